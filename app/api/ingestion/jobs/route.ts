@@ -1,0 +1,7 @@
+import { listJobs } from "@/lib/jobs/job-queries";
+import { jobListQuerySchema } from "@/lib/schemas/api";
+import { queryOf, route } from "@/lib/server/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async ({ req, runtime }) => listJobs(runtime.db, jobListQuerySchema.parse(queryOf(req))));

@@ -1,0 +1,7 @@
+import { listRecords } from "@/lib/jobs/record-queries";
+import { recordListQuerySchema } from "@/lib/schemas/api";
+import { queryOf, route } from "@/lib/server/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async ({ req, runtime }) => listRecords(runtime.db, recordListQuerySchema.parse(queryOf(req))));

@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+import type { LayoutPlan } from "@/lib/schemas/mapping";
+import type { JobDto } from "@/lib/schemas/job";
+import { formatBytes, formatCarrier, formatDateTime, formatDelimiter, formatDuration } from "@/lib/client/format";
+import { ConfidenceMeter } from "./confidence-meter";
+import styles from "./job-facts.module.css";
+
+/** What the engine decided about the file, plus when things happened. */
+export function JobFacts({ job, plan }: { job: JobDto; plan: LayoutPlan | null }) {
+  const tzSource = plan?.timezoneSource ? ` (${plan.timezoneSource})` : "";
+  const elapsed =
+    job.startedAt && job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : null;
+  const facts: [string, ReactNode][] = [
+    ["Carrier", formatCarrier(job.carrier ?? plan?.carrier)],
+    ["Confidence", <ConfidenceMeter key="c" value={job.confidence ?? plan?.confidence ?? null} />],
+    ["Format", (job.format ?? plan?.format)?.toUpperCase() ?? "—"],
+    ["Encoding", job.encoding ?? plan?.encoding ?? "—"],
+    ["Delimiter", formatDelimiter(job.delimiter ?? plan?.delimiter)],
+    ["Header line", String(job.headerLine ?? plan?.headerLine ?? "none")],
+    ["Time zone", `${job.timezone ?? plan?.timezone ?? "—"}${tzSource}`],
+    ["Target", job.target ?? plan?.target ?? "—"],
+    ["Size", formatBytes(job.sizeBytes)],
+    ["Created", formatDateTime(job.createdAt)],
+    ["Finished", job.finishedAt ? `${formatDateTime(job.finishedAt)}${elapsed != null ? ` · took ${formatDuration(elapsed)}` : ""}` : "—"],
+    ["Attempts", String(job.attempts)],
+  ];
+  return (
+    <dl className={styles.facts}>
+      {facts.map(([label, value]) => (
+        <div key={label} className={styles.fact}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,76 @@
+import type {
+  ErrorListResponse,
+  JobDetailResponse,
+  JobListResponse,
+} from "@/lib/schemas/api";
+import type { JobDto, JobStatus } from "@/lib/schemas/job";
+
+/** An HTTP failure with the server's stable code, so callers can branch on it. */
+export class ApiRequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "ApiRequestError";
+  }
+}
+
+/** Reads `{error:{code,message}}` from a failed response; falls back to the status line. */
+export function errorFromBody(body: unknown, status: number, statusText: string): ApiRequestError {
+  if (body && typeof body === "object" && "error" in body) {
+    const err = (body as { error?: { code?: unknown; message?: unknown } }).error;
+    if (err && typeof err.message === "string") {
+      return new ApiRequestError(err.message, typeof err.code === "string" ? err.code : "http_error", status);
+    }
+  }
+  return new ApiRequestError(`Request failed: ${status} ${statusText}`.trim(), "http_error", status);
+}
+
+/** The one fetch helper: JSON in, JSON out, server errors become thrown Errors with the server's sentence. */
+export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, {
+    ...init,
+    headers: { Accept: "application/json", ...init?.headers },
+  });
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // A proxy error page or similar: keep the status-based message below.
+  }
+  if (!res.ok) throw errorFromBody(body, res.status, res.statusText);
+  return body as T;
+}
+
+export interface JobListParams {
+  status?: JobStatus | undefined;
+  carrier?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+export const api = {
+  listJobs: (p: JobListParams) => apiFetch<JobListResponse>(`/api/ingestion/jobs${query({ ...p })}`),
+  getJob: (id: string) => apiFetch<JobDetailResponse>(`/api/ingestion/jobs/${encodeURIComponent(id)}`),
+  listErrors: (id: string, page: number, pageSize: number) =>
+    apiFetch<ErrorListResponse>(
+      `/api/ingestion/jobs/${encodeURIComponent(id)}/errors${query({ page, pageSize })}`,
+    ),
+  retryJob: (id: string) =>
+    apiFetch<{ job: JobDto }>(`/api/ingestion/jobs/${encodeURIComponent(id)}/retry`, { method: "POST" }),
+  cancelJob: (id: string) =>
+    apiFetch<{ job: JobDto }>(`/api/ingestion/jobs/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
+  deleteJob: (id: string) =>
+    apiFetch<void>(`/api/ingestion/jobs/${encodeURIComponent(id)}`, { method: "DELETE" }),
+};

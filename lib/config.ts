@@ -1,0 +1,44 @@
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import { PROJECT_ROOT } from "./paths";
+
+const envSchema = z.object({
+  DATA_DIR: z.string().default(path.join(PROJECT_ROOT, "data")),
+  DATABASE_URL: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(1024 ** 3),
+  JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(3600),
+});
+
+export interface AppConfig {
+  dataDir: string;
+  uploadsDir: string;
+  databaseUrl: string;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  workerThreads: number;
+  maxUploadBytes: number;
+  jobTimeoutMs: number;
+}
+
+/** Reads the environment once; every process (server, worker thread, CLI) shares these defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const e = envSchema.parse(env);
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    dataDir,
+    uploadsDir: path.join(dataDir, "uploads"),
+    databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, "switchyard.db")}`,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    workerThreads: e.WORKER_THREADS ?? Math.max(1, os.availableParallelism()),
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    jobTimeoutMs: e.JOB_TIMEOUT_SECONDS * 1000,
+  };
+}

@@ -1,0 +1,34 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../../generated/prisma-sqlite/client";
+import { loadConfig } from "../config";
+import { parseDatabaseUrl } from "./database-url";
+import { prepareDatabase } from "./prepare-database";
+
+export type Db = PrismaClient;
+
+const registry = globalThis as unknown as { __switchyardPrisma?: Map<string, PrismaClient> };
+
+/**
+ * The one Prisma client factory. One client per database URL per process, shared through
+ * globalThis because Next's route bundles and server.ts each load their own copy of this module.
+ * The database is created and migrated on first use.
+ *
+ * Known adapter limits (STACK-NOTES): @prisma/adapter-better-sqlite3 6.19 runs interactive
+ * transactions on the shared connection with a deferred BEGIN, so this codebase does not use
+ * Prisma interactive transactions on SQLite; multi-statement atomic work goes through
+ * better-sqlite3 directly (see sqlite-record-sink.ts).
+ */
+export function getDb(databaseUrl = loadConfig().databaseUrl): PrismaClient {
+  registry.__switchyardPrisma ??= new Map();
+  const existing = registry.__switchyardPrisma.get(databaseUrl);
+  if (existing) return existing;
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.kind !== "sqlite") {
+    throw new Error("PostgreSQL support is not built yet: set DATABASE_URL to a file: URL or leave it unset.");
+  }
+  prepareDatabase(databaseUrl);
+  const adapter = new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 30_000 });
+  const client = new PrismaClient({ adapter });
+  registry.__switchyardPrisma.set(databaseUrl, client);
+  return client;
+}

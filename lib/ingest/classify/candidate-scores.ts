@@ -1,0 +1,70 @@
+import { MAPPABLE_FIELDS, type MappableField } from "../../schemas/fields";
+import type { HeaderTarget } from "./header-synonyms";
+import type { PhoneRole, RoleEvidence } from "./phone-role-evidence";
+import type { ColumnProfile } from "./profile-column";
+import type { HeaderScore } from "./score-header";
+import { valueFit } from "./value-fit";
+
+/** Fields whose headers are used loosely for each other; the values choose within the family. */
+const FAMILIES: readonly (readonly MappableField[])[] = [
+  ["start_time", "start_date", "start_clock"],
+  ["direction", "record_type", "call_type"],
+  ["cell_first", "cell_last"],
+];
+const FAMILY_DISCOUNT = 0.85;
+const PHONE_ROLES: readonly PhoneRole[] = ["caller", "callee", "target", "dialed_digits"];
+
+/** How much a column with a silent header is trusted on values alone. */
+export const VALUE_ONLY_WEIGHT = { headerless: 0.6, unrecognizedHeader: 0.5, roleEvidence: 0.75 } as const;
+
+export interface ColumnCandidates {
+  /** Score per field in [0,1]; `null` key = the column maps to nothing. */
+  scores: Map<MappableField | null, number>;
+  /** Header score per field (family-expanded), for review messages. */
+  header: Map<HeaderTarget, number>;
+  fit: Map<MappableField, number>;
+}
+
+function familyExpanded(h: HeaderScore): Map<HeaderTarget, number> {
+  const out = new Map(h.scores);
+  for (const family of FAMILIES) {
+    const best = Math.max(0, ...family.map((f) => h.scores.get(f) ?? 0));
+    for (const f of family) out.set(f, Math.max(out.get(f) ?? 0, best * FAMILY_DISCOUNT));
+  }
+  return out;
+}
+
+/** Header AND values → a score per candidate field for one column. */
+export function candidateScores(
+  profile: ColumnProfile,
+  header: HeaderScore | null,
+  evidence: Partial<Record<PhoneRole, number>> | undefined,
+): ColumnCandidates {
+  const hs = header ? familyExpanded(header) : new Map<HeaderTarget, number>();
+  const headerSilent = !header || header.normalized.tokens.length === 0;
+  const phoneHeader = Math.max(0, ...PHONE_ROLES.map((r) => hs.get(r) ?? 0));
+  const scores = new Map<MappableField | null, number>();
+  const fit = new Map<MappableField, number>();
+  for (const field of MAPPABLE_FIELDS) {
+    const f = valueFit(field, profile);
+    fit.set(field, f);
+    const h = hs.get(field) ?? 0;
+    let s = h > 0 ? h * (0.35 + 0.65 * f) : f * (headerSilent ? VALUE_ONLY_WEIGHT.headerless : VALUE_ONLY_WEIGHT.unrecognizedHeader);
+    const role = PHONE_ROLES.find((r) => r === field);
+    const ev = role ? evidence?.[role] : undefined;
+    if (role && ev !== undefined) {
+      if (phoneHeader < 0.5) {
+        // The header does not name a role: the values decide, capped below what a header earns.
+        const cap = headerSilent ? VALUE_ONLY_WEIGHT.headerless : VALUE_ONLY_WEIGHT.roleEvidence;
+        s = Math.max(role === "caller" || role === "callee" ? 0 : s, cap * ev * f);
+      } else if (h >= 0.5 && ev < 0.3 && (role === "caller" || role === "callee")) {
+        // The header names a role the rows contradict (the target sits on the wrong side).
+        s *= 0.6;
+      }
+    }
+    scores.set(field, s);
+  }
+  const ignore = hs.get("ignore") ?? 0;
+  scores.set(null, ignore > 0 ? ignore : 0.25);
+  return { scores, header: hs, fit };
+}

@@ -1,0 +1,80 @@
+import { DURATION_UNIT_WORDS, HEADER_SYNONYMS, type HeaderTarget } from "./header-synonyms";
+import { normalizeHeader, type NormalizedHeader } from "./normalize-header";
+
+interface Synonym {
+  target: HeaderTarget;
+  tokens: string[];
+  text: string;
+}
+
+let compiled: Synonym[] | null = null;
+
+function synonyms(): Synonym[] {
+  if (compiled) return compiled;
+  compiled = [];
+  for (const [target, list] of Object.entries(HEADER_SYNONYMS) as [HeaderTarget, readonly string[]][]) {
+    for (const phrase of list) {
+      const n = normalizeHeader(phrase);
+      if (n.tokens.length > 0) compiled.push({ target, tokens: n.tokens, text: n.text });
+    }
+  }
+  return compiled;
+}
+
+function containsAll(haystack: string[], needles: string[]): boolean {
+  const pool = [...haystack];
+  for (const n of needles) {
+    const i = pool.indexOf(n);
+    if (i < 0) return false;
+    pool.splice(i, 1);
+  }
+  return true;
+}
+
+/** How well one dictionary phrase matches a header, in [0,1]. */
+function matchPhrase(h: NormalizedHeader, s: Synonym): number {
+  if (h.text === s.text) return 1;
+  if (h.tokens.length === 0) return 0;
+  if (containsAll(h.tokens, s.tokens)) {
+    // One-letter phrases ("a", "b") only count as whole headers: they are too common as parts.
+    if (s.tokens.length === 1 && s.tokens[0]!.length <= 2) return 0;
+    return 0.7 + 0.25 * (s.tokens.length / h.tokens.length);
+  }
+  if (containsAll(s.tokens, h.tokens) && h.tokens.some((t) => t.length > 2)) return 0.5 + 0.25 * (h.tokens.length / s.tokens.length);
+  // German-style compounds: "Gesprächsdauer", "Zielrufnummer" end with a known word.
+  if (h.tokens.length === 1 && s.tokens.length === 1 && s.tokens[0]!.length >= 5 && h.tokens[0]!.endsWith(s.tokens[0]!)) return 0.75;
+  return 0;
+}
+
+export interface HeaderScore {
+  /** Best phrase score per field (or `ignore`); fields with no match are absent. */
+  scores: Map<HeaderTarget, number>;
+  /** A duration unit stated by the header ("Duration (min)"). */
+  durationUnit: "seconds" | "minutes" | "milliseconds" | null;
+  normalized: NormalizedHeader;
+}
+
+export function scoreHeader(header: string): HeaderScore {
+  const normalized = normalizeHeader(header);
+  const scores = new Map<HeaderTarget, number>();
+  for (const s of synonyms()) {
+    const m = matchPhrase(normalized, s);
+    if (m > (scores.get(s.target) ?? 0)) scores.set(s.target, m);
+  }
+  let durationUnit: HeaderScore["durationUnit"] = null;
+  for (const q of [...normalized.qualifiers, ...normalized.tokens]) {
+    const unit = DURATION_UNIT_WORDS[q];
+    if (unit && (q.length > 1 || normalized.qualifiers.includes(q))) {
+      durationUnit = unit;
+      break;
+    }
+  }
+  return { scores, durationUnit, normalized };
+}
+
+/** The best-scoring field of a header, for tests and review messages. */
+export function bestHeaderTarget(header: string): { target: HeaderTarget; score: number } | null {
+  let best: { target: HeaderTarget; score: number } | null = null;
+  for (const [target, score] of scoreHeader(header).scores) if (!best || score > best.score) best = { target, score };
+  return best;
+}

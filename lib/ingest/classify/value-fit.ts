@@ -1,0 +1,63 @@
+import type { MappableField } from "../../schemas/fields";
+import type { ColumnProfile } from "./profile-column";
+
+/**
+ * How well a column's values suit a field, in [0,1], from the values alone.
+ * Small ordering nudges (cell_first over cell_last, start over end) make headerless files
+ * take the carriers' usual left-to-right order when nothing else decides.
+ */
+export function valueFit(field: MappableField, p: ColumnProfile): number {
+  if (p.filled === 0) return 0;
+  const sparse = p.emptyShare > 0.5 ? 0.75 : 1;
+  switch (field) {
+    case "caller":
+    case "callee":
+      return p.phone * sparse * (p.constant ? 0.8 : 1);
+    case "target":
+      return p.phone * (p.topShare >= 0.9 ? 1 : 0.5);
+    case "dialed_digits":
+      // Dialed digits look like any phone column; only the header or echo evidence should pick them.
+      return Math.max(p.phone * 0.7, p.integer * 0.5);
+    case "start_time":
+      return Math.max(p.dateTime, p.date * 0.3);
+    case "end_time":
+      return p.dateTime * 0.97;
+    case "start_date":
+      return p.date;
+    case "start_clock":
+      return p.clock;
+    case "duration_seconds":
+      return durationFit(p);
+    case "direction":
+      return Math.max(p.directionWord, p.callTypeCode * 0.9);
+    case "record_type":
+      return Math.max(p.recordTypeWord, p.callTypeCode * 0.6);
+    case "call_type":
+      return Math.max(p.callTypeCode, p.directionWord * 0.8, p.recordTypeWord * 0.6);
+    case "imei":
+      return Math.max(p.imei, p.imsi < 0.5 ? fifteenDigits(p) * 0.8 : 0);
+    case "imsi":
+      return p.imsi;
+    case "cell_first":
+      return Math.max(p.cellId, p.integer * 0.5);
+    case "cell_last":
+      return Math.max(p.cellId, p.integer * 0.5) * 0.98;
+    case "item":
+      return p.sequential ? 1 : p.integer * 0.4;
+    case "time_zone":
+      return p.zoneName;
+  }
+}
+
+function fifteenDigits(p: ColumnProfile): number {
+  // Shares are not kept per length; IMEI-like columns are 15-digit integers-as-text that are
+  // neither phones nor IMSIs, which `integer` does not cover (it stops at 9 digits).
+  return p.imei > 0 || (p.phone === 0 && p.integer === 0 && p.imsi === 0 && p.topValue !== null && /^\d{14,16}$/.test(p.topValue)) ? 1 : 0;
+}
+
+function durationFit(p: ColumnProfile): number {
+  // Clock-shaped lengths: seizure times (a few seconds) are clock-shaped too but short.
+  const clockShaped = p.clockDuration * (p.clockMax >= 60 ? 1 : 0.7) * (p.clock > 0.9 ? 0.85 : 1);
+  const ints = p.integer * (p.intMax >= 120 ? 1 : 0.6) * (p.intZeroShare > 0 ? 1 : 0.85) * (p.sequential ? 0.3 : 1);
+  return Math.max(clockShaped, ints, p.decimal * 0.8);
+}

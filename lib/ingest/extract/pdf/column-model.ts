@@ -1,0 +1,105 @@
+import type { PageItem, TextLine } from "./pdf-types";
+
+export interface ColumnSpan {
+  left: number;
+  right: number;
+}
+
+/** Where a line's items landed: cell texts, lowest OCR confidence per cell, and whether it fits the grid. */
+export interface AssignedLine {
+  cells: string[];
+  conf: number[];
+  filled: boolean[];
+  /** False when some item straddles two columns (a title, a footer sentence, a subtotal label). */
+  fits: boolean;
+}
+
+/**
+ * Column spans from the x-projection of body lines: x ranges covered by text in some row, separated
+ * by gaps at least `minGap` wide that no row crosses. Works for left-, right- and centre-aligned columns.
+ */
+export function learnSpans(bodyLines: TextLine[], minGap: number): ColumnSpan[] {
+  const ranges = bodyLines.flatMap((l) => l.items.map((i) => ({ left: i.x, right: i.x + i.width }))).sort((a, b) => a.left - b.left);
+  const spans: ColumnSpan[] = [];
+  for (const r of ranges) {
+    const last = spans[spans.length - 1];
+    if (last && r.left - last.right < minGap) last.right = Math.max(last.right, r.right);
+    else spans.push({ ...r });
+  }
+  return spans;
+}
+
+/** Header words above columns that are empty in every sampled row still make columns of their own. */
+export function addHeaderOnlySpans(spans: ColumnSpan[], headerItems: PageItem[], minGap: number): ColumnSpan[] {
+  const extra: ColumnSpan[] = [];
+  for (const item of headerItems) {
+    const r = { left: item.x, right: item.x + item.width };
+    if (spans.some((s) => overlap(s, r) > 0)) continue;
+    const near = extra.find((e) => r.left - e.right < minGap && e.left - r.right < minGap);
+    if (near) (near.left = Math.min(near.left, r.left)), (near.right = Math.max(near.right, r.right));
+    else extra.push(r);
+  }
+  return [...spans, ...extra].sort((a, b) => a.left - b.left);
+}
+
+const overlap = (a: ColumnSpan, b: ColumnSpan) => Math.min(a.right, b.right) - Math.max(a.left, b.left);
+
+/** Best column for an x range, and whether a second column claims a real share of it. */
+function placeRange(spans: ColumnSpan[], r: ColumnSpan): { col: number; straddles: boolean } {
+  let best = -1;
+  let bestOv = 0;
+  let second = 0;
+  spans.forEach((s, i) => {
+    const ov = overlap(s, r);
+    if (ov > bestOv) (second = bestOv), (bestOv = ov), (best = i);
+    else if (ov > second) second = ov;
+  });
+  if (best >= 0) return { col: best, straddles: second > Math.max(1, 0.25 * (r.right - r.left)) };
+  // Outside every span (a value wider than any seen before): the nearest column takes it.
+  let nearest = 0;
+  let dist = Infinity;
+  spans.forEach((s, i) => {
+    const d = Math.max(s.left - r.right, r.left - s.right);
+    if (d < dist) (dist = d), (nearest = i);
+  });
+  return { col: nearest, straddles: false };
+}
+
+/** Splits a multi-word item into words placed proportionally, for items that straddle a column gap. */
+function splitWords(item: PageItem): PageItem[] {
+  const perChar = item.width / Math.max(1, item.text.length);
+  return [...item.text.matchAll(/\S+/g)].map((m) => ({ ...item, text: m[0], x: item.x + (m.index ?? 0) * perChar, width: m[0].length * perChar }));
+}
+
+/** Puts each item of a line into its column; items of one cell are joined (a space where there is a visible gap). */
+export function assignLine(line: TextLine, spans: ColumnSpan[], em: number): AssignedLine {
+  const parts: PageItem[][] = spans.map(() => []);
+  let fits = true;
+  for (const item of line.items) {
+    const placed = placeRange(spans, { left: item.x, right: item.x + item.width });
+    if (!placed.straddles) {
+      parts[placed.col]?.push(item);
+      continue;
+    }
+    const words = item.text.includes(" ") ? splitWords(item) : [item];
+    for (const w of words) {
+      const p = placeRange(spans, { left: w.x, right: w.x + w.width });
+      if (p.straddles) fits = false;
+      parts[p.col]?.push(w);
+    }
+  }
+  const cells = parts.map((items) => joinCellItems(items, em));
+  const conf = parts.map((items) => items.reduce((m, i) => Math.min(m, i.conf ?? 1), 1));
+  return { cells, conf, filled: cells.map((c) => c !== ""), fits };
+}
+
+function joinCellItems(items: PageItem[], em: number): string {
+  let out = "";
+  let right = -Infinity;
+  for (const item of [...items].sort((a, b) => a.x - b.x)) {
+    if (out !== "" && item.x - right > em * 0.15) out += " ";
+    out += item.text;
+    right = item.x + item.width;
+  }
+  return out.trim();
+}

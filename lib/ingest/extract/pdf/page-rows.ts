@@ -1,0 +1,59 @@
+import { assignLine, type AssignedLine } from "./column-model";
+import { isPageNumberLine, lineSignature } from "./page-furniture";
+import type { PageLines, TableRowCells, TextLine } from "./pdf-types";
+import type { TableLayout } from "./table-layout";
+
+export interface PageRowsResult {
+  rows: TableRowCells[];
+  /** Lines inside the table that fit no column layout (section titles, subtotals): left out. */
+  dropped: number;
+}
+
+type Kind = "start" | "continuation" | "other";
+
+function classify(line: TextLine, a: AssignedLine, layout: TableLayout): Kind {
+  if (isPageNumberLine(line) || layout.headerSignatures.has(lineSignature(line)) || !a.fits) return "other";
+  const filled = a.filled.filter(Boolean).length;
+  if (filled === 0) return "other";
+  if (layout.anchors.length === 0) return filled >= Math.min(2, layout.spans.length) ? "start" : "continuation";
+  return layout.anchors.some((c) => a.filled[c]) ? "start" : "continuation";
+}
+
+/**
+ * The data rows of one page. Everything above the first row (page header, repeated column header)
+ * and below the last (footers, totals) is furniture; a line that fills no anchor column is the
+ * wrapped second line of the row above and is joined into its cells.
+ */
+export function extractPageRows(page: PageLines, layout: TableLayout): PageRowsResult {
+  const start = page.page === layout.page ? layout.bodyStart : 0;
+  const lines = page.lines.slice(start);
+  const assigned = lines.map((l) => assignLine(l, layout.spans, page.em));
+  const kinds = lines.map((l, i) => classify(l, assigned[i] as AssignedLine, layout));
+  const first = kinds.indexOf("start");
+  const last = kinds.lastIndexOf("start");
+  const rows: TableRowCells[] = [];
+  let dropped = 0;
+  if (first < 0) return { rows, dropped };
+  let end = last;
+  // Wrapped lines of the last row follow it closely; a footer sits further down.
+  while (kinds[end + 1] === "continuation" && (lines[end + 1] as TextLine).top - (lines[end] as TextLine).bottom < page.em * 1.2) end++;
+  for (let i = first; i <= end; i++) {
+    const a = assigned[i] as AssignedLine;
+    const kind = kinds[i];
+    const current = rows[rows.length - 1];
+    if (kind === "start") rows.push({ page: page.page, cells: [...a.cells], cellConf: [...a.conf] });
+    else if (kind === "continuation" && current) appendWrapped(current, a);
+    else if (!isPageNumberLine(lines[i] as TextLine) && !layout.headerSignatures.has(lineSignature(lines[i] as TextLine))) dropped++;
+  }
+  return { rows, dropped };
+}
+
+/** A cell's second line continues its text (wrapped at a space, so a space joins them back). */
+function appendWrapped(row: TableRowCells, a: AssignedLine): void {
+  a.cells.forEach((text, col) => {
+    if (!text) return;
+    const prev = row.cells[col] ?? "";
+    row.cells[col] = prev ? `${prev} ${text}` : text;
+    row.cellConf[col] = Math.min(row.cellConf[col] ?? 1, a.conf[col] ?? 1);
+  });
+}

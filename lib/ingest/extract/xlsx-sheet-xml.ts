@@ -1,0 +1,172 @@
+import { StringDecoder } from "node:string_decoder";
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { numberCell, type RawCell } from "./cell-text";
+
+/**
+ * A lean SAX reader for one worksheet's XML (`<sheetData><row><c>`), fed chunk by chunk.
+ * exceljs's own row objects carry styles and turn date cells into JS Dates with the 1900
+ * leap-year bug; reading the cells here keeps the raw serial, the number format, rich-text
+ * runs of inline strings, and costs less per cell.
+ */
+
+export interface ParsedRow {
+  line: number;
+  cells: RawCell[];
+}
+
+export type SharedString = string | { richText?: { text?: string | null }[] } | null | undefined;
+
+const localName = (name: string) => {
+  const i = name.indexOf(":");
+  return i < 0 ? name : name.slice(i + 1);
+};
+
+/** Column index (0-based) of a cell reference like "AB12". */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) col = col * 26 + (code - 64);
+    else if (code >= 97 && code <= 122) col = col * 26 + (code - 96);
+    else break;
+  }
+  return col - 1;
+}
+
+/** OOXML escapes characters XML cannot hold as `_xHHHH_` (e.g. `_x000D_` for a carriage return). */
+const decodeEscapes = (s: string) => (s.includes("_x") ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
+
+export function sharedStringText(s: SharedString): string {
+  if (s === null || s === undefined) return "";
+  if (typeof s === "string") return decodeEscapes(s);
+  return decodeEscapes((s.richText ?? []).map((r) => r.text ?? "").join(""));
+}
+
+/** `2021-01-01T10:10:10.000Z` → `2021-01-01 10:10:10` (ISO date cells, t="d"). */
+function isoCellText(v: string): string {
+  return v.replace("T", " ").replace(/(\.\d+)?Z?$/, "");
+}
+
+export class SheetXmlReader {
+  /** Last row of the used range from `<dimension>`, 0 when absent. */
+  lastRow = 0;
+  private readonly sax = new SaxesParser();
+  private readonly decoder = new StringDecoder("utf8");
+  private done: ParsedRow[] = [];
+  private row: ParsedRow | null = null;
+  private lastLine = 0;
+  private col = -1;
+  private type = "";
+  private style = 0;
+  private value: string | null = null;
+  /** Where text goes: the cell value (<v>, <t> inside <is>), or nowhere (phonetic runs, formulas). */
+  private capture = false;
+  private inPhonetic = false;
+
+  constructor(
+    private readonly sharedStrings: SharedString[],
+    private readonly numFmtOf: (styleId: number) => string | undefined,
+  ) {
+    this.sax.on("opentag", (node) => this.open(node as SaxesTagPlain));
+    this.sax.on("closetag", (node) => this.close((node as SaxesTagPlain).name));
+    this.sax.on("text", (text) => {
+      if (this.capture) this.value = (this.value ?? "") + text;
+    });
+    this.sax.on("cdata", (text) => {
+      if (this.capture) this.value = (this.value ?? "") + text;
+    });
+  }
+
+  /** Feeds a chunk; returns the rows it completed. */
+  write(chunk: Buffer): ParsedRow[] {
+    this.sax.write(this.decoder.write(chunk));
+    const out = this.done;
+    this.done = [];
+    return out;
+  }
+
+  end(): ParsedRow[] {
+    this.sax.write(this.decoder.end());
+    this.sax.close();
+    const out = this.done;
+    this.done = [];
+    return out;
+  }
+
+  private open(node: SaxesTagPlain): void {
+    const a = node.attributes;
+    switch (localName(node.name)) {
+      case "dimension": {
+        const m = /(\d+)$/.exec(String(a.ref ?? ""));
+        if (m) this.lastRow = Number(m[1]);
+        break;
+      }
+      case "row":
+        this.lastLine = a.r ? Number(a.r) : this.lastLine + 1;
+        this.row = { line: this.lastLine, cells: [] };
+        this.col = -1;
+        break;
+      case "c":
+        this.col = a.r ? columnOf(String(a.r)) : this.col + 1;
+        this.type = String(a.t ?? "n");
+        this.style = a.s ? Number(a.s) : 0;
+        this.value = null;
+        break;
+      case "v":
+        this.capture = true;
+        break;
+      case "t":
+        if (!this.inPhonetic) this.capture = true;
+        break;
+      case "rPh":
+        this.inPhonetic = true;
+        break;
+    }
+  }
+
+  private close(name: string): void {
+    switch (localName(name)) {
+      case "v":
+      case "t":
+        this.capture = false;
+        break;
+      case "rPh":
+        this.inPhonetic = false;
+        break;
+      case "c":
+        if (this.row && this.col >= 0) this.row.cells[this.col] = this.cellValue();
+        break;
+      case "row":
+        if (this.row) {
+          const cells = this.row.cells;
+          for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+          this.done.push(this.row);
+        }
+        this.row = null;
+        break;
+    }
+  }
+
+  private cellValue(): RawCell {
+    const v = this.value;
+    if (v === null) return null;
+    switch (this.type) {
+      case "s":
+        return sharedStringText(this.sharedStrings[Number(v)]);
+      case "inlineStr":
+      case "str":
+        return decodeEscapes(v);
+      case "e":
+        return v;
+      case "b":
+        return v.trim() === "1" || v.trim().toLowerCase() === "true" ? "TRUE" : "FALSE";
+      case "d":
+        return isoCellText(v);
+      default: {
+        const n = Number(v);
+        if (v.trim() === "" || Number.isNaN(n)) return v;
+        return numberCell(n, this.numFmtOf(this.style));
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import fs from "node:fs/promises";
+import zlib from "node:zlib";
+
+/**
+ * Just enough of the zip format to tell an xlsx from other zips and to read one small member
+ * (xl/workbook.xml) without a zip library: the central directory sits at the end of the file.
+ */
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  localHeaderOffset: number;
+}
+
+const EOCD_SIG = 0x06054b50;
+const ZIP64_LOCATOR_SIG = 0x07064b50;
+const CENTRAL_SIG = 0x02014b50;
+const LOCAL_SIG = 0x04034b50;
+const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
+
+async function readAt(fh: fs.FileHandle, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  const { bytesRead } = await fh.read(buf, 0, length, position);
+  return buf.subarray(0, bytesRead);
+}
+
+/** Entries of the zip's central directory; null when the end-of-directory record is missing (truncated file). */
+export async function listZipEntries(filePath: string): Promise<ZipEntry[] | null> {
+  const fh = await fs.open(filePath, "r");
+  try {
+    const size = (await fh.stat()).size;
+    const tailLength = Math.min(size, 22 + 65535);
+    const tail = await readAt(fh, size - tailLength, tailLength);
+    let eocd = -1;
+    for (let i = tail.length - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === EOCD_SIG) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) return null;
+    let dirSize = tail.readUInt32LE(eocd + 12);
+    let dirOffset = tail.readUInt32LE(eocd + 16);
+    if ((dirOffset === 0xffffffff || dirSize === 0xffffffff) && eocd >= 20 && tail.readUInt32LE(eocd - 20) === ZIP64_LOCATOR_SIG) {
+      const zip64 = await readAt(fh, Number(tail.readBigUInt64LE(eocd - 12)), 56);
+      dirSize = Number(zip64.readBigUInt64LE(40));
+      dirOffset = Number(zip64.readBigUInt64LE(48));
+    }
+    if (dirSize > MAX_DIRECTORY_BYTES || dirOffset + dirSize > size) return null;
+    return parseCentralDirectory(await readAt(fh, dirOffset, dirSize));
+  } finally {
+    await fh.close();
+  }
+}
+
+function parseCentralDirectory(dir: Buffer): ZipEntry[] {
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  while (p + 46 <= dir.length && dir.readUInt32LE(p) === CENTRAL_SIG) {
+    const nameLength = dir.readUInt16LE(p + 28);
+    const extraLength = dir.readUInt16LE(p + 30);
+    const commentLength = dir.readUInt16LE(p + 32);
+    entries.push({
+      name: dir.toString("utf8", p + 46, p + 46 + nameLength),
+      method: dir.readUInt16LE(p + 10),
+      compressedSize: dir.readUInt32LE(p + 20),
+      localHeaderOffset: dir.readUInt32LE(p + 42),
+    });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** Names of the members whose local headers fall inside `head` (when only the start of the file is at hand). */
+export function zipNamesFromHead(head: Uint8Array): string[] {
+  const buf = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  const names: string[] = [];
+  for (let p = 0; p + 30 <= buf.length; p++) {
+    if (buf.readUInt32LE(p) !== LOCAL_SIG) continue;
+    const nameLength = buf.readUInt16LE(p + 26);
+    if (p + 30 + nameLength > buf.length) break;
+    names.push(buf.toString("utf8", p + 30, p + 30 + nameLength));
+    p += 29 + nameLength;
+  }
+  return names;
+}
+
+/** Inflates one (small) member; null when it is absent, too big, or stored with a method other than store/deflate. */
+export async function readZipMember(filePath: string, entries: ZipEntry[], name: string, maxBytes = 4 * 1024 * 1024): Promise<Buffer | null> {
+  const entry = entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
+  if (!entry || entry.compressedSize > maxBytes) return null;
+  const fh = await fs.open(filePath, "r");
+  try {
+    const local = await readAt(fh, entry.localHeaderOffset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIG) return null;
+    const dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    const data = await readAt(fh, dataStart, entry.compressedSize);
+    if (entry.method === 0) return data;
+    if (entry.method !== 8) return null;
+    return zlib.inflateRawSync(data, { maxOutputLength: maxBytes * 8 });
+  } catch {
+    return null;
+  } finally {
+    await fh.close();
+  }
+}

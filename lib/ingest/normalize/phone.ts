@@ -1,0 +1,108 @@
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+import { nanpFastPath } from "./phone-nanp";
+
+export type { CountryCode };
+
+/**
+ * Phone text → E.164, or null when it is not a phone number.
+ *
+ * Carrier files repeat the same few hundred numbers across a million rows, so results are memoized
+ * per region (bounded: the oldest entry goes when the cap is reached). North American forms take
+ * a hand-written fast path; everything else goes through libphonenumber's full ("max") metadata.
+ */
+export function normalizePhone(raw: string, region: CountryCode = "US"): string | null {
+  const memo = memoFor(region);
+  const hit = memo.get(raw);
+  if (hit !== undefined) return hit;
+  const result = parsePhoneUncached(raw, region);
+  if (memo.size >= MEMO_CAP) memo.delete(memo.keys().next().value as string);
+  memo.set(raw, result);
+  return result;
+}
+
+const MEMO_CAP = 50_000;
+const memos = new Map<string, Map<string, string | null>>();
+let usMemo: Map<string, string | null> | null = null;
+
+function memoFor(region: string): Map<string, string | null> {
+  if (region === "US" && usMemo) return usMemo;
+  let memo = memos.get(region);
+  if (!memo) {
+    memo = new Map();
+    memos.set(region, memo);
+  }
+  if (region === "US") usMemo = memo;
+  return memo;
+}
+
+/** The same as normalizePhone without the memo (for measuring and for one-off calls). */
+export function parsePhoneUncached(raw: string, region: CountryCode = "US"): string | null {
+  if (typeof raw !== "string") return null; // cells from JSON sources may be anything
+  if (region === "US" || region === "CA") {
+    const fast = nanpFastPath(raw);
+    if (fast !== undefined) return fast;
+  }
+  return parseWithLibrary(raw, region);
+}
+
+// "2.12555E+09": Excel already dropped digits; no way back.
+const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
+// "2125551234.0": a number cell rendered as a float.
+const EXCEL_FLOAT = /^(\+?\d+)\.0+$/;
+
+function parseWithLibrary(raw: string, region: CountryCode): string | null {
+  const text = fixInternationalMistakes(unwrapSpreadsheetText(toAsciiForms(raw).trim()));
+  if (text === "" || SCIENTIFIC.test(text)) return null;
+  const float = EXCEL_FLOAT.exec(text);
+  const cleaned = float ? (float[1] as string) : text;
+  if (countDigits(cleaned) < 3) return null;
+  const parsed = tryParse(cleaned, region);
+  if (parsed?.isValid()) return parsed.number;
+  const compact = cleaned.replace(/[\s().\-/]/g, "");
+  // "00" is the international prefix in most of the world even when the default region uses 011.
+  const viaDoubleZero = compact.startsWith("00") && !compact.startsWith("000") ? tryParse(`+${compact.slice(2)}`, region) : undefined;
+  if (viaDoubleZero?.isValid()) return viaDoubleZero.number;
+  // A number dialled internationally (+CC, 00CC, 011CC) outside the metadata's known ranges is still
+  // what the network recorded: keep it when its length is possible for that country.
+  if (compact.startsWith("+") || compact.startsWith("011")) {
+    if (parsed && parsed.country !== region && parsed.isPossible()) return parsed.number;
+  }
+  if (viaDoubleZero?.isPossible()) return viaDoubleZero.number;
+  return null;
+}
+
+function tryParse(text: string, region: CountryCode) {
+  try {
+    return parsePhoneNumberFromString(text, { defaultCountry: region });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Full-width digits and plus signs (`＋１ ６５０`) as Asian exports write them. */
+function toAsciiForms(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[^\x00-\x7f]/.test(text) ? text.normalize("NFKC") : text;
+}
+
+/** `++1 650…`, `+00 64…`, `+011 64…`: a plus typed in front of a dialled international prefix. */
+function fixInternationalMistakes(text: string): string {
+  const m = /^\+[\s+]*(?:0{2}|011)?[\s]*(?=[1-9])/.exec(text);
+  return m && m[0] !== "+" ? `+${text.slice(m[0].length)}` : text;
+}
+
+/** Strips `="2125551234"` and `'2125551234`, which spreadsheets add to keep numbers as text. */
+function unwrapSpreadsheetText(text: string): string {
+  if (text.startsWith('="') && text.endsWith('"')) return text.slice(2, -1).trim();
+  if (text.startsWith("'")) return text.slice(1).trim();
+  return text;
+}
+
+function countDigits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}

@@ -1,0 +1,86 @@
+import type { JobCounts, JobStatus } from "../../schemas/job";
+import type { LayoutPlan, MappingOverride } from "../../schemas/mapping";
+import type { LayoutTemplate } from "../../schemas/template";
+import { qualityScore } from "../quality-score";
+import type { PrivacyRuleInput } from "../privacy-rules";
+import { IngestError } from "../types";
+import { CancelledError, loadRows } from "./load-rows";
+import { planFile } from "./plan-file";
+import type { ProgressTick } from "./progress-meter";
+import { ProgressMeter } from "./progress-meter";
+import type { RecordSink } from "./record-sink";
+
+export interface IngestInput {
+  filePath: string;
+  fileName: string;
+  templates: LayoutTemplate[];
+  override?: MappingOverride | null;
+  privacyRules?: PrivacyRuleInput[];
+  onProgress?: (tick: ProgressTick) => void;
+  isCancelled?: () => boolean;
+}
+
+export interface IngestResult {
+  status: JobStatus;
+  plan: LayoutPlan | null;
+  counts: JobCounts;
+  formatMismatch: string | null;
+  qualityScore: number | null;
+  error: { code: string; message: string } | null;
+}
+
+const EMPTY: JobCounts = { rows: 0, inserted: 0, duplicates: 0, rejected: 0 };
+
+/**
+ * One file end to end: plan it, stop at needs_review when a person must look, otherwise load it.
+ * Never throws for a bad file: the result carries the status and a sentence a person understands.
+ */
+export async function ingestFile(input: IngestInput, sink: RecordSink): Promise<IngestResult> {
+  let bytesTotal = 0;
+  const meter = new ProgressMeter((t) => input.onProgress?.(t));
+  let plan: LayoutPlan | null = null;
+  let mismatch: string | null = null;
+  try {
+    meter.report("detect", 0, 0, EMPTY, true);
+    const planned = await planFile(input);
+    plan = planned.plan;
+    mismatch = planned.formatMismatch;
+    bytesTotal = planned.source.bytesTotal;
+    meter.report("classify", 0, bytesTotal, EMPTY, true);
+    try {
+      if (plan.needsReview) {
+        return { status: "needs_review", plan, counts: EMPTY, formatMismatch: mismatch, qualityScore: null, error: null };
+      }
+      await sink.begin(plan.carrier === "unknown" ? null : plan.carrier);
+      const counts = await loadRows(planned.source, planned.sample, plan, sink, {
+        privacyRules: input.privacyRules,
+        isCancelled: input.isCancelled,
+        onBatch: (stage, bytes, c) => meter.report(stage, bytes, bytesTotal, c),
+      });
+      meter.report("finalize", bytesTotal, bytesTotal, counts, true);
+      const facts = await sink.finish();
+      const score = qualityScore(counts, plan.confidence, facts.gaps);
+      meter.report("done", bytesTotal, bytesTotal, counts, true);
+      if (counts.rows === 0) {
+        return failed(plan, mismatch, "no_rows", "The file has a header but no data rows to load.", counts);
+      }
+      if (counts.inserted + counts.duplicates === 0) {
+        return failed(plan, mismatch, "all_rows_rejected", `None of the ${counts.rows} rows could be loaded; see the error table for each row's reason.`, counts);
+      }
+      const status: JobStatus = counts.rejected > 0 ? "partial" : "completed";
+      const error = status === "partial" ? { code: "rows_rejected", message: `${counts.rejected} of ${counts.rows} rows were rejected; see the error table.` } : null;
+      return { status, plan, counts, formatMismatch: mismatch, qualityScore: score, error };
+    } finally {
+      await planned.source.close();
+    }
+  } catch (err) {
+    if (err instanceof CancelledError) return { status: "cancelled", plan, counts: EMPTY, formatMismatch: mismatch, qualityScore: null, error: { code: "cancelled", message: err.message } };
+    if (err instanceof IngestError) return failed(plan, mismatch, err.code, err.message, EMPTY);
+    const message = err instanceof Error ? err.message : String(err);
+    return failed(plan, mismatch, "internal_error", `The file could not be processed: ${message}`, EMPTY);
+  }
+}
+
+function failed(plan: LayoutPlan | null, mismatch: string | null, code: string, message: string, counts: JobCounts): IngestResult {
+  return { status: "failed", plan, counts, formatMismatch: mismatch, qualityScore: null, error: { code, message } };
+}

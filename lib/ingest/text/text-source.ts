@@ -1,0 +1,136 @@
+import fs from "node:fs";
+import { IngestError, type OpenOptions, type SourceRow, type TableSample, type TableSource } from "../types";
+import { createChunkDecoder } from "./decode-chunks";
+import { detectLayout, type TableLayout } from "./detect-layout";
+import { describeDelimiter, type Dialect } from "./dialect";
+import { decodeBytes, detectEncoding, looksBinary, type DetectedEncoding } from "./encoding";
+import { RecordReader, type RawRecord } from "./record-reader";
+import { createRowFilter } from "./row-filter";
+import { readRecords, sniffDialect } from "./sniff-dialect";
+
+const HEAD_BYTES = 256 * 1024;
+const SNIFF_CHARS = 64 * 1024;
+const SAMPLE_ROWS = 200;
+const BATCH_ROWS = 2000;
+const DEFAULT_MAX_LINE = 1_000_000;
+
+/** What was learned from the head of a text file; exposed for tests and diagnostics. */
+export interface TextHead {
+  encoding: DetectedEncoding;
+  dialect: Dialect;
+  layout: TableLayout;
+  sample: TableSample;
+}
+
+/**
+ * Opens a delimited text file (CSV, TSV, pipe, semicolon, space-aligned): detects encoding, dialect and
+ * table layout from the head, then streams rows in batches with constant memory.
+ * Throws IngestError for empty, blank-only and binary files.
+ */
+export async function openTextSource(filePath: string, opts: OpenOptions = {}): Promise<TableSource & { head: TextHead }> {
+  const maxLineLength = opts.maxLineLength ?? DEFAULT_MAX_LINE;
+  const { size, head: bytes } = await readHead(filePath);
+  const head = describeHead(bytes, size, opts, maxLineLength);
+  let consumed = 0;
+  let stream: fs.ReadStream | null = null;
+
+  async function* rows(): AsyncGenerator<SourceRow[]> {
+    const decoder = createChunkDecoder(head.encoding);
+    const filter = createRowFilter(head.layout);
+    let batch: SourceRow[] = [];
+    const reader = new RecordReader(head.dialect, { maxLineLength }, (r) => {
+      const row = filter.accept(r);
+      if (row) batch.push(row);
+    });
+    consumed = head.encoding.bomLength;
+    stream = fs.createReadStream(filePath, { start: head.encoding.bomLength, highWaterMark: 1 << 20 });
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        consumed += chunk.length;
+        reader.push(decoder.decode(chunk));
+        if (batch.length >= BATCH_ROWS) {
+          const full = batch;
+          batch = [];
+          for (let i = 0; i < full.length; i += BATCH_ROWS) yield full.slice(i, i + BATCH_ROWS);
+        }
+      }
+      reader.push(decoder.end());
+      reader.end();
+      for (let i = 0; i < batch.length; i += BATCH_ROWS) yield batch.slice(i, i + BATCH_ROWS);
+    } finally {
+      stream.destroy();
+      stream = null;
+    }
+  }
+
+  return {
+    format: "text",
+    bytesTotal: size,
+    head,
+    sample: async () => head.sample,
+    rows,
+    bytesRead: () => consumed,
+    close: async () => {
+      stream?.destroy();
+    },
+  };
+}
+
+async function readHead(filePath: string): Promise<{ size: number; head: Buffer }> {
+  const handle = await fs.promises.open(filePath, "r");
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return { size, head: head.subarray(0, bytesRead) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Everything that depends only on the head: encoding, dialect, layout and the sample. */
+export function describeHead(bytes: Uint8Array, size: number, opts: OpenOptions, maxLineLength: number): TextHead {
+  if (size === 0 || bytes.length === 0) throw new IngestError("empty_file", "The file is empty: there are no rows to load.");
+  const encoding = detectEncoding(bytes);
+  if (looksBinary(bytes, encoding)) {
+    throw new IngestError("binary_file", "This file is not readable text (it looks like binary data), so no rows can be read from it.");
+  }
+  const complete = size <= bytes.length;
+  let text = decodeBytes(complete || encoding.encoding.startsWith("utf-16") ? evenLength(bytes, encoding) : bytes, encoding);
+  if (text.trim() === "") throw new IngestError("empty_file", "The file contains only blank lines: there are no rows to load.");
+  const sniffText = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+  const dialect = sniffDialect(sniffText, complete && sniffText.length === text.length);
+  if (!complete) text = text.slice(0, Math.max(text.lastIndexOf(dialect.lineEnding === "\r" ? "\r" : "\n") + 1, 0));
+  const records = readRecords(text, dialect, Infinity, maxLineLength);
+  const layout = detectLayout(records, opts.headerLine);
+  return { encoding, dialect, layout, sample: buildSample(records, layout, encoding, dialect) };
+}
+
+function buildSample(records: RawRecord[], layout: TableLayout, encoding: DetectedEncoding, dialect: Dialect): TableSample {
+  const filter = createRowFilter(layout);
+  const sampleRows: SourceRow[] = [];
+  for (const r of records) {
+    const row = filter.accept({ ...r, cells: r.cells.slice() });
+    if (row && sampleRows.length < SAMPLE_ROWS) sampleRows.push(row);
+  }
+  const warnings: string[] = [];
+  if (filter.counts.footer > 0) warnings.push(`${filter.counts.footer} footer line(s) dropped near the start of the file.`);
+  if (filter.counts.repeatedHeader > 0) warnings.push(`${filter.counts.repeatedHeader} repeated header line(s) dropped.`);
+  if (layout.headerLine === null) warnings.push("No header row was found: columns are identified by their values only.");
+  if (encoding.encoding === "windows-1252") warnings.push("The file is not UTF-8; it was read as Windows-1252 (Western European).");
+  return {
+    format: "text",
+    encoding: encoding.encoding,
+    delimiter: dialect.delimiter,
+    preamble: layout.preamble,
+    headerLine: layout.headerLine,
+    headers: layout.headers,
+    sampleRows,
+    warnings: warnings.concat(`Columns are separated by ${describeDelimiter(dialect.delimiter)}.`),
+  };
+}
+
+/** UTF-16 heads are cut to whole code units so the last character is not garbled. */
+function evenLength(bytes: Uint8Array, enc: DetectedEncoding): Uint8Array {
+  return enc.encoding.startsWith("utf-16") && bytes.length % 2 === 1 ? bytes.subarray(0, bytes.length - 1) : bytes;
+}

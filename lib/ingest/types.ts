@@ -1,0 +1,69 @@
+import type { RowErrorCode } from "../schemas/record";
+
+/** Formats the detector can name. `text` covers CSV/TSV/pipe/semicolon/fixed text. */
+export type FileFormat = "text" | "xlsx" | "xls" | "pdf" | "json" | "ndjson";
+
+/** One data row handed from an extractor to the pipeline. */
+export interface SourceRow {
+  /** 1-based physical line in the file (text), row number in the sheet (xlsx/xls), or running row number (pdf/json). */
+  line: number;
+  cells: string[];
+  /** The row as it appeared in the file, for the error table. */
+  raw: string;
+  /** Set by the extractor when the row is unusable before mapping (undecodable, too long, …). */
+  issue?: { code: RowErrorCode; message: string };
+  /** Set for OCR'd rows: values are less certain than text. */
+  ocrConfidence?: number;
+}
+
+/** What an extractor knows from the head of a file: enough to classify and map. */
+export interface TableSample {
+  format: FileFormat;
+  encoding: string | null;
+  delimiter: string | null;
+  /** Lines/text before the header: report titles, "Target: …", "All times are UTC". Kept for the classifier. */
+  preamble: string[];
+  /** 1-based line (row) of the header; null when the file has no header row. */
+  headerLine: number | null;
+  /** Header cells; for headerless files, empty strings (one per column). */
+  headers: string[];
+  /** First data rows (up to ~200), footer and blank lines already dropped. */
+  sampleRows: SourceRow[];
+  /** Non-fatal observations a person may want to see ("3 footer lines dropped"). */
+  warnings: string[];
+  /** True when any cell was read by OCR. */
+  ocr?: boolean;
+}
+
+export interface OpenOptions {
+  /** Reviewer's header-row choice (1-based, null = headerless). Undefined = detect. */
+  headerLine?: number | null;
+  /** Cap on a single line/cell; longer rows become row issues, not crashes. */
+  maxLineLength?: number;
+  /** Progress for slow extractors (OCR pages, PDF pages). */
+  onPageProgress?: (done: number, total: number) => void;
+}
+
+/** A table read lazily from one file. Every extractor (text, xlsx, xls, pdf, json) returns one. */
+export interface TableSource {
+  readonly format: FileFormat;
+  readonly bytesTotal: number;
+  /** Reads just enough of the file to describe it. */
+  sample(): Promise<TableSample>;
+  /** All data rows after the header, in batches, footer and blank lines dropped. Streams: memory must not grow with the file. */
+  rows(): AsyncIterable<SourceRow[]>;
+  /** Bytes (or the equivalent share of the file) consumed so far, for progress. */
+  bytesRead(): number;
+  close(): Promise<void>;
+}
+
+/** A failure that ends the whole job (not a row): stable code + a sentence a person understands. */
+export class IngestError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "IngestError";
+  }
+}

@@ -1,0 +1,71 @@
+import type { Db } from "../db/prisma";
+import { log } from "../log";
+import { executeJob, type TaskRunner } from "./execute-job";
+import type { JobEvents } from "./job-events";
+
+/**
+ * The embedded queue: its state lives in the jobs table (status `queued`), this class only
+ * decides what runs next. On start, jobs left `processing` by a crash or restart are re-queued
+ * (the sink's begin() clears their partial load, so a rerun is idempotent).
+ */
+export class JobQueue {
+  private readonly waiting: string[] = [];
+  private readonly running = new Map<string, Int32Array>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly databaseUrl: string,
+    private readonly run: TaskRunner,
+    private readonly events: JobEvents,
+    private readonly concurrency: number,
+  ) {}
+
+  async recover(): Promise<number> {
+    await this.db.ingestionJob.updateMany({ where: { status: "processing" }, data: { status: "queued", stage: null } });
+    const queued = await this.db.ingestionJob.findMany({ where: { status: "queued" }, orderBy: [{ queuedAt: "asc" }, { createdAt: "asc" }], select: { id: true } });
+    for (const j of queued) this.enqueue(j.id);
+    return queued.length;
+  }
+
+  enqueue(jobId: string): void {
+    if (this.waiting.includes(jobId) || this.running.has(jobId)) return;
+    this.waiting.push(jobId);
+    this.pump();
+  }
+
+  /** Stops a job: removed if waiting, or flagged so its worker stops at the next batch. */
+  cancel(jobId: string): boolean {
+    const i = this.waiting.indexOf(jobId);
+    if (i >= 0) this.waiting.splice(i, 1);
+    const flag = this.running.get(jobId);
+    if (flag) Atomics.store(flag, 0, 1);
+    return i >= 0 || flag !== undefined;
+  }
+
+  isRunning(jobId: string): boolean {
+    return this.running.has(jobId);
+  }
+
+  get depth(): number {
+    return this.waiting.length;
+  }
+
+  /** Resolves when nothing is waiting or running (tests, graceful shutdown). */
+  async drain(): Promise<void> {
+    while (this.waiting.length > 0 || this.running.size > 0) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  private pump(): void {
+    while (this.running.size < this.concurrency && this.waiting.length > 0) {
+      const jobId = this.waiting.shift()!;
+      const flag = new Int32Array(new SharedArrayBuffer(4));
+      this.running.set(jobId, flag);
+      executeJob(this.db, this.databaseUrl, jobId, this.run, this.events, flag)
+        .catch((err: unknown) => log.error({ err, jobId }, "job execution failed"))
+        .finally(() => {
+          this.running.delete(jobId);
+          this.pump();
+        });
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { Db } from "../db/prisma";
+import { mappingOverrideSchema, type MappingOverride } from "../schemas/mapping";
+import { layoutTemplateSchema, type LayoutTemplate } from "../schemas/template";
+import type { IngestTask } from "../schemas/worker-protocol";
+
+/** Everything a worker needs besides the file: templates, privacy rules, a reviewer's mapping. */
+export async function loadTaskInputs(db: Db, mappingJson: string | null): Promise<Pick<IngestTask, "templates" | "privacyRules" | "override">> {
+  const [templates, rules] = await Promise.all([db.layoutTemplate.findMany(), db.privacyRule.findMany()]);
+  return {
+    templates: templates.map(toTemplate),
+    privacyRules: rules.map((r) => ({
+      pattern: r.pattern,
+      kind: r.kind === "prefix" ? ("prefix" as const) : ("number" as const),
+      action: r.action === "suppress" ? ("suppress" as const) : ("mask" as const),
+    })),
+    override: mappingJson ? parseOverride(mappingJson) : null,
+  };
+}
+
+function parseOverride(json: string): MappingOverride | null {
+  const parsed = mappingOverrideSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+}
+
+export function toTemplate(t: { id: string; name: string; version: number; fingerprint: string; carrier: string; headerLine: number | null; timezone: string | null; columns: string }): LayoutTemplate {
+  return layoutTemplateSchema.parse({ ...t, columns: JSON.parse(t.columns) });
+}

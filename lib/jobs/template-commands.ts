@@ -1,0 +1,26 @@
+import crypto from "node:crypto";
+import type { LayoutClassification } from "../../generated/prisma-sqlite/client";
+import type { Db } from "../db/prisma";
+import { layoutPlanSchema, type MappingOverride } from "../schemas/mapping";
+
+/**
+ * Saves a reviewer-confirmed mapping as a template for the file's layout fingerprint. The same
+ * layout confirmed again becomes a new version of the same template, not a second template.
+ */
+export async function saveTemplateFromMapping(db: Db, classification: LayoutClassification, mapping: MappingOverride, userId: string | null) {
+  const plan = layoutPlanSchema.parse(JSON.parse(classification.plan));
+  if (!plan.fingerprint) return null;
+  const columns = mapping.columns.map((c) => ({ index: c.index, header: plan.columns.find((p) => p.index === c.index)?.header ?? "", field: c.field, format: c.format ?? null }));
+  const data = {
+    carrier: plan.carrier,
+    headerLine: mapping.headerLine !== undefined ? mapping.headerLine : plan.headerLine,
+    timezone: mapping.timezone ?? plan.timezone,
+    columns: JSON.stringify(columns),
+  };
+  const existing = await db.layoutTemplate.findFirst({ where: { fingerprint: plan.fingerprint }, orderBy: { version: "desc" } });
+  if (existing) {
+    return db.layoutTemplate.update({ where: { id: existing.id }, data: { ...data, version: existing.version + 1, name: mapping.templateName ?? existing.name } });
+  }
+  const name = mapping.templateName ?? `${plan.carrier === "unknown" ? "Custom" : plan.carrier.toUpperCase()} layout (${plan.columns.length} columns)`;
+  return db.layoutTemplate.create({ data: { id: crypto.randomUUID(), name, version: 1, fingerprint: plan.fingerprint, createdBy: userId, ...data } });
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { jobDtoSchema, jobStatusSchema } from "./job";
+import { layoutPlanSchema } from "./mapping";
+
+/** HTTP contract of the ingestion API. Route handlers parse with these; the client types its fetches with them. */
+
+export const uploadResponseSchema = z.object({
+  jobs: z.array(z.object({ id: z.string(), fileName: z.string(), sizeBytes: z.number(), sha256: z.string() })),
+});
+export type UploadResponse = z.infer<typeof uploadResponseSchema>;
+
+export const jobListQuerySchema = z.object({
+  status: jobStatusSchema.optional(),
+  carrier: z.string().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type JobListQuery = z.infer<typeof jobListQuerySchema>;
+
+export const jobListResponseSchema = z.object({ jobs: z.array(jobDtoSchema), total: z.number() });
+export type JobListResponse = z.infer<typeof jobListResponseSchema>;
+
+export const errorDtoSchema = z.object({
+  id: z.number(),
+  jobId: z.string(),
+  line: z.number(),
+  field: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+  raw: z.string(),
+});
+export type ErrorDto = z.infer<typeof errorDtoSchema>;
+
+export const jobDetailResponseSchema = z.object({
+  job: jobDtoSchema,
+  plan: layoutPlanSchema.nullable(),
+  errors: z.array(errorDtoSchema),
+});
+export type JobDetailResponse = z.infer<typeof jobDetailResponseSchema>;
+
+export const errorListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+  code: z.string().optional(),
+  field: z.string().optional(),
+});
+export const errorListResponseSchema = z.object({ errors: z.array(errorDtoSchema), total: z.number() });
+export type ErrorListResponse = z.infer<typeof errorListResponseSchema>;
+
+export const recordDtoSchema = z.object({
+  id: z.number(),
+  jobId: z.string(),
+  start_time: z.string(),
+  end_time: z.string().nullable(),
+  duration_seconds: z.number(),
+  caller: z.string().nullable(),
+  callee: z.string().nullable(),
+  direction: z.string().nullable(),
+  record_type: z.string(),
+  target: z.string().nullable(),
+  dialed_digits: z.string().nullable(),
+  imei: z.string().nullable(),
+  imsi: z.string().nullable(),
+  cell_first: z.string().nullable(),
+  cell_last: z.string().nullable(),
+});
+export type RecordDto = z.infer<typeof recordDtoSchema>;
+
+export const recordListQuerySchema = z.object({
+  jobId: z.string().optional(),
+  number: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  type: z.string().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const recordListResponseSchema = z.object({ records: z.array(recordDtoSchema), total: z.number() });
+export type RecordListResponse = z.infer<typeof recordListResponseSchema>;
+
+/** Every API error body: a stable code and a sentence a person understands. */
+export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type ApiError = z.infer<typeof apiErrorSchema>;

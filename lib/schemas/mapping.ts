@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { carrierSchema, mappableFieldSchema } from "./fields";
+
+/** Optional value-format hint for a column (e.g. a duration in minutes, a date order). */
+export const columnFormatSchema = z
+  .enum(["seconds", "minutes", "milliseconds", "clock", "mdy", "dmy", "ymd", "epoch_s", "epoch_ms"])
+  .nullable()
+  .optional();
+
+export const columnMappingSchema = z.object({
+  index: z.number().int().min(0),
+  header: z.string(),
+  field: mappableFieldSchema.nullable(),
+  confidence: z.number().min(0).max(1),
+  format: columnFormatSchema,
+});
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+/** What a reviewer (or `cli ingest --mapping`) confirms. It overrides detection. */
+export const mappingOverrideSchema = z.object({
+  columns: z.array(
+    z.object({ index: z.number().int().min(0), field: mappableFieldSchema.nullable(), format: columnFormatSchema }),
+  ),
+  timezone: z.string().min(1).nullable().optional(),
+  headerLine: z.number().int().min(1).nullable().optional(),
+  target: z.string().nullable().optional(),
+  templateName: z.string().min(1).max(120).optional(),
+});
+export type MappingOverride = z.infer<typeof mappingOverrideSchema>;
+
+/** Everything the engine decided about a file before loading it. */
+export const layoutPlanSchema = z.object({
+  format: z.string(),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  headerLine: z.number().int().nullable(),
+  carrier: carrierSchema,
+  templateId: z.string().nullable(),
+  confidence: z.number().min(0).max(1),
+  timezone: z.string().nullable(),
+  timezoneSource: z.string().nullable(),
+  target: z.string().nullable(),
+  columns: z.array(columnMappingSchema),
+  needsReview: z.boolean(),
+  reviewReasons: z.array(z.string()),
+  preamble: z.array(z.string()),
+  /** layoutFingerprint(sample): how a saved template recognises the next file of this layout. */
+  fingerprint: z.string().optional(),
+});
+export type LayoutPlan = z.infer<typeof layoutPlanSchema>;
+
+export const REVIEW_THRESHOLD = 0.7;
