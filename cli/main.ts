@@ -1,20 +1,22 @@
-import { runExport } from "./export-command";
-import { runIngest } from "./ingest-command";
+/**
+ * The CLI: same library, same database (DATABASE_URL, default the embedded SQLite under DATA_DIR).
+ * Only results go to stdout; logs go to stderr, quiet by default. The log level must be set
+ * before the library (and its logger) loads, hence the dynamic import.
+ */
+process.env.LOG_LEVEL ??= "warn";
 
 const USAGE = `Usage:
   npm run --silent cli -- ingest FILE... [--json] [--mapping MAP.json]
   npm run --silent cli -- export [--format ndjson|csv] [--job ID]`;
 
-/** The CLI: same library, same database (DATABASE_URL, default the embedded SQLite under DATA_DIR). Only results go to stdout. */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === "ingest") return runIngest(rest);
-  if (command === "export") return runExport(rest);
+  if (command === "ingest") return (await import("./ingest-command")).runIngest(rest);
+  if (command === "export") return (await import("./export-command")).runExport(rest);
   process.stderr.write(`${USAGE}\n`);
   return command === "--help" || command === "-h" ? 0 : 2;
 }
 
-process.env.LOG_LEVEL ??= "warn";
 main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;

@@ -5,6 +5,12 @@ import { formatBytes, formatCarrier, formatDateTime, formatDelimiter, formatDura
 import { ConfidenceMeter } from "./confidence-meter";
 import styles from "./job-facts.module.css";
 
+/** Null means "not known yet" before classification and "headerless" after it. */
+function headerLine(line: number | null, classified: boolean): string {
+  if (line != null) return `line ${line}`;
+  return classified ? "none (headerless)" : "—";
+}
+
 /** What the engine decided about the file, plus when things happened. */
 export function JobFacts({ job, plan }: { job: JobDto; plan: LayoutPlan | null }) {
   const tzSource = plan?.timezoneSource ? ` (${plan.timezoneSource})` : "";
@@ -16,7 +22,7 @@ export function JobFacts({ job, plan }: { job: JobDto; plan: LayoutPlan | null }
     ["Format", (job.format ?? plan?.format)?.toUpperCase() ?? "—"],
     ["Encoding", job.encoding ?? plan?.encoding ?? "—"],
     ["Delimiter", formatDelimiter(job.delimiter ?? plan?.delimiter)],
-    ["Header line", String(job.headerLine ?? plan?.headerLine ?? "none")],
+    ["Header line", headerLine(job.headerLine ?? plan?.headerLine ?? null, plan != null)],
     ["Time zone", `${job.timezone ?? plan?.timezone ?? "—"}${tzSource}`],
     ["Target", job.target ?? plan?.target ?? "—"],
     ["Size", formatBytes(job.sizeBytes)],

@@ -11,7 +11,9 @@ const TONES = { completed: "ok", partial: "warn", needs_review: "warn", failed: 
 export function JobProgressLine({ job, tick }: { job: JobDto; tick: ProgressEvent | null }) {
   const done = isTerminal(job);
   const waiting = job.status === "pending" || job.status === "queued";
-  const percent = done ? 100 : waiting ? null : (tick?.percent ?? job.progress);
+  const raw = tick?.percent ?? job.progress;
+  // Before the first tick a 0% bar looks stuck; an indeterminate bar says "working".
+  const percent = done ? 100 : waiting || (raw === 0 && !tick) ? null : raw;
   const tone = done ? TONES[job.status as keyof typeof TONES] ?? "ok" : "accent";
   const stage = job.stage ? STAGE_LABELS[job.stage] : waiting ? "Waiting in queue" : "Starting";
   return (
@@ -22,7 +24,7 @@ export function JobProgressLine({ job, tick }: { job: JobDto; tick: ProgressEven
           <span data-testid="job-stage" className={styles.stage}>
             {waiting ? "Waiting in queue" : stage}
           </span>
-          {!waiting && <span>{formatPercent(percent)}</span>}
+          {percent != null && <span>{formatPercent(percent)}</span>}
           {tick?.rowsPerSecond != null && <span>{formatRate(tick.rowsPerSecond)}</span>}
           {tick?.etaSeconds != null && <span>ETA {formatDuration(tick.etaSeconds)}</span>}
         </div>

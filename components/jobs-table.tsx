@@ -39,7 +39,7 @@ export function JobsTable({ jobs }: { jobs: readonly JobDto[] }) {
                 <StatusBadge status={job.status} />
                 {!isTerminal(job) && job.status !== "pending" && job.status !== "queued" && (
                   <div className={styles.live}>
-                    <ProgressBar value={job.progress} size="sm" label={`Progress of ${job.fileName}`} />
+                    <ProgressBar value={job.progress > 0 ? job.progress : null} size="sm" label={`Progress of ${job.fileName}`} />
                     <span>{job.stage ? STAGE_LABELS[job.stage] : "Starting"} · {Math.round(job.progress)}%</span>
                   </div>
                 )}

@@ -11,8 +11,12 @@ export function StageTimeline({ job }: { job: JobDto }) {
   const stopped = job.status === "failed" || job.status === "cancelled" || job.status === "needs_review";
   const finished = isTerminal(job) && !stopped;
 
+  // A job that stopped without a known stage (e.g. its worker crashed) cannot claim any step was done.
+  const unknownStop = stopped && (job.stage == null || job.stage === "done");
+
   const stateOf = (i: number): StepState => {
     if (finished) return "done";
+    if (unknownStop) return "todo";
     if (i < current) return "done";
     if (i === current) return stopped ? (job.status === "needs_review" ? "review" : "failed") : "current";
     return "todo";

@@ -16,7 +16,7 @@ import styles from "./upload-item.module.css";
 export function UploadItem({ item }: { item: Item }) {
   const uploading = item.phase === "uploading";
   return (
-    <li className={styles.item} data-testid="upload-item" data-phase={item.phase}>
+    <li className={styles.item} data-testid="upload-item" data-phase={item.phase} data-job-id={item.jobId ?? undefined}>
       <div className={styles.head}>
         <div className={styles.name}>
           <span className={styles.file} title={item.fileName}>

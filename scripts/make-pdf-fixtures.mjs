@@ -66,9 +66,12 @@ function readTable(file) {
   };
   const headerIdx = lines.findIndex((l) => l.split(delim).length > 3);
   const headers = split(lines[headerIdx]);
-  const rows = lines.slice(headerIdx + 1).filter((l) => l.trim() !== "").map(split);
+  const body = lines.slice(headerIdx + 1).filter((l) => l.trim() !== "").map(split);
+  // Lines without a delimiter after the table ("Total records: 399") are a footer, not rows.
+  const rows = body.filter((r) => r.length > 1);
+  const footer = body.filter((r) => r.length === 1).map((r) => r[0]);
   const preamble = lines.slice(0, headerIdx).filter((l) => l.trim() !== "");
-  return { preamble, headers, rows };
+  return { preamble, headers, rows, footer };
 }
 
 /** Column widths from the widest value; headers wrap onto more lines at spaces when wider. */
@@ -139,6 +142,7 @@ function layoutPages(table, title, wantPages) {
       });
       y -= ROW_PITCH;
     }
+    if (rowIdx >= table.rows.length && !wantPages) for (const f of table.footer) (y -= 6), (s += txt(MARGIN, y, f, 8));
     pages.push({ content: s, pass });
   }
   return pages.map((p, i) => {

@@ -32,21 +32,21 @@ export function refreshContactsSqlite(db: Database.Database, targets: string[]):
   const del = db.prepare(`DELETE FROM contacts WHERE target = ?`);
   const ins = db.prepare(
     `INSERT INTO contacts (target, number, first_seen, last_seen, calls, messages)
-     SELECT ?1, num, MIN(start_time), MAX(start_time),
+     SELECT @t, num, MIN(start_time), MAX(start_time),
             SUM(CASE WHEN record_type = 'voice' THEN 1 ELSE 0 END),
             SUM(CASE WHEN record_type IN ('sms', 'mms') THEN 1 ELSE 0 END)
      FROM (
        SELECT caller AS num, start_time, record_type FROM call_records
-        WHERE COALESCE(target, '') = ?1 AND duplicate_of IS NULL AND caller IS NOT NULL AND caller <> ?1
+        WHERE COALESCE(target, '') = @t AND duplicate_of IS NULL AND caller IS NOT NULL AND caller <> @t
        UNION ALL
        SELECT callee AS num, start_time, record_type FROM call_records
-        WHERE COALESCE(target, '') = ?1 AND duplicate_of IS NULL AND callee IS NOT NULL AND callee <> ?1
+        WHERE COALESCE(target, '') = @t AND duplicate_of IS NULL AND callee IS NOT NULL AND callee <> @t
      ) GROUP BY num`,
   );
   db.transaction(() => {
     for (const t of targets) {
       del.run(t);
-      ins.run(t);
+      ins.run({ t });
     }
   })();
 }

@@ -57,6 +57,8 @@ const refuse = (message: string) => new IngestError("unsupported_format", messag
 function formatOfZip(names: string[]): FileFormat {
   const set = new Set(names.map((n) => n.toLowerCase()));
   if (set.has("xl/workbook.xml")) return "xlsx";
+  // Packages written with other part names (workbook.xml at the root, custom folders) are still workbooks.
+  if (names.some((n) => /(^|\/)(workbook\.xml|worksheets\/[^/]+\.xml)$/i.test(n))) return "xlsx";
   if (set.has("xl/workbook.bin")) throw refuse("This is an Excel binary workbook (.xlsb), which is not supported; open it in Excel and save it as .xlsx or CSV.");
   if (set.has("content.xml") && (set.has("mimetype") || set.has("meta-inf/manifest.xml")))
     throw refuse("This is an OpenDocument file (LibreOffice/OpenOffice), which is not supported; save it as .xlsx or CSV and upload that.");
@@ -130,6 +132,9 @@ function isPdf(head: Uint8Array): boolean {
   return Buffer.from(head.subarray(0, 1024)).indexOf("%PDF-") >= 0;
 }
 
+/** BIFF2–BIFF5 workbooks saved as a bare stream (no OLE2 container) start with a BOF record. */
+const isBareBiff = (h: Uint8Array) => h[0] === 0x09 && (h[1] === 0x00 || h[1] === 0x02 || h[1] === 0x04 || h[1] === 0x08) && h[3] === 0x00 && (h[2] ?? 0) >= 4 && (h[2] ?? 0) <= 20;
+
 const isZip = (h: Uint8Array) => h[0] === 0x50 && h[1] === 0x4b && (h[2] === 3 || h[2] === 5 || h[2] === 7) && (h[3] === 4 || h[3] === 6 || h[3] === 8);
 
 function classify(head: Uint8Array, zipNames: () => string[], oleKind: () => OleKind): FileFormat {
@@ -137,6 +142,7 @@ function classify(head: Uint8Array, zipNames: () => string[], oleKind: () => Ole
   if (isPdf(head)) return "pdf";
   if (isZip(head)) return formatOfZip(zipNames());
   if (isOle(head)) return formatOfOle(oleKind());
+  if (isBareBiff(head)) return "xls";
   const known = knownBinaryKind(head);
   if (known) throw refuse(known);
   return formatOfText(head);

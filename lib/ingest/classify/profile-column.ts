@@ -38,6 +38,10 @@ export interface ColumnProfile {
   decimal: number;
   imei: number;
   imsi: number;
+  /** IMSIs of US/Canada/Mexico networks (MCC 310–316, 302, 334): strict, unlike `imsi`. */
+  usImsi: number;
+  /** Bare 15-digit values (IMEI or IMSI shaped). */
+  fifteenDigits: number;
   cellId: number;
   callTypeCode: number;
   directionWord: number;
@@ -98,6 +102,8 @@ export function profileColumn(rawValues: string[]): ColumnProfile {
     decimal: share(values, isDecimal),
     imei: share(values, isImei),
     imsi: share(values, isImsi),
+    usImsi: share(values, (v) => /^(31[0-6]|302|334)\d{12}$/.test(v)),
+    fifteenDigits: share(values, (v) => /^\d{15}$/.test(v)),
     cellId: share(values, isCellId),
     callTypeCode: share(values, isCallTypeCode),
     directionWord: share(values, isDirectionWord),

@@ -35,9 +35,10 @@ export function valueFit(field: MappableField, p: ColumnProfile): number {
     case "call_type":
       return Math.max(p.callTypeCode, p.directionWord * 0.8, p.recordTypeWord * 0.6);
     case "imei":
-      return Math.max(p.imei, p.imsi < 0.5 ? fifteenDigits(p) * 0.8 : 0);
+      // Not every IMEI in the wild passes Luhn; 15 digits that are not a North American IMSI will do.
+      return Math.max(p.imei, p.usImsi < 0.5 ? p.fifteenDigits * 0.8 : 0);
     case "imsi":
-      return p.imsi;
+      return Math.max(p.usImsi, p.imsi * 0.7);
     case "cell_first":
       return Math.max(p.cellId, p.integer * 0.5);
     case "cell_last":
@@ -47,12 +48,6 @@ export function valueFit(field: MappableField, p: ColumnProfile): number {
     case "time_zone":
       return p.zoneName;
   }
-}
-
-function fifteenDigits(p: ColumnProfile): number {
-  // Shares are not kept per length; IMEI-like columns are 15-digit integers-as-text that are
-  // neither phones nor IMSIs, which `integer` does not cover (it stops at 9 digits).
-  return p.imei > 0 || (p.phone === 0 && p.integer === 0 && p.imsi === 0 && p.topValue !== null && /^\d{14,16}$/.test(p.topValue)) ? 1 : 0;
 }
 
 function durationFit(p: ColumnProfile): number {

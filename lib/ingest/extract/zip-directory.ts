@@ -1,4 +1,6 @@
 import fs from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import type { Readable } from "node:stream";
 import zlib from "node:zlib";
 
 /**
@@ -7,10 +9,12 @@ import zlib from "node:zlib";
  */
 
 export interface ZipEntry {
+  /** Member path with backslashes (written by some Windows tools) turned into slashes. */
   name: string;
   method: number;
   compressedSize: number;
   localHeaderOffset: number;
+  encrypted: boolean;
 }
 
 const EOCD_SIG = 0x06054b50;
@@ -61,15 +65,39 @@ function parseCentralDirectory(dir: Buffer): ZipEntry[] {
     const nameLength = dir.readUInt16LE(p + 28);
     const extraLength = dir.readUInt16LE(p + 30);
     const commentLength = dir.readUInt16LE(p + 32);
-    entries.push({
-      name: dir.toString("utf8", p + 46, p + 46 + nameLength),
+    const entry: ZipEntry = {
+      name: dir.toString("utf8", p + 46, p + 46 + nameLength).replace(/\\/g, "/"),
       method: dir.readUInt16LE(p + 10),
       compressedSize: dir.readUInt32LE(p + 20),
       localHeaderOffset: dir.readUInt32LE(p + 42),
-    });
+      encrypted: (dir.readUInt16LE(p + 8) & 1) === 1,
+    };
+    applyZip64Extra(entry, dir, p + 46 + nameLength, extraLength, dir.readUInt32LE(p + 24));
+    entries.push(entry);
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/** Sizes and offsets past 4 GB live in the zip64 extra field (id 1), in a fixed order, only for the fields set to 0xFFFFFFFF. */
+function applyZip64Extra(entry: ZipEntry, dir: Buffer, start: number, length: number, uncompressedSize: number): void {
+  for (let q = start; q + 4 <= start + length; ) {
+    const id = dir.readUInt16LE(q);
+    const size = dir.readUInt16LE(q + 2);
+    if (id === 1) {
+      let r = q + 4;
+      const next = () => {
+        const v = r + 8 <= q + 4 + size ? Number(dir.readBigUInt64LE(r)) : 0;
+        r += 8;
+        return v;
+      };
+      if (uncompressedSize === 0xffffffff) next();
+      if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
+      if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = next();
+      return;
+    }
+    q += 4 + size;
+  }
 }
 
 /** Names of the members whose local headers fall inside `head` (when only the start of the file is at hand). */
@@ -104,4 +132,24 @@ export async function readZipMember(filePath: string, entries: ZipEntry[], name:
   } finally {
     await fh.close();
   }
+}
+
+/** The member's content as a stream (inflated), read straight from its byte range; `source` is the raw file stream, for progress. */
+export async function zipMemberStream(filePath: string, entry: ZipEntry): Promise<{ stream: Readable; source: Readable & { bytesRead: number } }> {
+  if (entry.encrypted) throw new Error(`member ${entry.name} is encrypted`);
+  if (entry.method !== 0 && entry.method !== 8) throw new Error(`member ${entry.name} uses compression method ${entry.method}`);
+  const fh = await fs.open(filePath, "r");
+  let dataStart: number;
+  try {
+    const local = await readAt(fh, entry.localHeaderOffset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIG) throw new Error(`member ${entry.name} has no local header`);
+    dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  } finally {
+    await fh.close();
+  }
+  const source = createReadStream(filePath, { start: dataStart, end: dataStart + Math.max(0, entry.compressedSize - 1), highWaterMark: 256 * 1024 });
+  if (entry.method === 0 || entry.compressedSize === 0) return { stream: source, source };
+  const inflate = zlib.createInflateRaw();
+  source.on("error", (err) => inflate.destroy(err));
+  return { stream: source.pipe(inflate), source };
 }

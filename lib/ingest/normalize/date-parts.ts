@@ -80,7 +80,9 @@ export function build(y: number, mo: number, d: number, h: number, mi: number, s
 }
 
 // Free-form text: month names, weekdays, compact digits, times anywhere, zone words.
-const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,]\d+)?)?\s*(.*)$/;
+// 20231015 · 20231015043636 · 20231015T04:36:36Z · 231015 043636 (telecom YYMMDD hhmmss, only with a separator)
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[T ]?(\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,]\d+)?)?\s*(.*)$/;
+const SHORT_COMPACT = /^(\d{2})(\d{2})(\d{2})[T ](\d{2})(\d{2})(\d{2})(?:[.,]\d+)?\s*(.*)$/;
 const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s*([AaPp])\.?\s?[Mm]\b\.?)?/;
 const HOUR_MERIDIEM = /\b(\d{1,2})\s*([AaPp])\.?\s?[Mm]\b\.?/;
 const FILLER = new Set(["de", "del", "at", "on", "of", "le", "um", "den", "el", "the", "a", "y", "et", "und"]);
@@ -88,7 +90,8 @@ const FILLER = new Set(["de", "del", "at", "on", "of", "le", "um", "den", "el", 
 function parseFreeForm(raw: string, order: DateOrder): LocalDateTime | null {
   const text = raw.replace(/\s+/g, " ").trim();
   if (!text || !/\d/.test(text)) return null;
-  const compact = COMPACT.exec(text);
+  const short = SHORT_COMPACT.exec(text);
+  const compact = short ? [short[0], String(expandYear(Number(short[1]))), ...short.slice(2)] : COMPACT.exec(text);
   if (compact && (compact[7] === "" || compact[4] !== undefined)) {
     const off = compact[7] ? zoneSuffixOffset(compact[7]) : null;
     if (off === undefined) return null;

@@ -39,20 +39,30 @@ function isNanp(ten: string): boolean {
 /** Digits with the usual separators; a leading + only before the country code 1. */
 function punctuatedNanp(raw: string): string | null | undefined {
   if (raw.endsWith(".0")) return undefined; // an Excel float: the library path strips it first
-  let digits = "";
+  // Eleven digits fit a double exactly, so the digits are accumulated as a number, not a string.
+  let value = 0;
+  let count = 0;
   let plus = false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      if (digits.length === 11) return undefined;
-      digits += raw[i];
-    } else if (c === 43 && digits.length === 0 && !plus) {
+      if (count === 11) return undefined;
+      value = value * 10 + (c - 48);
+      count++;
+    } else if (c === 43 && count === 0 && !plus) {
       plus = true;
     } else if (c !== 32 && c !== 45 && c !== 46 && c !== 40 && c !== 41) {
       return undefined; // letters, extensions, slashes: not for the fast path
     }
   }
-  if (digits.length === 11 && digits.charCodeAt(0) === 49) return isNanp(digits.slice(1)) ? `+${digits}` : null;
-  if (digits.length === 10 && !plus) return isNanp(digits) ? `+1${digits}` : null;
+  if (count === 11 && Math.floor(value / 1e10) === 1) return nanpFromNumber(value - 1e10);
+  if (count === 10 && !plus) return nanpFromNumber(value);
   return undefined;
+}
+
+function nanpFromNumber(ten: number): string | null {
+  if (ten < 2e9) return null; // area code starts with 0 or 1
+  if (Math.floor(ten / 1e6) % 10 < 2) return null; // exchange starts with 0 or 1
+  if (Math.floor(ten / 1e7) % 100 === 11) return null; // N11 service code
+  return `+1${ten}`;
 }

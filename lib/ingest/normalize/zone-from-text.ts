@@ -80,7 +80,8 @@ function fold(text: string): string {
 
 function phraseIn(line: string, allowCities: boolean): string | null {
   const folded = fold(line);
-  for (const [phrase, zone] of ZONE_PHRASES) if (folded.includes(` ${phrase} `)) return zone;
+  // Phrases match at word starts so inflections count ("mitteleuropäischer", "Pacifique").
+  for (const [phrase, zone] of ZONE_PHRASES) if (folded.includes(` ${phrase}`)) return zone;
   return allowCities ? cityIn(folded) : null;
 }
 

@@ -11,8 +11,9 @@
  * - gap (a wall time that never happens, e.g. 02:30 on the March change): the offset in force
  *   before the change, which moves the time forward by the gap (02:30 EST = 03:30 EDT = 07:30Z).
  *
- * Speed: the offset is resolved with Intl.DateTimeFormat once per (zone, half-hour of wall time)
- * and memoized; rows of a CDR file are nearly sorted, so the last bucket is checked first.
+ * Speed: the offset is resolved with Intl.DateTimeFormat once per (zone, local day), and per
+ * half hour only on the days of a change; rows of a CDR file are nearly sorted, so the last day is
+ * checked first.
  */
 export type WallToUtc = (wallMs: number) => number;
 
@@ -77,23 +78,60 @@ const MEMO_CAP = 200_000;
 const DAY_MS = 86_400_000;
 
 function ianaConverter(dtf: Intl.DateTimeFormat): WallToUtc {
-  const memo = new Map<number, number>();
-  let lastBucket = Number.NaN;
+  // Most days have one offset all day: memoize per day, and per half hour only on change days.
+  const days = new Map<number, number>();
+  const halfHours = new Map<number, number>();
+  let lastDay = Number.NaN;
   let lastOffset = 0;
   return (wall) => {
-    const bucket = Math.floor(wall / BUCKET_MS);
-    if (bucket !== lastBucket) {
-      let offset = memo.get(bucket);
-      if (offset === undefined) {
-        offset = resolveOffset(dtf, bucket * BUCKET_MS);
-        if (memo.size >= MEMO_CAP) memo.clear();
-        memo.set(bucket, offset);
-      }
-      lastBucket = bucket;
-      lastOffset = offset;
+    const day = Math.floor(wall / DAY_MS);
+    if (day === lastDay) return wall - lastOffset;
+    let offset = days.get(day);
+    if (offset === undefined) {
+      offset = constantOffsetOfDay(dtf, day * DAY_MS);
+      if (days.size >= MEMO_CAP) days.clear();
+      days.set(day, offset);
     }
-    return wall - lastOffset;
+    if (!Number.isNaN(offset)) {
+      lastDay = day;
+      lastOffset = offset;
+      return wall - offset;
+    }
+    const bucket = Math.floor(wall / BUCKET_MS);
+    let resolved = halfHours.get(bucket);
+    if (resolved === undefined) {
+      resolved = resolveOffset(dtf, bucket * BUCKET_MS);
+      if (halfHours.size >= MEMO_CAP) halfHours.clear();
+      halfHours.set(bucket, resolved);
+    }
+    return wall - resolved;
   };
+}
+
+/** The offset when it is the same for every wall time of the day, else NaN (a change day). */
+function constantOffsetOfDay(dtf: Intl.DateTimeFormat, dayStart: number): number {
+  // Wall times of the day map to instants within [dayStart − 14 h, dayStart + 38 h]. Day d and
+  // day d + 3 share a probe, so probes are memoized per formatter.
+  const before = probe(dtf, dayStart - DAY_MS);
+  const after = probe(dtf, dayStart + 2 * DAY_MS);
+  return before === after ? before : Number.NaN;
+}
+
+const probes = new WeakMap<Intl.DateTimeFormat, Map<number, number>>();
+
+function probe(dtf: Intl.DateTimeFormat, instant: number): number {
+  let memo = probes.get(dtf);
+  if (!memo) {
+    memo = new Map();
+    probes.set(dtf, memo);
+  }
+  let offset = memo.get(instant);
+  if (offset === undefined) {
+    offset = offsetAt(dtf, instant);
+    if (memo.size >= MEMO_CAP) memo.clear();
+    memo.set(instant, offset);
+  }
+  return offset;
 }
 
 /** The offset (ms) to subtract from a wall time, with the fold/gap rules above. */

@@ -1,6 +1,7 @@
 import type { LayoutPlan, MappingOverride, ColumnMapping } from "../../schemas/mapping";
 import type { LayoutTemplate } from "../../schemas/template";
-import { layoutFingerprint, planLayout } from "../classify/plan-layout";
+import { layoutFingerprint } from "../classify/layout-fingerprint";
+import { planLayout } from "../classify/plan-layout";
 import { detectFileFormat } from "../detect-format";
 import { openTableSource } from "../extract/open-table-source";
 import type { OpenOptions, TableSample, TableSource } from "../types";

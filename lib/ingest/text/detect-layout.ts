@@ -68,11 +68,15 @@ function modalWidth(rows: RawRecord[]): number {
 
 function tableStart(rows: RawRecord[], width: number): number {
   if (width <= 1) return 0;
-  const near = (r: RawRecord | undefined) => r !== undefined && Math.abs(r.cells.length - width) <= (width >= 3 ? 1 : 0);
+  // The table's first row has its width (a header may add one empty trailing cell); a title line seldom does.
+  const fits = (r: RawRecord) => r.cells.length === width || (r.cells.length === width + 1 && r.cells[width] === "");
   for (let i = 0; i < rows.length; i++) {
-    if (!near(rows[i])) continue;
     const next = rows.slice(i + 1, i + 1 + LOOKAHEAD);
-    if (next.length === 0 || next.filter((r) => r.cells.length === width).length >= next.length * 0.6) return i;
+    // Writers that end every data line with a delimiter give the rows one more (empty) cell than the header.
+    const shortHeader = rows[i]!.cells.length === width - 1 && next.length > 0 && next.every((r) => r.cells[width - 1] === "");
+    if (!fits(rows[i]!) && !shortHeader) continue;
+    const same = next.filter((r) => r.cells.length === width).length;
+    if (next.length === 0 || same >= next.length * 0.5 || same >= 2) return i;
   }
   return 0;
 }

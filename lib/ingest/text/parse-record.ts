@@ -24,8 +24,9 @@ export function parseRecord(text: string, dialect: Dialect, quotedOut?: boolean[
       quoted = true;
       i = read.end;
       const next = findDelimiter(text, i, dialect.delimiter);
-      // Text between the closing quote and the delimiter is kept: `"5" wide` reads as `5 wide`.
-      cell = read.value + text.slice(i, next.at);
+      // Text between the closing quote and the delimiter is kept (`"5" wide` reads as `5 wide`); spaces alone are not.
+      const rest = text.slice(i, next.at);
+      cell = rest.trim() === "" ? read.value : read.value + rest;
       i = next.at;
     } else {
       const next = findDelimiter(text, i, dialect.delimiter);

@@ -71,7 +71,9 @@ export class RecordReader {
   }
 
   end(): void {
-    if (this.carry.length > 0 || this.overflow) this.takeLine(this.carry, "");
+    // A last line ending in a lone CR (a CRLF file cut between CR and LF) must not keep the CR.
+    const last = this.sep === "\n" && this.carry.endsWith("\r") ? this.carry.slice(0, -1) : this.carry;
+    if (last.length > 0 || this.overflow) this.takeLine(last, "");
     this.carry = "";
     const p = this.pending;
     if (p) {

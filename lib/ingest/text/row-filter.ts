@@ -18,9 +18,11 @@ export function createRowFilter(layout: TableLayout): { accept: (r: RawRecord) =
   const counts: RowFilterCounts = { blank: 0, footer: 0, repeatedHeader: 0 };
   const width = Math.max(layout.headers.length, 1);
   const headerKey = layout.headerLine !== null ? layout.headers.join("\u0000") : null;
+  const firstHeader = layout.headers[0];
   const accept = (r: RawRecord): SourceRow | null => {
     if (r.line < layout.dataStartLine) return null;
-    if (r.issue) return { line: r.line, cells: r.cells, raw: r.raw, issue: r.issue };
+    // RawRecord already has SourceRow's shape: returning it avoids a second object per row on the hot path.
+    if (r.issue) return r;
     if (isRuleOrBlank(r.raw, r.cells)) {
       counts.blank++;
       return null;
@@ -31,11 +33,11 @@ export function createRowFilter(layout: TableLayout): { accept: (r: RawRecord) =
       counts.footer++;
       return null;
     }
-    if (headerKey !== null && cells.length === layout.headers.length && cells.map((c) => c.trim()).join("\u0000") === headerKey) {
+    if (headerKey !== null && cells.length === layout.headers.length && cells[0]?.trim() === firstHeader && cells.map((c) => c.trim()).join("\u0000") === headerKey) {
       counts.repeatedHeader++;
       return null;
     }
-    return { line: r.line, cells, raw: r.raw };
+    return r;
   };
   return { accept, counts };
 }

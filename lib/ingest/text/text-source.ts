@@ -3,7 +3,7 @@ import { IngestError, type OpenOptions, type SourceRow, type TableSample, type T
 import { createChunkDecoder } from "./decode-chunks";
 import { detectLayout, type TableLayout } from "./detect-layout";
 import { describeDelimiter, type Dialect } from "./dialect";
-import { decodeBytes, detectEncoding, looksBinary, type DetectedEncoding } from "./encoding";
+import { decodeBytes, decodeUtf8Recovering, detectEncoding, looksBinary, type DetectedEncoding } from "./encoding";
 import { RecordReader, type RawRecord } from "./record-reader";
 import { createRowFilter } from "./row-filter";
 import { readRecords, sniffDialect } from "./sniff-dialect";
@@ -92,18 +92,24 @@ async function readHead(filePath: string): Promise<{ size: number; head: Buffer 
 export function describeHead(bytes: Uint8Array, size: number, opts: OpenOptions, maxLineLength: number): TextHead {
   if (size === 0 || bytes.length === 0) throw new IngestError("empty_file", "The file is empty: there are no rows to load.");
   const encoding = detectEncoding(bytes);
-  if (looksBinary(bytes, encoding)) {
+  if (looksBinary(bytes, encoding.encoding)) {
     throw new IngestError("binary_file", "This file is not readable text (it looks like binary data), so no rows can be read from it.");
   }
   const complete = size <= bytes.length;
-  let text = decodeBytes(complete || encoding.encoding.startsWith("utf-16") ? evenLength(bytes, encoding) : bytes, encoding);
+  const body = evenLength(bytes, encoding);
+  const utf8 = encoding.encoding === "utf-8" ? decodeUtf8Recovering(body.subarray(encoding.bomLength)) : null;
+  let text = utf8 ? utf8.text : decodeBytes(body, encoding);
   if (text.trim() === "") throw new IngestError("empty_file", "The file contains only blank lines: there are no rows to load.");
   const sniffText = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
   const dialect = sniffDialect(sniffText, complete && sniffText.length === text.length);
   if (!complete) text = text.slice(0, Math.max(text.lastIndexOf(dialect.lineEnding === "\r" ? "\r" : "\n") + 1, 0));
   const records = readRecords(text, dialect, Infinity, maxLineLength);
   const layout = detectLayout(records, opts.headerLine);
-  return { encoding, dialect, layout, sample: buildSample(records, layout, encoding, dialect) };
+  const sample = buildSample(records, layout, encoding, dialect);
+  // The last head line may be cut mid-character; only lines before it count as recovered.
+  const recovered = (utf8?.recoveredLines ?? 0) - (complete ? 0 : 1);
+  if (recovered > 0) sample.warnings.unshift(`Some lines are not UTF-8; they were read as Windows-1252 so no text is lost.`);
+  return { encoding, dialect, layout, sample };
 }
 
 function buildSample(records: RawRecord[], layout: TableLayout, encoding: DetectedEncoding, dialect: Dialect): TableSample {

@@ -45,7 +45,7 @@ export function addHeaderOnlySpans(spans: ColumnSpan[], headerItems: PageItem[],
 const overlap = (a: ColumnSpan, b: ColumnSpan) => Math.min(a.right, b.right) - Math.max(a.left, b.left);
 
 /** Best column for an x range, and whether a second column claims a real share of it. */
-function placeRange(spans: ColumnSpan[], r: ColumnSpan): { col: number; straddles: boolean } {
+function placeRange(spans: ColumnSpan[], r: ColumnSpan, em: number): { col: number; straddles: boolean } {
   let best = -1;
   let bestOv = 0;
   let second = 0;
@@ -54,7 +54,9 @@ function placeRange(spans: ColumnSpan[], r: ColumnSpan): { col: number; straddle
     if (ov > bestOv) (second = bestOv), (bestOv = ov), (best = i);
     else if (ov > second) second = ov;
   });
-  if (best >= 0) return { col: best, straddles: second > Math.max(1, 0.25 * (r.right - r.left)) };
+  // A value a little wider than any seen may poke into the next column's span; a third of a
+  // character height inside it is a real crossing.
+  if (best >= 0) return { col: best, straddles: second > em * 0.3 };
   // Outside every span (a value wider than any seen before): the nearest column takes it.
   let nearest = 0;
   let dist = Infinity;
@@ -76,14 +78,14 @@ export function assignLine(line: TextLine, spans: ColumnSpan[], em: number): Ass
   const parts: PageItem[][] = spans.map(() => []);
   let fits = true;
   for (const item of line.items) {
-    const placed = placeRange(spans, { left: item.x, right: item.x + item.width });
+    const placed = placeRange(spans, { left: item.x, right: item.x + item.width }, em);
     if (!placed.straddles) {
       parts[placed.col]?.push(item);
       continue;
     }
     const words = item.text.includes(" ") ? splitWords(item) : [item];
     for (const w of words) {
-      const p = placeRange(spans, { left: w.x, right: w.x + w.width });
+      const p = placeRange(spans, { left: w.x, right: w.x + w.width }, em);
       if (p.straddles) fits = false;
       parts[p.col]?.push(w);
     }

@@ -6,12 +6,15 @@ export function typicalHeight(items: PageItem[]): number {
   return median(hs.length > 0 ? hs : items.map((i) => i.bottom - i.top)) || 10;
 }
 
+const OCR_BOX_TO_EM = 1.35;
+
 /**
  * Clusters items into visual lines by vertical centre. The tolerance is relative to the text
  * height because OCR boxes of one row wobble by a few pixels and fonts differ per document.
  */
 export function groupLines(items: PageItem[], page: number, ocr: boolean): PageLines {
-  const em = typicalHeight(items);
+  // OCR boxes hug the ink (digits and capitals are ~0.72 em tall); text runs carry the font size.
+  const em = typicalHeight(items) * (ocr ? OCR_BOX_TO_EM : 1);
   const tol = em * 0.5;
   const sorted = [...items].sort((a, b) => (a.top + a.bottom) / 2 - (b.top + b.bottom) / 2);
   const lines: (TextLine & { centre: number })[] = [];

@@ -18,8 +18,9 @@ export class OcrReader {
   private async start(): Promise<Tesseract.Worker> {
     const { createWorker, OEM, PSM } = await import("tesseract.js");
     const worker = await createWorker("eng", OEM.LSTM_ONLY, { langPath: langPath(), gzip: true, cacheMethod: "none" });
-    // Sparse text: table cells are scattered words, not paragraphs; keeps every cell as its own word.
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, user_defined_dpi: "300" });
+    // One uniform block: table rows come out as text lines. Measured on a generated CDR page it was
+    // twice as fast as sparse-text mode and, unlike it, kept one-digit cells ("1", "2").
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, user_defined_dpi: "300" });
     return worker;
   }
 

@@ -8,6 +8,3 @@ export function isPageNumberLine(line: TextLine): boolean {
   if (PAGE_NUMBER.test(lineText(line).trim())) return true;
   return line.items.length <= 4 && line.items.some((i) => PAGE_NUMBER.test(i.text.trim()));
 }
-
-/** Normalised text of a line, to recognise the header row where it repeats. */
-export const lineSignature = (line: TextLine): string => lineText(line).toLowerCase().replace(/\s+/g, " ").trim();

@@ -1,5 +1,5 @@
 import { assignLine, type AssignedLine } from "./column-model";
-import { isPageNumberLine, lineSignature } from "./page-furniture";
+import { isPageNumberLine } from "./page-furniture";
 import type { PageLines, TableRowCells, TextLine } from "./pdf-types";
 import type { TableLayout } from "./table-layout";
 
@@ -11,12 +11,22 @@ export interface PageRowsResult {
 
 type Kind = "start" | "continuation" | "other";
 
+/** Most filled cells equal a header line's cells (case aside: OCR reads the header the same way each page). */
+function isHeaderRepeat(a: AssignedLine, layout: TableLayout): boolean {
+  const filled = a.cells.map((c, i) => (c ? i : -1)).filter((i) => i >= 0);
+  if (filled.length === 0) return false;
+  return layout.headerRows.some((h) => filled.filter((i) => (h[i] ?? "").toLowerCase() === (a.cells[i] ?? "").toLowerCase()).length >= filled.length * 0.6);
+}
+
 function classify(line: TextLine, a: AssignedLine, layout: TableLayout): Kind {
-  if (isPageNumberLine(line) || layout.headerSignatures.has(lineSignature(line)) || !a.fits) return "other";
+  if (isPageNumberLine(line) || !a.fits || isHeaderRepeat(a, layout)) return "other";
   const filled = a.filled.filter(Boolean).length;
   if (filled === 0) return "other";
   if (layout.anchors.length === 0) return filled >= Math.min(2, layout.spans.length) ? "start" : "continuation";
-  return layout.anchors.some((c) => a.filled[c]) ? "start" : "continuation";
+  const hits = layout.anchors.filter((c) => a.filled[c]).length;
+  if (hits === 0) return "continuation";
+  // Anchors are filled in nine rows out of ten: a line holding under half of them is no row.
+  return hits * 2 >= layout.anchors.length ? "start" : "other";
 }
 
 /**
@@ -43,7 +53,7 @@ export function extractPageRows(page: PageLines, layout: TableLayout): PageRowsR
     const current = rows[rows.length - 1];
     if (kind === "start") rows.push({ page: page.page, cells: [...a.cells], cellConf: [...a.conf] });
     else if (kind === "continuation" && current) appendWrapped(current, a);
-    else if (!isPageNumberLine(lines[i] as TextLine) && !layout.headerSignatures.has(lineSignature(lines[i] as TextLine))) dropped++;
+    else if (!isPageNumberLine(lines[i] as TextLine) && !isHeaderRepeat(a, layout)) dropped++;
   }
   return { rows, dropped };
 }

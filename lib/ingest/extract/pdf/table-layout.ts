@@ -1,6 +1,6 @@
 import { addHeaderOnlySpans, assignLine, learnSpans, type ColumnSpan } from "./column-model";
 import { segmentCount } from "./line-grouping";
-import { isPageNumberLine, lineSignature } from "./page-furniture";
+import { isPageNumberLine } from "./page-furniture";
 import { lineText, type PageLines, type TextLine } from "./pdf-types";
 
 /** What the first table page teaches about the whole document: columns, header, preamble. */
@@ -12,8 +12,8 @@ export interface TableLayout {
   preamble: string[];
   /** Columns filled in (nearly) every row: a line without any of them continues the row above. */
   anchors: number[];
-  /** Header lines as they repeat at the top of later pages (or mid-page). */
-  headerSignatures: Set<string>;
+  /** Cells of each header line, to recognise the header where it repeats (later pages, mid-page). */
+  headerRows: string[][];
   /** Page the layout was learned on, and the index of its first body line. */
   page: number;
   bodyStart: number;
@@ -75,8 +75,8 @@ export function learnTableLayout(page: PageLines, headerLine?: number | null): T
   while (block.length > 0 && (segs[block[0] ?? 0] ?? 0) < 2 && !assignLine(lines[block[0] ?? 0] as TextLine, spans, em).fits) block.shift();
 
   const headers = spans.map(() => "");
-  for (const i of block) {
-    const cells = assignLine(lines[i] as TextLine, spans, em).cells;
+  const headerRows = block.map((i) => assignLine(lines[i] as TextLine, spans, em).cells);
+  for (const cells of headerRows) {
     cells.forEach((c, col) => c && (headers[col] = headers[col] ? `${headers[col]} ${c}` : c));
   }
   const fill = spans.map(() => 0);
@@ -91,7 +91,7 @@ export function learnTableLayout(page: PageLines, headerLine?: number | null): T
     headerLine: block.length > 0 ? top + 1 : null,
     preamble: lines.slice(0, top).filter((l) => !isPageNumberLine(l)).map(lineText),
     anchors,
-    headerSignatures: new Set(block.map((i) => lineSignature(lines[i] as TextLine))),
+    headerRows,
     page: page.page,
     bodyStart,
   };

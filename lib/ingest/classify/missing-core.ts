@@ -1,0 +1,15 @@
+import type { ColumnMapping } from "../../schemas/mapping";
+
+/** Sentences for core fields no column supplies: without them records cannot be built. */
+export function missingCoreReasons(columns: ColumnMapping[]): string[] {
+  const has = (f: string) => columns.some((c) => c.field === f);
+  const reasons: string[] = [];
+  if (!has("start_time") && !has("start_date")) reasons.push("No column was recognized as the start date or time");
+  else if (has("start_date") && !has("start_time") && !has("start_clock")) {
+    reasons.push("A start date was found but no column holds the time of day");
+  }
+  if (!has("caller") && !has("callee")) reasons.push("No column was recognized as the caller or the callee");
+  else if (!has("caller")) reasons.push("No column was recognized as the caller");
+  else if (!has("callee")) reasons.push("No column was recognized as the callee");
+  return reasons;
+}

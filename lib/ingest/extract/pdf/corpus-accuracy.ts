@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import { groupLines } from "./line-grouping";
+import { extractPageRows } from "./page-rows";
+import { openPdfDocument } from "./pdfjs-loader";
+import type { PageItem } from "./pdf-types";
+import { learnTableLayout } from "./table-layout";
+import { readTextItems } from "./text-layer";
+
+/** Region of a page in top-down points (tabula's convention): top, left, bottom, right. */
+export type Area = [number, number, number, number];
+
+/**
+ * The table on one page of a PDF as a grid (header lines first, as third-party suites write it),
+ * optionally restricted to an area. Used to score the rebuilder against published expectations.
+ */
+export async function extractPageGrid(file: string, pageNumber: number, area?: Area): Promise<string[][]> {
+  const doc = await openPdfDocument(new Uint8Array(fs.readFileSync(file)));
+  try {
+    const page = await doc.getPage(pageNumber);
+    const inArea = (i: PageItem) => {
+      if (!area) return true;
+      const cx = i.x + i.width / 2;
+      const cy = (i.top + i.bottom) / 2;
+      return cy >= area[0] && cy <= area[2] && cx >= area[1] && cx <= area[3];
+    };
+    const lines = groupLines((await readTextItems(page)).filter(inArea), pageNumber, false);
+    const layout = learnTableLayout(lines);
+    if (!layout) return [];
+    const rows = extractPageRows(lines, layout).rows.map((r) => r.cells);
+    return layout.headerLine === null ? rows : [layout.headers, ...rows];
+  } finally {
+    await doc.destroy();
+  }
+}
+
+const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/**
+ * Cell-level accuracy: each expected row is matched to the extracted row sharing the most equal
+ * cells at the same column index; a non-empty expected cell counts as right when that row has
+ * exactly its text (whitespace collapsed) in that column. Returns [right, non-empty expected].
+ */
+export function scoreGrid(expected: string[][], got: string[][]): [number, number] {
+  let right = 0;
+  let total = 0;
+  for (const want of expected) {
+    const cells = want.map(norm);
+    const filled = cells.filter((c) => c !== "").length;
+    total += filled;
+    let best = 0;
+    for (const row of got) {
+      const hits = cells.filter((c, i) => c !== "" && norm(row[i] ?? "") === c).length;
+      best = Math.max(best, hits);
+    }
+    right += best;
+  }
+  return [right, total];
+}

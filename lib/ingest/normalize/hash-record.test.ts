@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import type { CanonicalRecord } from "../../schemas/record";
+import { hashRecord } from "./hash-record";
+import { validateRecord } from "./validate-record";
+
+const base: CanonicalRecord = {
+  start_time: "2023-09-02T01:25:10Z", end_time: null, duration_seconds: 0, caller: "+17133537623", callee: "+12062060312",
+  direction: "outgoing", record_type: "sms", target: "+17133537623", dialed_digits: null, imei: "814901191455192",
+  imsi: "310287764668549", cell_first: "36006-2", cell_last: null,
+};
+
+describe("hashRecord", () => {
+  it("is a stable SHA-256 hex that ignores key order", () => {
+    const shuffled = Object.fromEntries(Object.entries(base).reverse()) as CanonicalRecord;
+    expect(hashRecord(base)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashRecord(shuffled)).toBe(hashRecord(base));
+  });
+
+  it("changes with any value and keeps null, empty and shifted values apart", () => {
+    expect(hashRecord({ ...base, duration_seconds: 1 })).not.toBe(hashRecord(base));
+    expect(hashRecord({ ...base, dialed_digits: "" })).not.toBe(hashRecord(base));
+    expect(hashRecord({ ...base, cell_first: "a|b", cell_last: null })).not.toBe(hashRecord({ ...base, cell_first: "a", cell_last: "b" }));
+  });
+});
+
+describe("validateRecord", () => {
+  it("accepts a canonical record and names what is wrong otherwise", () => {
+    expect(validateRecord(base).ok).toBe(true);
+    const bad = validateRecord({ ...base, caller: "7133537623", start_time: "2023-09-02 01:25:10" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues.join(" ")).toMatch(/caller/);
+  });
+});

@@ -1,0 +1,339 @@
+#!/usr/bin/env node
+// `npm run bench`: end-to-end ingestion throughput of the production server, measured the way a
+// browser sees it (streamed multipart upload → Socket.IO until the job's terminal status).
+//
+//   npm run bench [-- --rows 1000000] [--skip-xlsx] [--skip-pdf] [--skip-duckdb] [--rows-10m]
+//                    [--xlsx-rows 200000] [--pdf-pages 100] [--cpu-prof] [--build] [--keep]
+//
+// Files are generated into a temp dir with fixed seeds (same bytes every run); a different seed
+// per file, so no file's rows duplicate another's. The server runs on a free port with a fresh
+// temporary DATA_DIR. Results: a table on stdout, JSON in bench-results/bench-<date>.json.
+// docs/benchmarks.md explains every figure and the targets.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeCdrCsv } from "./gen-cdr-csv.mjs";
+import { writeCdrXlsx } from "./bench/gen-xlsx.mjs";
+import { freePort, startServer, stopServer, createRssSampler, tail } from "./bench/server.mjs";
+import { uploadFile, connectEvents, progressRates } from "./bench/upload.mjs";
+import { timeDuckDb } from "./bench/duckdb.mjs";
+import { summarizeProfile, printSummary } from "./bench/cpu-profile-summary.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = parseArgs(process.argv.slice(2));
+const opt = {
+  rows: Number(args.rows ?? 1_000_000),
+  xlsxRows: Number(args["xlsx-rows"] ?? 200_000),
+  pdfPages: Number(args["pdf-pages"] ?? 100),
+  skipCsv: !!args["skip-csv"],
+  skipXlsx: !!args["skip-xlsx"],
+  skipPdf: !!args["skip-pdf"],
+  skipDuckdb: !!args["skip-duckdb"],
+  skipReupload: !!args["skip-reupload"],
+  rows10m: !!args["rows-10m"],
+  cpuProf: !!args["cpu-prof"],
+  build: !!args.build,
+  keep: !!args.keep,
+};
+// Fixed seeds, one per file: reruns are byte-identical and files never share rows.
+const SEED = { csv: 101, xlsx: 202, pdf: 303, csv10m: 404 };
+const TARGETS = { csvRowsPerSecond: 100_000, reuploadSeconds: 6, rss10mMb: 400, xlsxRowsPerSecond: 40_000, pdfPagesPerSecond: 20, progressPerSecond: 10 };
+
+const status = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+const fmt = (n, d = 0) => (n == null || Number.isNaN(n) ? "—" : n.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }));
+
+function parseArgs(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith("--")) out[argv[i].slice(2)] = argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[++i] : true;
+  }
+  return out;
+}
+
+/** Generates the files; anything a generator cannot make is reported and skipped, not fatal. */
+async function generateFiles(dir) {
+  const files = [];
+  const skipped = [];
+  const timed = async (label, fn) => {
+    const t0 = performance.now();
+    status(`generating ${label}…`);
+    const r = await fn();
+    status(`  ${label}: ${(fs.statSync(r.path).size / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    return r;
+  };
+  if (!opt.skipCsv) {
+    const p = path.join(dir, `cdr-${opt.rows}.csv`);
+    files.push(await timed(`${fmt(opt.rows)}-row CSV`, async () => (await writeCdrCsv({ rows: opt.rows, out: p, seed: SEED.csv }), { kind: "csv", path: p, rows: opt.rows })));
+  }
+  if (!opt.skipXlsx) {
+    const p = path.join(dir, `cdr-${opt.xlsxRows}.xlsx`);
+    files.push(await timed(`${fmt(opt.xlsxRows)}-row XLSX`, async () => (await writeCdrXlsx({ rows: opt.xlsxRows, out: p, seed: SEED.xlsx }), { kind: "xlsx", path: p, rows: opt.xlsxRows })));
+  }
+  if (!opt.skipPdf) {
+    // make-pdf-fixtures.mjs lays the rows of --input onto pages and wraps around when it runs
+    // out; ~43 rows fit a page, so 50 rows per page of fresh rows keeps every PDF row unique.
+    const input = path.join(dir, "pdf-input.csv");
+    await writeCdrCsv({ rows: opt.pdfPages * 50, out: input, seed: SEED.pdf });
+    const pdfDir = path.join(dir, "pdf");
+    const t0 = performance.now();
+    status(`generating ${opt.pdfPages}-page text PDF (scripts/make-pdf-fixtures.mjs)…`);
+    const r = spawnSync(process.execPath, [path.join(root, "scripts/make-pdf-fixtures.mjs"), "--input", input, "--out", pdfDir, "--pages", String(opt.pdfPages), "--scan-pages", "0"], { cwd: root, encoding: "utf8" });
+    const p = path.join(pdfDir, `bench-${opt.pdfPages}.pdf`);
+    if (r.status === 0 && fs.existsSync(p)) {
+      status(`  PDF: ${(fs.statSync(p).size / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      files.push({ kind: "pdf", path: p, pages: opt.pdfPages, rows: null });
+    } else {
+      skipped.push({ kind: "pdf", reason: `scripts/make-pdf-fixtures.mjs failed (${r.status ?? r.signal}): ${(r.stderr || r.stdout || "").trim().split("\n").slice(-3).join(" | ")}` });
+    }
+  }
+  if (opt.rows10m) {
+    const p = path.join(dir, "cdr-10000000.csv");
+    files.push(await timed("10,000,000-row CSV", async () => (await writeCdrCsv({ rows: 10_000_000, out: p, seed: SEED.csv10m }), { kind: "csv10m", path: p, rows: 10_000_000, noReupload: true })));
+  }
+  return { files, skipped };
+}
+
+function ensureBuild() {
+  const marks = ["dist/server.mjs", "dist/workers/ingest-worker.mjs", ".next/BUILD_ID"].map((m) => path.join(root, m));
+  const missing = marks.some((m) => !fs.existsSync(m));
+  if (missing || opt.build) {
+    status(missing ? "no production build: running scripts/build.mjs…" : "--build: running scripts/build.mjs…");
+    const r = spawnSync(process.execPath, [path.join(root, "scripts/build.mjs")], { cwd: root, stdio: ["ignore", 2, 2] });
+    if (r.status !== 0) throw new Error("the build failed (see above)");
+    return;
+  }
+  // A stale build measures old code; say so rather than rebuild a tree others may be building.
+  const built = Math.min(...marks.map((m) => fs.statSync(m).mtimeMs));
+  const newest = newestMtime(["lib", "workers", "server.ts", "app"].map((p) => path.join(root, p)));
+  if (newest > built) status(`warning: sources changed after the last build (${new Date(built).toISOString()}); pass --build to measure the current code`);
+}
+
+function newestMtime(paths) {
+  let newest = 0;
+  for (const p of paths) {
+    if (!fs.existsSync(p)) continue;
+    const st = fs.statSync(p);
+    const children = st.isDirectory() ? fs.readdirSync(p).filter((e) => !e.startsWith(".") && e !== "node_modules").map((e) => path.join(p, e)) : [];
+    newest = Math.max(newest, st.isDirectory() ? newestMtime(children) : st.mtimeMs);
+  }
+  return newest;
+}
+
+/** One upload of one file, from the first byte sent to the terminal status arriving. */
+async function measureUpload(server, events, sampler, file, pass) {
+  sampler.reset();
+  const t0 = performance.now();
+  const resp = await uploadFile(server.base, file.path);
+  const uploadedAt = performance.now();
+  const id = resp.jobs?.[0]?.id;
+  if (!id) throw new Error(`the upload answered without a job id: ${JSON.stringify(resp).slice(0, 200)}`);
+  // A 10M-row file legitimately runs for many minutes; a stall (no event for 10 min) is an error.
+  const end = await events.waitTerminal(id, { stallMs: 600_000 });
+  const seconds = (end.at - t0) / 1000;
+  const mem = sampler.window();
+  const counts = end.job.counts ?? {};
+  const rows = counts.rows ?? 0;
+  return {
+    file: path.basename(file.path),
+    kind: file.kind,
+    pass,
+    jobId: id,
+    sizeBytes: fs.statSync(file.path).size,
+    status: end.job.status,
+    error: end.job.error ?? null,
+    carrier: end.job.carrier ?? null,
+    counts,
+    uploadSeconds: (uploadedAt - t0) / 1000,
+    seconds,
+    rowsPerSecond: rows / seconds,
+    pagesPerSecond: file.pages ? file.pages / seconds : null,
+    pages: file.pages ?? null,
+    peakRssMb: mem.peakRssMb,
+    sampledPeakRssMb: mem.sampledPeakRssMb,
+    hwmMb: mem.hwmMb,
+    maxThreads: mem.threads,
+    progress: progressRates(end.progressTimes.filter((t) => t >= t0), t0, end.at),
+    terminalVia: end.via,
+  };
+}
+
+function printTable(results) {
+  const cols = [
+    ["file", (r) => r.file],
+    ["pass", (r) => r.pass],
+    ["status", (r) => r.status],
+    ["rows", (r) => fmt(r.counts.rows)],
+    ["inserted", (r) => fmt(r.counts.inserted)],
+    ["dupes", (r) => fmt(r.counts.duplicates)],
+    ["rejected", (r) => fmt(r.counts.rejected)],
+    ["upload s", (r) => fmt(r.uploadSeconds, 2)],
+    ["total s", (r) => fmt(r.seconds, 2)],
+    ["rows/s", (r) => fmt(r.rowsPerSecond)],
+    ["pages/s", (r) => (r.pagesPerSecond == null ? "" : fmt(r.pagesPerSecond, 1))],
+    ["peak RSS MB", (r) => fmt(r.peakRssMb)],
+    ["progress ev", (r) => fmt(r.progress.count)],
+    ["ev/s avg", (r) => fmt(r.progress.perSecond, 1)],
+    ["ev max 1s", (r) => fmt(r.progress.maxInAnySecond)],
+  ];
+  const cells = results.map((r) => cols.map(([, f]) => String(f(r))));
+  const widths = cols.map(([h], i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (vals) => vals.map((v, i) => (i < 3 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  ");
+  process.stdout.write(`\n${line(cols.map(([h]) => h))}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
+  for (const c of cells) process.stdout.write(`${line(c)}\n`);
+  for (const r of results) if (r.error) process.stdout.write(`  ${r.file} (${r.pass}): ${r.error.code}: ${r.error.message}\n`);
+}
+
+/** Each target with what was measured and whether it was met. */
+function checkTargets(results, duck) {
+  const find = (kind, pass) => results.find((r) => r.kind === kind && r.pass === pass);
+  const ok = (r) => r && (r.status === "completed" || r.status === "partial");
+  const out = [];
+  const csv = find("csv", "first");
+  if (csv) out.push({ target: `${fmt(csv.counts.rows || opt.rows)}-row CSV end to end`, want: `≥ ${fmt(TARGETS.csvRowsPerSecond)} rows/s`, got: `${fmt(csv.rowsPerSecond)} rows/s`, met: ok(csv) && csv.rowsPerSecond >= TARGETS.csvRowsPerSecond });
+  const re = find("csv", "re-upload");
+  if (re) out.push({ target: "re-upload of the same CSV (all duplicates)", want: `≤ ${TARGETS.reuploadSeconds} s`, got: `${fmt(re.seconds, 2)} s`, met: ok(re) && re.seconds <= TARGETS.reuploadSeconds });
+  const big = find("csv10m", "first");
+  if (big) out.push({ target: "10M-row CSV: server peak RSS", want: `≤ ${TARGETS.rss10mMb} MB`, got: `${fmt(big.peakRssMb)} MB (${fmt(big.rowsPerSecond)} rows/s)`, met: ok(big) && big.peakRssMb <= TARGETS.rss10mMb });
+  const x = find("xlsx", "first");
+  if (x) out.push({ target: `${fmt(x.counts.rows || opt.xlsxRows)}-row XLSX`, want: `≥ ${fmt(TARGETS.xlsxRowsPerSecond)} rows/s`, got: `${fmt(x.rowsPerSecond)} rows/s`, met: ok(x) && x.rowsPerSecond >= TARGETS.xlsxRowsPerSecond });
+  const p = find("pdf", "first");
+  if (p) out.push({ target: `${p.pages}-page text PDF`, want: `≥ ${TARGETS.pdfPagesPerSecond} pages/s`, got: `${fmt(p.pagesPerSecond, 1)} pages/s`, met: ok(p) && p.pagesPerSecond >= TARGETS.pdfPagesPerSecond });
+  if (results.length) {
+    const worst = Math.max(...results.map((r) => r.progress.maxInAnySecond));
+    out.push({ target: "progress events per job", want: `≤ ${TARGETS.progressPerSecond}/s`, got: `max ${worst} in any 1 s`, met: worst <= TARGETS.progressPerSecond });
+  }
+  if (duck?.ok && csv) out.push({ target: "Switchyard ÷ DuckDB read_csv_auto (same CSV)", want: "(reference)", got: `${fmt(csv.rowsPerSecond)} ÷ ${fmt(duck.rowsPerSecond)} = ${(csv.rowsPerSecond / duck.rowsPerSecond).toFixed(3)}`, met: null });
+  return out;
+}
+
+async function main() {
+  const startedAt = new Date();
+  const load0 = os.loadavg();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-"));
+  const report = {
+    date: startedAt.toISOString(),
+    machine: { cpus: os.availableParallelism(), model: os.cpus()[0]?.model ?? null, memGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    loadAverageAtStart: load0,
+    options: opt,
+    targets: TARGETS,
+    files: [],
+    skipped: [],
+    results: [],
+    duckdb: null,
+    cpuProfiles: [],
+  };
+  let server = null;
+  let sampler = null;
+  let events = null;
+  try {
+    const { files, skipped } = await generateFiles(tmp);
+    report.skipped.push(...skipped);
+    report.files = files.map((f) => ({ kind: f.kind, file: path.basename(f.path), rows: f.rows, pages: f.pages ?? null, sizeBytes: fs.statSync(f.path).size }));
+    for (const s of skipped) status(`skipping ${s.kind}: ${s.reason}`);
+
+    ensureBuild();
+    const dataDir = path.join(tmp, "data");
+    const logFile = path.join(tmp, "server.log");
+    const cpuProfDir = opt.cpuProf ? path.join(tmp, "cpu-prof") : null;
+    const largest = Math.max(0, ...files.map((f) => fs.statSync(f.path).size));
+    const port = await freePort();
+    status(`starting the production server on port ${port} (DATA_DIR ${dataDir})…`);
+    server = await startServer({
+      root,
+      dataDir,
+      port,
+      logFile,
+      cpuProfDir,
+      // The 10M-row file is ~1.07 GB, just over the 1 GiB default upload limit.
+      extraEnv: largest > 2 ** 30 * 0.9 ? { MAX_UPLOAD_BYTES: String(2 * largest) } : {},
+    });
+    sampler = createRssSampler(server.child.pid);
+    report.serverIdleRssMb = sampler.window().rssNowMb;
+    events = await connectEvents(server.base);
+
+    for (const f of files) {
+      const passes = opt.skipReupload || f.noReupload ? ["first"] : ["first", "re-upload"];
+      for (const pass of passes) {
+        status(`${path.basename(f.path)}: ${pass === "first" ? "first upload" : "re-upload (all duplicates)"}…`);
+        try {
+          const r = await measureUpload(server, events, sampler, f, pass);
+          report.results.push(r);
+          status(`  ${r.status} in ${r.seconds.toFixed(2)} s (${fmt(r.rowsPerSecond)} rows/s, peak RSS ${fmt(r.peakRssMb)} MB)`);
+        } catch (err) {
+          report.skipped.push({ kind: f.kind, pass, reason: err.message });
+          status(`  failed: ${err.message}`);
+          if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`the server died; log tail:\n${tail(logFile)}`);
+        }
+      }
+    }
+    report.serverLifetimeHwmMb = sampler.lifetimeHwmMb();
+    events.close();
+    events = null;
+    sampler.stop();
+    status("stopping the server…");
+    await stopServer(server.child);
+    server = null;
+
+    if (cpuProfDir && fs.existsSync(cpuProfDir)) {
+      const profs = fs.readdirSync(cpuProfDir).filter((f) => f.endsWith(".cpuprofile")).sort();
+      for (const p of profs) {
+        const s = summarizeProfile(path.join(cpuProfDir, p), 20);
+        if (s.busyMs < 500) continue; // threads that barely ran (idle pool workers) are noise
+        report.cpuProfiles.push(s);
+      }
+      const keepDir = path.join(root, "bench-results", `cpu-prof-${stamp(startedAt)}`);
+      fs.mkdirSync(keepDir, { recursive: true });
+      for (const p of profs) fs.copyFileSync(path.join(cpuProfDir, p), path.join(keepDir, p));
+      report.cpuProfileDir = path.relative(root, keepDir);
+    }
+
+    // After the server has stopped, so DuckDB does not compete with it for the two cores.
+    const csv = files.find((f) => f.kind === "csv");
+    if (csv && !opt.skipDuckdb) {
+      status("timing DuckDB read_csv_auto on the same CSV…");
+      report.duckdb = await timeDuckDb(csv.path);
+      if (!report.duckdb.ok) status(`DuckDB: ${report.duckdb.reason}`);
+    }
+  } finally {
+    events?.close();
+    sampler?.stop();
+    if (server) await stopServer(server.child).catch(() => {});
+    report.loadAverageAtEnd = os.loadavg();
+    report.finishedAt = new Date().toISOString();
+    const outDir = path.join(root, "bench-results");
+    fs.mkdirSync(outDir, { recursive: true });
+    const outFile = path.join(outDir, `bench-${stamp(startedAt)}.json`);
+    report.targetsCheck = checkTargets(report.results, report.duckdb);
+    fs.writeFileSync(outFile, JSON.stringify(report, null, 2) + "\n");
+    printReport(report, outFile);
+    if (opt.keep) status(`kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const stamp = (d) => d.toISOString().slice(0, 19).replace(/:/g, "-");
+
+function printReport(report, outFile) {
+  const m = report.machine;
+  process.stdout.write(`\nSwitchyard bench ${report.date}  ·  ${m.cpus} cores (${m.model}), ${m.memGb} GB, Node ${m.node}  ·  load avg at start ${report.loadAverageAtStart.map((l) => l.toFixed(2)).join(" ")}\n`);
+  if (report.results.length) printTable(report.results);
+  process.stdout.write(`\nPeak RSS is the whole server process (main thread + worker threads share one address space); idle RSS after start-up ${fmt(report.serverIdleRssMb)} MB.\n`);
+  const d = report.duckdb;
+  if (d) process.stdout.write(d.ok ? `DuckDB ${d.version} (${d.threads} threads): ${fmt(d.rows)} rows in ${d.seconds.toFixed(2)} s = ${fmt(d.rowsPerSecond)} rows/s\n` : `DuckDB: not measured: ${d.reason}\n`);
+  if (report.targetsCheck.length) {
+    process.stdout.write("\ntargets\n");
+    const w = Math.max(...report.targetsCheck.map((t) => t.target.length));
+    for (const t of report.targetsCheck) process.stdout.write(`  ${t.met === null ? "    " : t.met ? "MET " : "MISS"}  ${t.target.padEnd(w)}  want ${t.want.padEnd(18)} got ${t.got}\n`);
+  }
+  for (const s of report.skipped) process.stdout.write(`not measured: ${s.kind}${s.pass ? ` (${s.pass})` : ""}: ${s.reason.split("\n")[0]}\n`);
+  for (const s of report.cpuProfiles) printSummary({ ...s, top: s.top.slice(0, 15) });
+  if (report.cpuProfileDir) process.stdout.write(`\n.cpuprofile files kept in ${report.cpuProfileDir} (open in Chrome DevTools → Performance)\n`);
+  process.stdout.write(`\nresults: ${path.relative(root, outFile)}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err.stack ?? err.message}\n`);
+  process.exit(1);
+});

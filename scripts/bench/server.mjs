@@ -1,0 +1,145 @@
+// Starting and stopping the production server for the benchmark, and sampling its memory.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { once } from "node:events";
+
+/** A port the OS says is free right now (bind to 0, read it, release it). */
+export async function freePort() {
+  const srv = net.createServer();
+  srv.listen(0, "127.0.0.1");
+  await once(srv, "listening");
+  const { port } = srv.address();
+  srv.close();
+  await once(srv, "close");
+  return port;
+}
+
+/**
+ * Runs `node dist/server.mjs` directly (not through npm or scripts/start.mjs) so the child's pid is
+ * the server process itself: its /proc status is what we sample. Output goes to a log file, not to
+ * the bench's table. Resolves once GET /api/health answers 200.
+ */
+export async function startServer({ root, dataDir, port, logFile, cpuProfDir, extraEnv = {} }) {
+  const nodeArgs = [];
+  // --cpu-prof also profiles worker threads: they inherit the parent's execArgv (piscina passes
+  // none of its own) and each thread writes its own CPU.<date>.<pid>.<threadId>.<seq>.cpuprofile.
+  if (cpuProfDir) nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`);
+  const out = fs.openSync(logFile, "a");
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "dist/server.mjs")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      CHECKPOINT_DISABLE: "1",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      ...extraEnv,
+    },
+    stdio: ["ignore", out, out],
+  });
+  fs.closeSync(out);
+  let exited = null;
+  child.once("exit", (code, signal) => (exited = { code, signal }));
+
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`the server exited during start-up (${exited.code ?? exited.signal}); see ${logFile}:\n${tail(logFile)}`);
+    try {
+      const r = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (r.ok) return { child, base };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`the server did not answer /api/health within 180 s; see ${logFile}:\n${tail(logFile)}`);
+}
+
+/** SIGTERM (the server's graceful path, which also lets --cpu-prof write its files), SIGKILL after 60 s. */
+export async function stopServer(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export function tail(file, lines = 30) {
+  try {
+    return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+/**
+ * Samples /proc/<pid>/status every 100 ms. Worker threads share the process's address space, so
+ * VmRSS/VmHWM cover the main thread and every worker together: a per-thread figure does not exist
+ * at this level. `reset()` starts a new window for the next file: it clears the kernel's high-water
+ * mark (writing 5 to /proc/<pid>/clear_refs, allowed for our own child) so VmHWM is that file's
+ * peak, and the 100 ms samples back it up where clear_refs is not permitted.
+ */
+export function createRssSampler(pid, intervalMs = 100) {
+  const statusPath = `/proc/${pid}/status`;
+  let peakRssKb = 0;
+  let maxThreads = 0;
+  let hwmResetOk = false;
+  const read = () => {
+    try {
+      const s = fs.readFileSync(statusPath, "utf8");
+      const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, "m").exec(s)?.[1] ?? 0);
+      return { rssKb: field("VmRSS"), hwmKb: field("VmHWM"), threads: field("Threads") };
+    } catch {
+      return null; // process gone
+    }
+  };
+  const sample = () => {
+    const s = read();
+    if (!s) return;
+    peakRssKb = Math.max(peakRssKb, s.rssKb);
+    maxThreads = Math.max(maxThreads, s.threads);
+  };
+  const timer = setInterval(sample, intervalMs);
+  return {
+    reset() {
+      try {
+        fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+        hwmResetOk = true;
+      } catch {
+        hwmResetOk = false;
+      }
+      peakRssKb = 0;
+      maxThreads = 0;
+      sample();
+    },
+    /** Peak of this window in MB: the larger of the sampled VmRSS and (when reset worked) VmHWM. */
+    window() {
+      sample();
+      const s = read();
+      const hwm = hwmResetOk && s ? s.hwmKb : 0;
+      return {
+        peakRssMb: Math.max(peakRssKb, hwm) / 1024,
+        sampledPeakRssMb: peakRssKb / 1024,
+        hwmMb: hwmResetOk && s ? s.hwmKb / 1024 : null,
+        rssNowMb: s ? s.rssKb / 1024 : null,
+        threads: maxThreads,
+      };
+    },
+    /** VmHWM over the process's whole life (or since the last reset). */
+    lifetimeHwmMb() {
+      const s = read();
+      return s ? s.hwmKb / 1024 : null;
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Writes a deterministic AT&T-style CDR CSV of N rows (~100 bytes a row: 1M rows ≈ 100 MB) for
+// the throughput benchmark. Same layout and CRLF line endings as ../shared/fixtures/cdr/att-1.csv;
+// rows come from scripts/bench/cdr-rows.mjs. Streams to disk in ~1 MB chunks and waits for the
+// stream to drain, so memory stays flat even for the 10M-row (~1 GB) file.
+//
+// usage: node scripts/gen-cdr-csv.mjs --rows 1000000 --out /tmp/cdr-1m.csv [--seed 20240301]
+import fs from "node:fs";
+import path from "node:path";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { createCdrGenerator } from "./bench/cdr-rows.mjs";
+
+/** Writes the file; resolves to { rows, bytes }. */
+export async function writeCdrCsv({ rows, out, seed }) {
+  const gen = createCdrGenerator({ seed });
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const stream = fs.createWriteStream(out);
+  let bytes = 0;
+  let chunk = gen.preamble.join("\r\n") + "\r\n\r\n" + gen.header.join(",") + "\r\n";
+  for (const row of gen.rows(rows)) {
+    chunk += row.join(",") + "\r\n";
+    if (chunk.length >= 1 << 20) {
+      bytes += chunk.length; // ASCII only: characters = bytes
+      if (!stream.write(chunk)) await once(stream, "drain");
+      chunk = "";
+    }
+  }
+  bytes += chunk.length;
+  stream.end(chunk);
+  await once(stream, "finish");
+  return { rows, bytes };
+}
+
+function parseArgs(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith("--")) out[argv[i].slice(2)] = argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[++i] : "true";
+  }
+  return out;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = parseArgs(process.argv.slice(2));
+  const rows = Number(args.rows);
+  if (!Number.isInteger(rows) || rows < 1 || !args.out) {
+    process.stderr.write("usage: node scripts/gen-cdr-csv.mjs --rows N --out FILE [--seed S]\n");
+    process.exit(2);
+  }
+  const t0 = performance.now();
+  const r = await writeCdrCsv({ rows, out: args.out, seed: args.seed ? Number(args.seed) : undefined });
+  process.stderr.write(`wrote ${args.out}: ${r.rows} rows, ${(r.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+}
