@@ -1,4 +1,5 @@
 import type { MessagePort } from "node:worker_threads";
+import { previewMapping } from "../lib/ingest/pipeline/preview-mapping";
 import { runIngestTask } from "../lib/jobs/run-ingest-task";
 import { ingestTaskSchema, type IngestOutcome, type WorkerProgress } from "../lib/schemas/worker-protocol";
 
@@ -21,4 +22,9 @@ export default async function ingestWorker({ task, port, cancel }: IngestWorkerI
   } finally {
     port.close();
   }
+}
+
+/** Piscina named task: the review screen's live preview of the first rows under a draft mapping. */
+export async function preview(input: Parameters<typeof previewMapping>[0]) {
+  return previewMapping(input);
 }

@@ -3,13 +3,19 @@ import type { ErrorDto, JobDetailResponse, JobListQuery, JobListResponse, ErrorL
 import { layoutPlanSchema } from "../schemas/mapping";
 import { toJobDto } from "./job-dto";
 import { requireJob } from "./job-commands";
+import { jobVisibilityWhere } from "../auth/access";
+import type { SessionUser } from "../auth/roles";
 
-/** Jobs newest first, optionally only one user's. */
-export async function listJobs(db: Db, q: JobListQuery, onlyUserId?: string): Promise<JobListResponse> {
+/** The jobs this user may see, newest first, filtered. */
+export async function listJobs(db: Db, user: SessionUser, q: JobListQuery): Promise<JobListResponse> {
   const where = {
-    ...(q.status ? { status: q.status } : {}),
-    ...(q.carrier ? { carrier: q.carrier } : {}),
-    ...(onlyUserId ? { userId: onlyUserId } : {}),
+    AND: [
+      jobVisibilityWhere(user),
+      q.status ? { status: q.status } : {},
+      q.carrier ? { carrier: q.carrier } : {},
+      q.userId ? { userId: q.userId } : {},
+      q.from || q.to ? { createdAt: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lte: new Date(q.to) } : {}) } } : {},
+    ],
   };
   const [jobs, total] = await Promise.all([
     db.ingestionJob.findMany({ where, orderBy: { createdAt: "desc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize, include: { classification: true } }),

@@ -2,13 +2,14 @@ import type { Db } from "../db/prisma";
 import { log } from "../log";
 import { executeJob, type TaskRunner } from "./execute-job";
 import type { JobEvents } from "./job-events";
+import type { QueuePort } from "./queue-port";
 
 /**
  * The embedded queue: its state lives in the jobs table (status `queued`), this class only
  * decides what runs next. On start, jobs left `processing` by a crash or restart are re-queued
  * (the sink's begin() clears their partial load, so a rerun is idempotent).
  */
-export class JobQueue {
+export class JobQueue implements QueuePort {
   private readonly waiting: string[] = [];
   private readonly running = new Map<string, Int32Array>();
 

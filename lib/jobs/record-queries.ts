@@ -2,6 +2,8 @@ import type { Db } from "../db/prisma";
 import type { RecordDto } from "../schemas/api";
 
 export interface RecordFilter {
+  /** Only records of jobs matching this (the caller's visibility rule). */
+  jobWhere?: object;
   jobId?: string;
   number?: string;
   from?: string;
@@ -12,6 +14,7 @@ export interface RecordFilter {
 function whereOf(f: RecordFilter) {
   const digits = f.number?.replace(/[^\d+]/g, "");
   return {
+    ...(f.jobWhere ? { job: f.jobWhere } : {}),
     ...(f.jobId ? { jobId: f.jobId } : {}),
     ...(f.type ? { recordType: f.type } : {}),
     ...(f.from || f.to ? { startTime: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),

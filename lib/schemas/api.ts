@@ -12,6 +12,9 @@ export type UploadResponse = z.infer<typeof uploadResponseSchema>;
 export const jobListQuerySchema = z.object({
   status: jobStatusSchema.optional(),
   carrier: z.string().optional(),
+  userId: z.string().optional(),
+  from: z.string().date().or(z.string().datetime()).optional(),
+  to: z.string().date().or(z.string().datetime()).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

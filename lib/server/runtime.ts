@@ -1,15 +1,20 @@
 import type { AppConfig } from "../config";
 import type { Db } from "../db/prisma";
 import type { JobEvents } from "../jobs/job-events";
-import type { JobQueue } from "../jobs/job-queue";
+import type { QueuePort } from "../jobs/queue-port";
 import { AppError } from "../app-error";
+import type { MappingPreview } from "../ingest/pipeline/preview-mapping";
+import type { MappingOverride } from "../schemas/mapping";
+import type { LayoutTemplate } from "../schemas/template";
 
 /** What server.ts builds once and route handlers use: reached through globalThis because Next bundles route modules separately. */
 export interface Runtime {
   config: AppConfig;
   db: Db;
-  queue: JobQueue;
+  queue: QueuePort;
   events: JobEvents;
+  /** Runs the mapping preview off the main thread (in the worker pool). */
+  previewMapping(input: { filePath: string; fileName: string; templates: LayoutTemplate[]; override: MappingOverride | null }): Promise<MappingPreview>;
 }
 
 const holder = globalThis as unknown as { __switchyardRuntime?: Runtime };

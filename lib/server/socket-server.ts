@@ -1,44 +1,78 @@
 import type http from "node:http";
 import { Server } from "socket.io";
+import type { Db } from "../db/prisma";
+import { cookieValue, SESSION_COOKIE, userForToken } from "../auth/session";
+import type { SessionUser } from "../auth/roles";
 import type { JobEvents } from "../jobs/job-events";
+import type { JobDto, ProgressEvent } from "../schemas/job";
 import type { ClientToServerEvents, ServerToClientEvents } from "../schemas/socket-events";
-import { DASHBOARD_ROOM, jobRoom } from "../schemas/socket-events";
-import type { ProgressEvent } from "../schemas/job";
+import { jobRoom } from "../schemas/socket-events";
 
-export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
 
-/** Socket.IO on the HTTP server's port; clients join `job:<id>` rooms or the dashboard room. */
-export function createSocketServer(httpServer: http.Server, canSeeJob: (jobId: string) => Promise<boolean>): IoServer {
+/** Dashboard rooms: a user's own jobs, every job (admins), and jobs reviewers may see. */
+const userRoom = (userId: string) => `jobs:user:${userId}`;
+const ADMIN_ROOM = "jobs:admin";
+const REVIEW_ROOM = "jobs:review";
+
+/**
+ * Socket.IO on the web server's port. The handshake must carry a valid session cookie; joining a
+ * job's room is checked against the same visibility rule as the HTTP routes.
+ */
+export function createSocketServer(httpServer: http.Server, db: Db, canSeeJob: (user: SessionUser, jobId: string) => Promise<boolean>): IoServer {
   const io: IoServer = new Server(httpServer, { serveClient: false });
+  io.use(async (socket, nextFn) => {
+    const user = await userForToken(db, cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE)).catch(() => null);
+    if (!user) return nextFn(new Error("Please sign in."));
+    socket.data.user = user;
+    nextFn();
+  });
   io.on("connection", (socket) => {
+    const user = socket.data.user;
     socket.on("job:subscribe", async (jobId, ack) => {
-      const ok = typeof jobId === "string" && (await canSeeJob(jobId).catch(() => false));
+      const ok = typeof jobId === "string" && (await canSeeJob(user, jobId).catch(() => false));
       if (ok) await socket.join(jobRoom(jobId));
       ack?.(ok ? { ok: true } : { ok: false, error: "You may not follow this job." });
     });
     socket.on("job:unsubscribe", (jobId) => void socket.leave(jobRoom(String(jobId))));
     socket.on("jobs:subscribe", async (ack) => {
-      await socket.join(DASHBOARD_ROOM);
+      await socket.join(userRoom(user.id));
+      if (user.role === "admin") await socket.join(ADMIN_ROOM);
+      if (user.role === "reviewer") await socket.join(REVIEW_ROOM);
       ack?.({ ok: true });
     });
   });
   return io;
 }
 
-/** Sends job events to their rooms, at most one progress event per job per 100 ms. */
-export function socketJobEvents(io: IoServer): JobEvents {
+/** Sends job events to the job's room and the dashboards allowed to see it, ≤ 10 progress events/s per job. */
+export function socketJobEvents(io: IoServer, db: Db): JobEvents {
   const last = new Map<string, number>();
+  const owners = new Map<string, { userId: string | null; reviewable: boolean }>();
+  const roomsFor = async (jobId: string) => {
+    let o = owners.get(jobId);
+    if (!o) {
+      const job = await db.ingestionJob.findUnique({ where: { id: jobId }, select: { userId: true, status: true, mapping: true } });
+      o = { userId: job?.userId ?? null, reviewable: job?.status === "needs_review" || !!job?.mapping };
+      owners.set(jobId, o);
+    }
+    const rooms = [jobRoom(jobId), ADMIN_ROOM];
+    if (o.userId) rooms.push(userRoom(o.userId));
+    if (o.reviewable) rooms.push(REVIEW_ROOM);
+    return rooms;
+  };
   return {
     progress(event: ProgressEvent) {
       const now = Date.now();
       const final = event.stage === "done" || event.stage === "finalize";
       if (!final && now - (last.get(event.jobId) ?? 0) < 100) return;
       last.set(event.jobId, now);
-      io.to(jobRoom(event.jobId)).to(DASHBOARD_ROOM).emit("job:progress", event);
+      void roomsFor(event.jobId).then((rooms) => io.to(rooms).emit("job:progress", event));
     },
-    updated(job) {
+    updated(job: JobDto) {
       last.delete(job.id);
-      io.to(jobRoom(job.id)).to(DASHBOARD_ROOM).emit("job:updated", job);
+      owners.set(job.id, { userId: job.userId, reviewable: job.status === "needs_review" || owners.get(job.id)?.reviewable === true });
+      void roomsFor(job.id).then((rooms) => io.to(rooms).emit("job:updated", job));
     },
   };
 }

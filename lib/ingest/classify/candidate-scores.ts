@@ -17,6 +17,13 @@ const PHONE_ROLES: readonly PhoneRole[] = ["caller", "callee", "target", "dialed
 /** How much a column with a silent header is trusted on values alone. */
 export const VALUE_ONLY_WEIGHT = { headerless: 0.6, unrecognizedHeader: 0.5, roleEvidence: 0.75 } as const;
 
+/**
+ * Read from values alone, some fields look exactly like others (dialed digits like any phone,
+ * an end time like a start time): these nudges make the common reading win, and ties fall to
+ * the carriers' usual left-to-right order (start before end, first cell before last).
+ */
+const VALUE_ONLY_NUDGE: Partial<Record<MappableField, number>> = { dialed_digits: 0.7, end_time: 0.97, cell_last: 0.98, target: 0.9 };
+
 export interface ColumnCandidates {
   /** Score per field in [0,1]; `null` key = the column maps to nothing. */
   scores: Map<MappableField | null, number>;
@@ -42,18 +49,20 @@ export function candidateScores(
 ): ColumnCandidates {
   const hs = header ? familyExpanded(header) : new Map<HeaderTarget, number>();
   const headerSilent = !header || header.normalized.tokens.length === 0;
-  const phoneHeader = Math.max(0, ...PHONE_ROLES.map((r) => hs.get(r) ?? 0));
+  // "MSISDN" or "Phone Number" may name the target or any party: only caller/callee/dialed words fix a role.
+  const roleHeader = Math.max(0, ...(["caller", "callee", "dialed_digits"] as const).map((r) => hs.get(r) ?? 0));
   const scores = new Map<MappableField | null, number>();
   const fit = new Map<MappableField, number>();
   for (const field of MAPPABLE_FIELDS) {
     const f = valueFit(field, profile);
     fit.set(field, f);
     const h = hs.get(field) ?? 0;
-    let s = h > 0 ? h * (0.35 + 0.65 * f) : f * (headerSilent ? VALUE_ONLY_WEIGHT.headerless : VALUE_ONLY_WEIGHT.unrecognizedHeader);
+    const valueOnly = f * (headerSilent ? VALUE_ONLY_WEIGHT.headerless : VALUE_ONLY_WEIGHT.unrecognizedHeader) * (VALUE_ONLY_NUDGE[field] ?? 1);
+    let s = h > 0 ? h * (0.35 + 0.65 * f) : valueOnly;
     const role = PHONE_ROLES.find((r) => r === field);
     const ev = role ? evidence?.[role] : undefined;
     if (role && ev !== undefined) {
-      if (phoneHeader < 0.5) {
+      if (roleHeader < 0.5) {
         // The header does not name a role: the values decide, capped below what a header earns.
         const cap = headerSilent ? VALUE_ONLY_WEIGHT.headerless : VALUE_ONLY_WEIGHT.roleEvidence;
         s = Math.max(role === "caller" || role === "callee" ? 0 : s, cap * ev * f);

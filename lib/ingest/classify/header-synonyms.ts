@@ -8,6 +8,8 @@ export type HeaderTarget = MappableField | "ignore";
  * Entries are written naturally; `normalizeHeader` folds both sides (case, accents,
  * punctuation, abbreviations such as Nbr/No./#/Dt/Tm/Orig/Term) before comparing.
  */
+// "Other party", "correspondent", "remote number" are deliberately absent: such a column is the
+// callee on outgoing rows and the caller on incoming ones, so its role is left to the row evidence.
 export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
   caller: [
     "caller", "calling", "calling number", "calling party", "calling party number", "calling nbr", "calling msisdn",
@@ -25,7 +27,7 @@ export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
     "numero a", "remitente", "emisor", "telefono origen", "numero emisor", "desde",
     // French
     "numero appelant", "appelant", "numero de l appelant", "numero source", "emetteur", "expediteur", "numero a", "abonne a",
-    "numero emetteur", "de numero", "depuis",
+    "numero emetteur", "depuis",
     // Portuguese
     "numero de origem", "origem", "chamador", "numero chamador", "telefone origem", "assinante a", "remetente",
     // Italian
@@ -38,10 +40,9 @@ export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
     "to party", "recipient", "recipient number", "receiver", "receiver number", "b number", "b party", "b party number",
     "b msisdn", "b subscriber", "b nr", "bnumber", "destination", "destination number", "destination phone",
     "destination address", "destination msisdn", "dest number", "call to", "number to", "msisdn b", "received by",
-    "other party", "other number", "remote number", "counterpart", "correspondent", "correspondent id", "contact number",
     // German
     "rufnummer b", "b rufnummer", "angerufene nummer", "angerufene rufnummer", "angerufener", "zielrufnummer",
-    "zielnummer", "empfanger", "empfangernummer", "an", "an nummer", "an rufnummer", "teilnehmer b", "b teilnehmer", "gegenstelle",
+    "zielnummer", "empfanger", "empfangernummer", "an", "an nummer", "an rufnummer", "teilnehmer b", "b teilnehmer",
     // Spanish
     "numero de destino", "numero destino", "destino", "llamado", "numero llamado", "abonado b", "numero b",
     "destinatario", "receptor", "telefono destino", "hacia",

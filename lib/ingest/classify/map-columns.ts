@@ -7,6 +7,7 @@ import { numberInMostRows, targetFromPreamble } from "./detect-target";
 import { phoneRoleEvidence } from "./phone-role-evidence";
 import { profileColumn, type ColumnProfile } from "./profile-column";
 import { scoreHeader, type HeaderScore } from "./score-header";
+import { startEndOrder } from "./time-order";
 import { columnFormat } from "./value-format";
 
 export interface ColumnAnalysis {
@@ -62,6 +63,28 @@ function rival(c: ColumnCandidates, chosen: MappableField | null, score: number)
   return bothPhones || touchesCore ? best : null;
 }
 
+/** The header's best reading is a phone role (caller, callee, target, dialed digits). */
+function namedLikePhone(c: ColumnCandidates): boolean {
+  let phone = 0;
+  let other = 0;
+  for (const [f, s] of c.header) {
+    if (PHONE_ROLES.includes(f as MappableField)) phone = Math.max(phone, s);
+    else other = Math.max(other, s);
+  }
+  // Ties ("Linha": a phone line or a row number) are left to the values.
+  return phone >= 0.7 && phone > other;
+}
+
+/** The earlier of two date-time columns is the start, the later the end. */
+function applyTimeOrder(candidates: ColumnCandidates[], values: string[][], profiles: ColumnProfile[]): void {
+  const order = startEndOrder(values, profiles);
+  if (!order) return;
+  const early = candidates[order.earlier]!.scores;
+  const late = candidates[order.later]!.scores;
+  early.set("end_time", (early.get("end_time") ?? 0) * 0.85);
+  late.set("start_time", (late.get("start_time") ?? 0) * 0.85);
+}
+
 /** Header similarity AND value profiles → one field per column with a calibrated confidence. */
 export function mapColumns(sample: TableSample): MappingResult {
   const analysis = analyzeColumns(sample);
@@ -70,7 +93,13 @@ export function mapColumns(sample: TableSample): MappingResult {
   const target = targetFromPreamble(sample.preamble) ?? numberInMostRows(sample.sampleRows, phoneCols, 0.6)?.number ?? null;
   const evidence = phoneRoleEvidence(sample.sampleRows, profiles, target);
   const candidates = profiles.map((p, i) => candidateScores(p, headerless ? null : headers[i]!, evidence.get(i)));
-  const assigned = assignFields(candidates.map((c) => c.scores));
+  applyTimeOrder(candidates, values, profiles);
+  let assigned = assignFields(candidates.map((c) => c.scores));
+  if (assigned.some((a) => a.field === "start_clock") && !assigned.some((a) => a.field === "start_date")) {
+    // A time of day means nothing without a date column: that column is something else (a length).
+    for (const c of candidates) c.scores.set("start_clock", 0);
+    assigned = assignFields(candidates.map((c) => c.scores));
+  }
   const reasons: string[] = [];
   const columns: ColumnMapping[] = assigned.map((a, i) => {
     const header = headerless ? "" : (sample.headers[i] ?? "");
@@ -81,8 +110,7 @@ export function mapColumns(sample: TableSample): MappingResult {
       confidence = Math.min(confidence, 0.6);
       reasons.push(`${describe(i, header)} could be the ${label(a.field)} or the ${label(other)}`);
     }
-    const phoneNamed = Math.max(...PHONE_ROLES.map((r) => c.header.get(r) ?? 0));
-    if (phoneNamed >= 0.7 && profiles[i]!.filled > 0 && profiles[i]!.phone < 0.5) {
+    if (namedLikePhone(c) && profiles[i]!.filled > 0 && profiles[i]!.phone < 0.5) {
       confidence = Math.min(confidence, 0.4);
       reasons.push(`${describe(i, header)} is named like a phone-number column but its values do not look like phone numbers`);
     }

@@ -9,6 +9,15 @@ interface Synonym {
 
 let compiled: Synonym[] | null = null;
 
+/** Words that alone say nothing about a column's role: never enough for a partial match. */
+const GENERIC_TOKENS = new Set(["number", "numero", "phone", "id", "nummer", "rufnummer", "call"]);
+
+/** A header naming the end of something is not the start, and the reverse. */
+const END_WORDS = /^(end|ending|ended|stop|release|disconnect|hangup|fin|ende|fim|fine|finale?|last|letzte|terminated)$/;
+const START_WORDS = /^(start|starting|started|begin|beginn|inicio|debut|inizio|first|1st|erste|connection|seizure|answer)$/;
+const START_FIELDS: readonly HeaderTarget[] = ["start_time", "start_date", "start_clock", "cell_first"];
+const END_FIELDS: readonly HeaderTarget[] = ["end_time", "cell_last"];
+
 function synonyms(): Synonym[] {
   if (compiled) return compiled;
   compiled = [];
@@ -36,8 +45,8 @@ function matchPhrase(h: NormalizedHeader, s: Synonym): number {
   if (h.text === s.text) return 1;
   if (h.tokens.length === 0) return 0;
   if (containsAll(h.tokens, s.tokens)) {
-    // One-letter phrases ("a", "b") only count as whole headers: they are too common as parts.
-    if (s.tokens.length === 1 && s.tokens[0]!.length <= 2) return 0;
+    // One-letter phrases ("a", "b") and generic words only count as whole headers: they are too common as parts.
+    if (s.tokens.length === 1 && (s.tokens[0]!.length <= 2 || GENERIC_TOKENS.has(s.tokens[0]!))) return 0;
     return 0.7 + 0.25 * (s.tokens.length / h.tokens.length);
   }
   if (containsAll(s.tokens, h.tokens) && h.tokens.some((t) => t.length > 2)) return 0.5 + 0.25 * (h.tokens.length / s.tokens.length);
@@ -61,6 +70,10 @@ export function scoreHeader(header: string): HeaderScore {
     const m = matchPhrase(normalized, s);
     if (m > (scores.get(s.target) ?? 0)) scores.set(s.target, m);
   }
+  const saysEnd = normalized.tokens.some((t) => END_WORDS.test(t));
+  const saysStart = normalized.tokens.some((t) => START_WORDS.test(t));
+  if (saysEnd && !saysStart) for (const f of START_FIELDS) if (scores.has(f)) scores.set(f, scores.get(f)! * 0.5);
+  if (saysStart && !saysEnd) for (const f of END_FIELDS) if (scores.has(f)) scores.set(f, scores.get(f)! * 0.5);
   let durationUnit: HeaderScore["durationUnit"] = null;
   for (const q of [...normalized.qualifiers, ...normalized.tokens]) {
     const unit = DURATION_UNIT_WORDS[q];

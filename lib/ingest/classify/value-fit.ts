@@ -3,8 +3,6 @@ import type { ColumnProfile } from "./profile-column";
 
 /**
  * How well a column's values suit a field, in [0,1], from the values alone.
- * Small ordering nudges (cell_first over cell_last, start over end) make headerless files
- * take the carriers' usual left-to-right order when nothing else decides.
  */
 export function valueFit(field: MappableField, p: ColumnProfile): number {
   if (p.filled === 0) return 0;
@@ -16,12 +14,11 @@ export function valueFit(field: MappableField, p: ColumnProfile): number {
     case "target":
       return p.phone * (p.topShare >= 0.9 ? 1 : 0.5);
     case "dialed_digits":
-      // Dialed digits look like any phone column; only the header or echo evidence should pick them.
-      return Math.max(p.phone * 0.7, p.integer * 0.5);
+      return Math.max(p.phone, p.integer * 0.5);
     case "start_time":
       return Math.max(p.dateTime, p.date * 0.3);
     case "end_time":
-      return p.dateTime * 0.97;
+      return p.dateTime;
     case "start_date":
       return p.date;
     case "start_clock":
@@ -42,7 +39,7 @@ export function valueFit(field: MappableField, p: ColumnProfile): number {
     case "cell_first":
       return Math.max(p.cellId, p.integer * 0.5);
     case "cell_last":
-      return Math.max(p.cellId, p.integer * 0.5) * 0.98;
+      return Math.max(p.cellId, p.integer * 0.5);
     case "item":
       return p.sequential ? 1 : p.integer * 0.4;
     case "time_zone":

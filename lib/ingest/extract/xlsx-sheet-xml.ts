@@ -4,9 +4,9 @@ import { numberCell, type RawCell } from "./cell-text";
 
 /**
  * A lean SAX reader for one worksheet's XML (`<sheetData><row><c>`), fed chunk by chunk.
- * exceljs's own row objects carry styles and turn date cells into JS Dates with the 1900
- * leap-year bug; reading the cells here keeps the raw serial, the number format, rich-text
- * runs of inline strings, and costs less per cell.
+ * Reading the cells here (rather than through exceljs's row objects, which carry styles and
+ * turn date cells into JS Dates with the 1900 leap-year bug) keeps the raw serial, the number
+ * format and every rich-text run of inline strings, and costs less per cell.
  */
 
 export interface ParsedRow {

@@ -4,8 +4,8 @@ import type { Readable } from "node:stream";
 import zlib from "node:zlib";
 
 /**
- * Just enough of the zip format to tell an xlsx from other zips and to read one small member
- * (xl/workbook.xml) without a zip library: the central directory sits at the end of the file.
+ * Just enough of the zip format to tell an xlsx from other zips and to stream any member by
+ * random access, without a zip library: the central directory sits at the end of the file.
  */
 
 export interface ZipEntry {
@@ -112,26 +112,6 @@ export function zipNamesFromHead(head: Uint8Array): string[] {
     p += 29 + nameLength;
   }
   return names;
-}
-
-/** Inflates one (small) member; null when it is absent, too big, or stored with a method other than store/deflate. */
-export async function readZipMember(filePath: string, entries: ZipEntry[], name: string, maxBytes = 4 * 1024 * 1024): Promise<Buffer | null> {
-  const entry = entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
-  if (!entry || entry.compressedSize > maxBytes) return null;
-  const fh = await fs.open(filePath, "r");
-  try {
-    const local = await readAt(fh, entry.localHeaderOffset, 30);
-    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIG) return null;
-    const dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-    const data = await readAt(fh, dataStart, entry.compressedSize);
-    if (entry.method === 0) return data;
-    if (entry.method !== 8) return null;
-    return zlib.inflateRawSync(data, { maxOutputLength: maxBytes * 8 });
-  } catch {
-    return null;
-  } finally {
-    await fh.close();
-  }
 }
 
 /** The member's content as a stream (inflated), read straight from its byte range; `source` is the raw file stream, for progress. */

@@ -4,4 +4,4 @@ import { queryOf, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async ({ req, runtime }) => listJobs(runtime.db, jobListQuerySchema.parse(queryOf(req))));
+export const GET = route(async ({ req, runtime, user }) => listJobs(runtime.db, user, jobListQuerySchema.parse(queryOf(req))));

@@ -84,3 +84,50 @@ export const FRENCH: Wordings = {
   cell_last: ["Cellule de fin"],
   item: ["N°", "Rang"],
 };
+
+/** Machine-style and terse headers (snake_case, camelCase, abbreviations) that are mostly not dictionary phrases. */
+export const TERSE: Wordings = {
+  caller: ["ORIG_MSISDN", "callingPartyNumber", "A_NUM", "OrigNum", "CLG_PTY_NBR"],
+  callee: ["TERM_MSISDN", "calledPartyNumber", "B_NUM", "DestNum", "CLD_PTY_NBR"],
+  dialed_digits: ["DIALED_NUM", "dialedDigits", "DLD_DGTS"],
+  start_time: ["StartDateTime", "CALL_START_TS", "startTime", "EVT_DT_TM"],
+  end_time: ["EndDateTime", "CALL_END_TS", "endTime"],
+  start_date: ["CALL_DT", "callDate", "EVT_DT"],
+  start_clock: ["CALL_TM", "callTime", "EVT_TM"],
+  duration_seconds: ["DUR_SEC", "callDuration", "Dur (s)", "ElapsedSecs"],
+  direction: ["DIR", "callDirection", "IO_FLAG"],
+  record_type: ["SVC_TYPE", "eventType", "RecType"],
+  call_type: ["CALL_TYP", "callTypeCode", "CT_CODE"],
+  target: ["TGT_MDN", "targetMsisdn", "SUBSCRIBER_NBR"],
+  imei: ["IMEI_NBR", "deviceImei"],
+  imsi: ["IMSI_NBR", "subscriberImsi"],
+  cell_first: ["FIRST_CELL_ID", "startCellId", "CELL_ID_1"],
+  cell_last: ["LAST_CELL_ID", "endCellId", "CELL_ID_LAST"],
+  item: ["SEQ_NBR", "rowNum", "REC_NO"],
+};
+
+export const PORTUGUESE_ITALIAN: Wordings = {
+  caller: ["Número de origem", "Numero chiamante", "Chamador"],
+  callee: ["Número de destino", "Numero chiamato", "Chamado"],
+  dialed_digits: ["Número discado", "Numero composto"],
+  start_time: ["Data/Hora", "Data e ora", "Início"],
+  end_time: ["Fim", "Data fine"],
+  start_date: ["Data", "Data chamada"],
+  start_clock: ["Hora", "Ora"],
+  duration_seconds: ["Duração (s)", "Durata", "Duração da chamada"],
+  direction: ["Direção", "Direzione"],
+  record_type: ["Serviço", "Tipo di evento"],
+  call_type: ["Tipo de chamada", "Tipo chiamata"],
+  target: ["Número alvo", "Utenza"],
+  imei: ["IMEI"],
+  imsi: ["IMSI"],
+  cell_first: ["Célula inicial", "Cella iniziale"],
+  cell_last: ["Célula final", "Cella finale"],
+  item: ["Linha", "Riga"],
+};
+
+/** Headers that name no role at all: the rows must decide which number is which. */
+export const SILENT_PHONES: Wordings = {
+  caller: ["Number 1", "Party 1", "MSISDN 1"],
+  callee: ["Number 2", "Party 2", "MSISDN 2"],
+};

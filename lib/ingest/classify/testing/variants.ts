@@ -1,6 +1,6 @@
 import type { TableSample } from "../../types";
 import type { CdrTruth } from "../../../../tests/support/corpora";
-import { ENGLISH, FRENCH, GERMAN, SPANISH, type Wordings } from "./header-wordings";
+import { ENGLISH, FRENCH, GERMAN, PORTUGUESE_ITALIAN, SILENT_PHONES, SPANISH, TERSE, type Wordings } from "./header-wordings";
 
 export interface Variant {
   name: string;
@@ -65,6 +65,10 @@ export function variantsOf(truth: CdrTruth, base: TableSample, seed: number): Va
   add("german", reword(base, fields, GERMAN, seed), fields, { mayReview: zoneFromCarrierOnly });
   add("spanish", reword(base, fields, SPANISH, seed), fields, { mayReview: zoneFromCarrierOnly });
   add("french", reword(base, fields, FRENCH, seed), fields, { mayReview: zoneFromCarrierOnly });
+  add("terse", reword(base, fields, TERSE, seed), fields, { mayReview: zoneFromCarrierOnly });
+  add("terse-shuffled", ...shuffle(reword(base, fields, TERSE, seed + 2), fields, seed + 5), { mayReview: zoneFromCarrierOnly });
+  add("portuguese-italian", reword(base, fields, PORTUGUESE_ITALIAN, seed), fields, { mayReview: zoneFromCarrierOnly });
+  add("silent-phones", reword(base, fields, SILENT_PHONES, seed), fields, { mayReview: true });
   add("headerless", { ...base, headerLine: null, headers: base.headers.map(() => "") }, fields, { mustReview: true });
   const hasOffsets = base.sampleRows.some((r) => r.cells.some((c) => /T\d\d:\d\d:\d\d[+-]\d\d:\d\d$/.test(c)));
   const eastern = hasOffsets ? null : "America/New_York";

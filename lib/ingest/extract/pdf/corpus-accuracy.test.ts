@@ -9,6 +9,8 @@ const camelot = corpus("camelot");
 
 interface Case {
   name: string;
+  /** How the upstream suite reads it: whitespace-separated ("stream") or ruled ("lattice") table. */
+  mode: "stream" | "lattice";
   pdf: string;
   page: number;
   area?: Area;
@@ -48,20 +50,20 @@ const camelotArea = (a: string, pageHeight: number): Area => {
 function cases(): Case[] {
   const out: Case[] = [];
   if (tabula) {
-    const t = (name: string, page: number, area?: Area) =>
-      out.push({ name: `tabula/${name}`, pdf: path.join(tabula, `${name}.pdf`), page, area, expected: () => readCsv(path.join(tabula, "csv", `${name}.csv`)) });
-    t("argentina_diputados_voting_record", 1, [269.875, 12.75, 790.5, 561]);
-    t("us-020", 2, [103, 35, 641, 560]);
-    t("spreadsheet_no_bounding_frame", 1, [150.56, 58.9, 654.7, 536.12]);
-    t("Publication_of_award_of_Bids_for_Transport_Sector__August_2016", 1, [56.925, 24.255, 549.945, 786.555]);
-    t("schools", 1, [53.74, 16.97, 548.74, 762.3]);
-    t("frx_2012_disclosure", 1, [53, 49, 735, 550]);
-    t("AnimalSounds", 1);
+    const t = (name: string, mode: Case["mode"], page: number, area?: Area) =>
+      out.push({ name: `tabula/${name}`, mode, pdf: path.join(tabula, `${name}.pdf`), page, area, expected: () => readCsv(path.join(tabula, "csv", `${name}.csv`)) });
+    t("argentina_diputados_voting_record", "stream", 1, [269.875, 12.75, 790.5, 561]);
+    t("us-020", "stream", 2, [103, 35, 641, 560]);
+    t("spreadsheet_no_bounding_frame", "lattice", 1, [150.56, 58.9, 654.7, 536.12]);
+    t("Publication_of_award_of_Bids_for_Transport_Sector__August_2016", "lattice", 1, [56.925, 24.255, 549.945, 786.555]);
+    t("schools", "lattice", 1, [53.74, 16.97, 548.74, 762.3]);
+    t("frx_2012_disclosure", "lattice", 1, [53, 49, 735, 550]);
+    t("AnimalSounds", "lattice", 1);
   }
   if (camelot) {
     const tables = JSON.parse(fs.readFileSync(path.join(camelot, "expected_tables.json"), "utf8")) as Record<string, string[][]>;
     const c = (key: string, pdf: string, page = 1, area?: Area) =>
-      out.push({ name: `camelot/${key}`, pdf: path.join(camelot, "files", pdf), page, area, expected: () => tables[key] ?? [] });
+      out.push({ name: `camelot/${key}`, mode: key.includes("lattice") ? "lattice" : "stream", pdf: path.join(camelot, "files", pdf), page, area, expected: () => tables[key] ?? [] });
     c("data_stream", "health.pdf");
     c("data_stream_table_areas", "tabula/us-007.pdf", 1, camelotArea("320,500,573,335", 792));
     c("data_stream_edge_tol", "edge_tol.pdf");
@@ -75,17 +77,20 @@ function cases(): Case[] {
 
 describe.skipIf(!tabula && !camelot)("table rebuilding on third-party PDFs with expected tables", () => {
   it("reaches the measured cell-level accuracy over the text-PDF cases", async () => {
-    let right = 0;
-    let total = 0;
+    const sum: Record<Case["mode"], [number, number]> = { stream: [0, 0], lattice: [0, 0] };
     const lines: string[] = [];
     for (const k of cases()) {
       const [r, t] = scoreGrid(k.expected(), await extractPageGrid(k.pdf, k.page, k.area));
-      right += r;
-      total += t;
+      sum[k.mode][0] += r;
+      sum[k.mode][1] += t;
       lines.push(`${k.name}: ${r}/${t}`);
     }
-    process.stderr.write(`[pdf-corpus] ${lines.join("; ")}; overall ${right}/${total} = ${((100 * right) / total).toFixed(1)} %\n`);
-    expect(total).toBeGreaterThan(500);
-    expect(right / total).toBeGreaterThanOrEqual(0.5);
+    const pct = ([r, t]: number[]) => `${r}/${t} = ${((100 * (r ?? 0)) / (t || 1)).toFixed(1)} %`;
+    const all = [(sum.stream[0] ?? 0) + (sum.lattice[0] ?? 0), (sum.stream[1] ?? 0) + (sum.lattice[1] ?? 0)];
+    process.stderr.write(`[pdf-corpus] ${lines.join("; ")}\n[pdf-corpus] stream ${pct(sum.stream)}; lattice ${pct(sum.lattice)}; all ${pct(all)}\n`);
+    // Whitespace tables are what carriers print; ruled tables need ruling-line detection (not built yet).
+    expect(sum.stream[1]).toBeGreaterThan(500);
+    expect((sum.stream[0] ?? 0) / (sum.stream[1] ?? 1)).toBeGreaterThanOrEqual(0.9);
+    expect((all[0] ?? 0) / (all[1] ?? 1)).toBeGreaterThanOrEqual(0.6);
   });
 });

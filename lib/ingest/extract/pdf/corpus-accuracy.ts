@@ -39,8 +39,12 @@ const norm = (s: string) => s.replace(/\s+/g, " ").trim();
  * Cell-level accuracy: each expected row is matched to the extracted row sharing the most equal
  * cells at the same column index; a non-empty expected cell counts as right when that row has
  * exactly its text (whitespace collapsed) in that column. Returns [right, non-empty expected].
+ * A first column that is empty in every expected row (a lattice artefact) is ignored.
  */
-export function scoreGrid(expected: string[][], got: string[][]): [number, number] {
+export function scoreGrid(expectedGrid: string[][], got: string[][]): [number, number] {
+  // tabula's lattice output starts every row with an empty cell left of the first ruling: not a column.
+  const leadingBlank = expectedGrid.length > 0 && expectedGrid.every((r) => norm(r[0] ?? "") === "");
+  const expected = leadingBlank ? expectedGrid.map((r) => r.slice(1)) : expectedGrid;
   let right = 0;
   let total = 0;
   for (const want of expected) {

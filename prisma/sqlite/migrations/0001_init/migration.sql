@@ -146,6 +146,27 @@ CREATE TABLE "privacy_rules" (
     "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- CreateTable
+CREATE TABLE "sessions" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "user_id" TEXT NOT NULL,
+    "expires_at" DATETIME NOT NULL,
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "sessions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "audit_events" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "user_id" TEXT,
+    "user_email" TEXT,
+    "action" TEXT NOT NULL,
+    "subject_type" TEXT,
+    "subject_id" TEXT,
+    "detail" TEXT
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "users_email_key" ON "users"("email");
 
@@ -190,4 +211,10 @@ CREATE INDEX "timeline_gaps_job_id_idx" ON "timeline_gaps"("job_id");
 
 -- CreateIndex
 CREATE INDEX "layout_templates_fingerprint_idx" ON "layout_templates"("fingerprint");
+
+-- CreateIndex
+CREATE INDEX "sessions_user_id_idx" ON "sessions"("user_id");
+
+-- CreateIndex
+CREATE INDEX "audit_events_at_idx" ON "audit_events"("at");
 

@@ -1,0 +1,9 @@
+import { publicRoute } from "@/lib/server/route";
+
+export const dynamic = "force-dynamic";
+
+/** The signed-in user (or null), and whether the one-time first-admin setup is still open. */
+export const GET = publicRoute(async ({ runtime, user }) => ({
+  user,
+  setupRequired: user ? false : (await runtime.db.user.count()) === 0,
+}));

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+export const ROLES = ["analyst", "reviewer", "admin"] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+const RANK: Record<Role, number> = { analyst: 0, reviewer: 1, admin: 2 };
+
+/** Roles are ordered: a reviewer may do what an analyst may, an admin what a reviewer may. */
+export function hasRole(user: SessionUser, needed: Role): boolean {
+  return RANK[user.role] >= RANK[needed];
+}

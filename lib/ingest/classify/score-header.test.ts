@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { bestHeaderTarget, scoreHeader } from "./score-header";
+
+describe("header similarity", () => {
+  it.each([
+    ["Rufnummer A", "caller"],
+    ["Número de origen", "caller"],
+    ["Numéro appelant", "caller"],
+    ["A-Party", "caller"],
+    ["Orig Nbr", "caller"],
+    ["CALLED_NBR", "callee"],
+    ["B-Party", "callee"],
+    ["Term. No.", "callee"],
+    ["Data/Hora", "start_time"],
+    ["Seizure Dt Tm", "start_time"],
+    ["Durée", "duration_seconds"],
+    ["Dauer (s)", "duration_seconds"],
+    ["Gesprächsdauer", "duration_seconds"],
+    ["MDN", "target"],
+    ["Seizure Time", "ignore"],
+    ["NEID", "ignore"],
+    ["Network Element Name", "ignore"],
+    ["1st Cell ID", "cell_first"],
+    ["Last Cell ID", "cell_last"],
+  ])("%s → %s", (header, field) => {
+    expect(bestHeaderTarget(header)?.target).toBe(field);
+  });
+
+  it("reads duration units from the header", () => {
+    expect(scoreHeader("Duration (min)").durationUnit).toBe("minutes");
+    expect(scoreHeader("Duration (ms)").durationUnit).toBe("milliseconds");
+    expect(scoreHeader("Call Duration (sec)").durationUnit).toBe("seconds");
+    expect(scoreHeader("Duration").durationUnit).toBeNull();
+  });
+
+  it("does not take an end column for a start column", () => {
+    const s = scoreHeader("End Date/Time").scores;
+    expect(s.get("end_time")).toBe(1);
+    expect(s.get("start_time") ?? 0).toBeLessThan(0.5);
+  });
+});

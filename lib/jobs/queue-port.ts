@@ -1,0 +1,15 @@
+/**
+ * What the web layer needs from a job queue. The embedded JobQueue (state in the jobs table,
+ * worker threads in this process) implements it; a PostgreSQL-backed queue can too.
+ */
+export interface QueuePort {
+  /** Hand a job (already `queued` in the jobs table) to the workers. */
+  enqueue(jobId: string): void | Promise<void>;
+  /** Stop a waiting or running job; true when the queue knew it. */
+  cancel(jobId: string): boolean | Promise<boolean>;
+  /** Re-queue jobs left queued or interrupted by a restart; returns how many. */
+  recover(): Promise<number>;
+  /** Jobs waiting for a worker. */
+  readonly depth: number;
+  close?(): Promise<void>;
+}

@@ -1,0 +1,35 @@
+import type http from "node:http";
+import type { AppConfig } from "../config";
+import { getDb } from "../db/prisma";
+import { JobQueue } from "../jobs/job-queue";
+import { createWorkerPool, poolTaskRunner } from "../jobs/worker-pool";
+import type { Runtime } from "./runtime";
+import { createSocketServer, socketJobEvents, type IoServer } from "./socket-server";
+import { canSeeJobById } from "../auth/access";
+
+export interface Services {
+  runtime: Runtime;
+  io: IoServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the database, Socket.IO, the job queue and the worker pool for one web process.
+ * The embedded default: SQLite, the in-process queue and worker threads in this process.
+ */
+export async function createServices(config: AppConfig, httpServer: http.Server): Promise<Services> {
+  const db = getDb(config.databaseUrl);
+  const io = createSocketServer(httpServer, db, (user, jobId) => canSeeJobById(db, user, jobId));
+  const events = socketJobEvents(io, db);
+  const pool = createWorkerPool(config.workerThreads);
+  const queue = new JobQueue(db, config.databaseUrl, poolTaskRunner(pool), events, config.workerThreads);
+  return {
+    runtime: { config, db, queue, events, previewMapping: (input) => pool.run(input, { name: "preview" }) },
+    io,
+    async close() {
+      io.close();
+      await pool.destroy().catch(() => {});
+      await db.$disconnect().catch(() => {});
+    },
+  };
+}
