@@ -8,7 +8,7 @@ process.env.E2E_DATA_DIR = dataDir; // config is re-evaluated in workers; keep o
 
 export default defineConfig({
   testDir: "e2e",
-  reporter: "list",
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   workers: 1,
   fullyParallel: false,
   timeout: 120_000,
@@ -44,6 +44,9 @@ export default defineConfig({
       // Always the embedded SQLite of this run, even where the shell exports a PostgreSQL URL.
       DATABASE_URL: `file:${path.join(dataDir, "switchyard.db")}`,
       LOG_LEVEL: "warn",
+      // The first admin of this run's fresh database (e2e/support seeds the other roles through the API).
+      SWITCHYARD_ADMIN_EMAIL: "admin@switchyard.test",
+      SWITCHYARD_ADMIN_PASSWORD: "admin-password-e2e",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",

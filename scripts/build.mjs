@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Production build: Prisma client, the Next.js app, and esbuild bundles of server.ts and the workers.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -23,4 +24,7 @@ const common = { bundle: true, platform: "node", format: "esm", target: "node20"
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
 await build({ ...common, entryPoints: [path.join(root, "server.ts")], outfile: path.join(root, "dist/server.mjs") });
 await build({ ...common, entryPoints: [path.join(root, "workers/ingest-worker.ts")], outfile: path.join(root, "dist/workers/ingest-worker.mjs") });
+// The legacy-.xls parser runs in its own isolated worker, found beside the bundle that starts it.
+fs.copyFileSync(path.join(root, "lib/ingest/extract/xls-parse-worker.cjs"), path.join(root, "dist/workers/xls-parse-worker.cjs"));
+fs.copyFileSync(path.join(root, "lib/ingest/extract/xls-parse-worker.cjs"), path.join(root, "dist/xls-parse-worker.cjs"));
 process.stderr.write("build complete: .next/ and dist/\n");
