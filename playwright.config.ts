@@ -46,7 +46,8 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       // The first admin of this run's fresh database (e2e/support seeds the other roles through the API).
       SWITCHYARD_ADMIN_EMAIL: "admin@switchyard.test",
-      SWITCHYARD_ADMIN_PASSWORD: "admin-password-e2e",
+      // Not "admin-password-e2e": the password rules refuse a password containing the e-mail name ("admin").
+      SWITCHYARD_ADMIN_PASSWORD: "yard-e2e-password-1",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { SessionGuard } from "@/components/session-guard";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -22,7 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <Providers>
           <AppHeader />
           <main id="main" className="app-main" tabIndex={-1}>
-            {children}
+            <SessionGuard>{children}</SessionGuard>
           </main>
         </Providers>
       </body>

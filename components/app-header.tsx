@@ -2,16 +2,17 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { hasRole } from "@/lib/auth/roles";
+import { useSession } from "@/lib/client/use-session";
 import { LiveIndicator } from "./live-indicator";
+import { NAV_ITEMS } from "./nav-items";
+import { UserMenu } from "./user-menu";
 import styles from "./app-header.module.css";
-
-const NAV = [
-  { href: "/", label: "Upload", match: (p: string) => p === "/" },
-  { href: "/jobs", label: "Jobs", match: (p: string) => p.startsWith("/jobs") },
-] as const;
 
 export function AppHeader() {
   const pathname = usePathname() ?? "/";
+  const user = useSession().data?.user ?? null;
+  const items = user ? NAV_ITEMS.filter((i) => hasRole(user, i.role)) : [];
   return (
     <header className={styles.header}>
       <div className={styles.inner}>
@@ -22,7 +23,7 @@ export function AppHeader() {
           Switchyard
         </Link>
         <nav aria-label="Main" className={styles.nav}>
-          {NAV.map((item) => {
+          {items.map((item) => {
             const active = item.match(pathname);
             return (
               <Link
@@ -36,7 +37,9 @@ export function AppHeader() {
             );
           })}
         </nav>
-        <LiveIndicator />
+        {/* The socket needs the session cookie: connecting before sign-in would be refused for good. */}
+        {user && <LiveIndicator />}
+        {user && <UserMenu user={user} />}
       </div>
     </header>
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useJob } from "@/lib/client/use-job";
+import { useHasRole } from "@/lib/client/use-session";
 import { useJobLive } from "@/lib/client/use-job-live";
 import { isTerminal } from "@/lib/client/job-cache";
 import { CountTiles } from "./count-tiles";
@@ -19,6 +20,7 @@ import styles from "./job-detail-view.module.css";
 export function JobDetailView({ id }: { id: string }) {
   const tick = useJobLive(id);
   const { data, error, isPending, refetch } = useJob(id);
+  const isReviewer = useHasRole("reviewer");
 
   if (isPending) return <p className="muted">Loading job…</p>;
   if (!data) {
@@ -58,6 +60,13 @@ export function JobDetailView({ id }: { id: string }) {
         </p>
       )}
       {job.status === "needs_review" && <ReviewReasons reasons={plan?.reviewReasons ?? []} />}
+      {job.status === "needs_review" && isReviewer && (
+        <p>
+          <Link className="btn btn-primary" href={`/jobs/${encodeURIComponent(job.id)}/review`}>
+            Review mapping
+          </Link>
+        </p>
+      )}
 
       <section className="card" aria-labelledby="progress-title">
         <div className="card-header">

@@ -7,6 +7,7 @@ import { api } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useJobsLive } from "@/lib/client/use-jobs-live";
 import { JOB_STATUSES, type JobStatus } from "@/lib/schemas/job";
+import { JobsFilters, type JobsFilterValues } from "./jobs-filters";
 import { JobsTable } from "./jobs-table";
 import { Pagination } from "./pagination";
 import { STATUS_LABELS } from "./status-badge";
@@ -25,7 +26,17 @@ export function JobsDashboard() {
   const search = useSearchParams();
   const status = parseStatus(search.get("status"));
   const page = Math.max(1, Number.parseInt(search.get("page") ?? "1", 10) || 1);
-  const params = { status, page, pageSize: PAGE_SIZE };
+  const filters: JobsFilterValues = {
+    status,
+    carrier: search.get("carrier") ?? undefined,
+    userId: search.get("userId") ?? undefined,
+    from: search.get("from") ?? undefined,
+    to: search.get("to") ?? undefined,
+  };
+  // "to" is a whole day: everything created before the next midnight (UTC) counts.
+  const toInstant = filters.to ? `${filters.to}T23:59:59.999Z` : undefined;
+  const params = { ...filters, status, to: toInstant, page, pageSize: PAGE_SIZE };
+  const filtered = Object.values(filters).some(Boolean);
 
   useJobsLive();
   const { data, error, isPending, isFetching, refetch } = useQuery({
@@ -34,10 +45,9 @@ export function JobsDashboard() {
     placeholderData: keepPreviousData,
   });
 
-  const navigate = (next: { status?: JobStatus | undefined; page?: number }) => {
+  const navigate = (next: { filters?: JobsFilterValues; page?: number }) => {
     const q = new URLSearchParams();
-    const s = "status" in next ? next.status : status;
-    if (s) q.set("status", s);
+    for (const [k, v] of Object.entries(next.filters ?? filters)) if (v) q.set(k, v);
     const p = next.page ?? 1;
     if (p > 1) q.set("page", String(p));
     const qs = q.toString();
@@ -51,18 +61,8 @@ export function JobsDashboard() {
           {status ? `${STATUS_LABELS[status]} jobs` : "All jobs"}
           {data && <span className={styles.total}> · {data.total.toLocaleString("en-US")}</span>}
         </h2>
-        <label className={styles.filter}>
-          <span>Status</span>
-          <select value={status ?? ""} onChange={(e) => navigate({ status: parseStatus(e.target.value) })}>
-            <option value="">All statuses</option>
-            {JOB_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
       </div>
+      <JobsFilters value={filters} onChange={(f) => navigate({ filters: { ...f, status: parseStatus(f.status ?? null) } })} />
       {error && !data ? (
         <div className="card-body">
           <p className="alert" role="alert">
@@ -76,7 +76,7 @@ export function JobsDashboard() {
         <p className={`card-body muted ${styles.empty}`}>Loading jobs…</p>
       ) : data.jobs.length === 0 ? (
         <div className={`card-body ${styles.empty}`}>
-          <p>{status ? "No jobs with this status." : "No files loaded yet."}</p>
+          <p>{filtered ? "No jobs match these filters." : "No files loaded yet."}</p>
           <Link href="/" className="btn btn-primary">
             Upload files
           </Link>

@@ -4,11 +4,12 @@ import { formatBytes, formatCarrier, formatCount, formatDateTime, formatRelative
 import { isTerminal } from "@/lib/client/job-cache";
 import { STAGE_LABELS } from "@/lib/client/stages";
 import { ConfidenceMeter } from "./confidence-meter";
+import { JobRowActions } from "./job-row-actions";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
 import styles from "./jobs-table.module.css";
 
-/** The dashboard's table; running jobs show a live bar under their status. */
+/** The dashboard's table; running jobs show a live bar under their status; each row has its actions. */
 export function JobsTable({ jobs }: { jobs: readonly JobDto[] }) {
   return (
     <div className="table-wrap">
@@ -24,6 +25,7 @@ export function JobsTable({ jobs }: { jobs: readonly JobDto[] }) {
             <th scope="col" className="num">Duplicates</th>
             <th scope="col" className="num">Rejected</th>
             <th scope="col">Created</th>
+            <th scope="col"><span className="visually-hidden">Actions</span></th>
           </tr>
         </thead>
         <tbody>
@@ -54,6 +56,9 @@ export function JobsTable({ jobs }: { jobs: readonly JobDto[] }) {
                 <time dateTime={job.createdAt} title={formatDateTime(job.createdAt)}>
                   {formatRelative(job.createdAt)}
                 </time>
+              </td>
+              <td>
+                <JobRowActions job={job} />
               </td>
             </tr>
           ))}

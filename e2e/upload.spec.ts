@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
+import { createUserViaApi } from "../tests/support/factories";
+import { signIn } from "./support/browser";
 
 const FIXTURES = process.env.SWITCHYARD_FIXTURES ?? path.resolve("..", "shared", "fixtures", "cdr");
 const FILE = path.join(FIXTURES, "att-1.csv");
@@ -30,10 +32,13 @@ async function dropFile(page: Page, filePath: string) {
   await zone.dispatchEvent("drop", { dataTransfer });
 }
 
-test("upload a carrier file, load it, load it again as duplicates, open the job", async ({ page }) => {
+test("upload a carrier file, load it, load it again as duplicates, open the job", async ({ page, baseURL }) => {
   test.skip(!fs.existsSync(FILE) || !fs.existsSync(TRUTH), `fixture not found at ${FILE} (set SWITCHYARD_FIXTURES)`);
   const truth = JSON.parse(fs.readFileSync(TRUTH, "utf8")) as { records: unknown[] };
   const expected = truth.records.length;
+  // A fresh analyst sees only their own jobs, whatever other journeys loaded into this run's database.
+  const analyst = await createUserViaApi(baseURL!, "analyst", "uploader");
+  await signIn(page, analyst.email, analyst.password);
 
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Upload call-detail records" })).toBeVisible();

@@ -9,7 +9,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional(), // 0: a scale-out web node that runs no jobs (PostgreSQL only)
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(1024 ** 3),
   JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(3600),
 });

@@ -16,7 +16,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeCdrCsv } from "./gen-cdr-csv.mjs";
 import { writeCdrXlsx } from "./bench/gen-xlsx.mjs";
-import { freePort, startServer, stopServer, createRssSampler, tail } from "./bench/server.mjs";
+import { freePort, startServer, stopServer, createRssSampler, signIn, tail } from "./bench/server.mjs";
 import { uploadFile, connectEvents, progressRates } from "./bench/upload.mjs";
 import { timeDuckDb } from "./bench/duckdb.mjs";
 import { summarizeProfile, printSummary } from "./bench/cpu-profile-summary.mjs";
@@ -125,7 +125,7 @@ function newestMtime(paths) {
 async function measureUpload(server, events, sampler, file, pass) {
   sampler.reset();
   const t0 = performance.now();
-  const resp = await uploadFile(server.base, file.path);
+  const resp = await uploadFile(server.base, file.path, server.cookie);
   const uploadedAt = performance.now();
   const id = resp.jobs?.[0]?.id;
   if (!id) throw new Error(`the upload answered without a job id: ${JSON.stringify(resp).slice(0, 200)}`);
@@ -249,9 +249,12 @@ async function main() {
       // The 10M-row file is ~1.07 GB, just over the 1 GiB default upload limit.
       extraEnv: largest > 2 ** 30 * 0.9 ? { MAX_UPLOAD_BYTES: String(2 * largest) } : {},
     });
+    // Killed mid-run (SIGTERM, or SIGINT from outside a terminal): take the server down with us.
+    for (const sig of ["SIGINT", "SIGTERM"]) process.once(sig, () => (server?.child.kill("SIGTERM"), process.exit(130)));
     sampler = createRssSampler(server.child.pid);
     report.serverIdleRssMb = sampler.window().rssNowMb;
-    events = await connectEvents(server.base);
+    server.cookie = await signIn(server.base);
+    events = await connectEvents(server.base, server.cookie);
 
     for (const f of files) {
       const passes = opt.skipReupload || f.noReupload ? ["first"] : ["first", "re-upload"];

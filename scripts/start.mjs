@@ -8,6 +8,8 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 const dev = process.argv.includes("--dev");
+// Scale-out: `npm run worker` starts a standalone queue worker (PostgreSQL) instead of the web server.
+const worker = process.argv.includes("--worker");
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
@@ -22,7 +24,7 @@ function newestMtime(p) {
 }
 
 function buildIsStale() {
-  const marks = [path.join(root, ".next/BUILD_ID"), path.join(root, "dist/server.mjs"), path.join(root, "dist/workers/ingest-worker.mjs")];
+  const marks = [path.join(root, ".next/BUILD_ID"), path.join(root, "dist/server.mjs"), path.join(root, "dist/workers/ingest-worker.mjs"), path.join(root, "dist/worker-main.mjs")];
   if (!marks.every((m) => fs.existsSync(m))) return true;
   const built = Math.min(...marks.map((m) => fs.statSync(m).mtimeMs));
   const sources = ["app", "components", "lib", "workers", "prisma", "server.ts", "next.config.ts", "package.json"].map((p) => newestMtime(path.join(root, p)));
@@ -30,7 +32,8 @@ function buildIsStale() {
 }
 
 if (dev) {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "server.ts", "--dev"], { cwd: root, env, stdio: "inherit" });
+  const entry = worker ? ["workers/worker-main.ts"] : ["server.ts", "--dev"];
+  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), ...entry], { cwd: root, env, stdio: "inherit" });
   child.on("exit", (code) => process.exit(code ?? 0));
 } else {
   if (buildIsStale()) {
@@ -38,7 +41,7 @@ if (dev) {
     const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, env, stdio: "inherit" });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
-  const child = spawn(process.execPath, ["dist/server.mjs"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+  const child = spawn(process.execPath, [worker ? "dist/worker-main.mjs" : "dist/server.mjs"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

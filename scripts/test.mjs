@@ -29,6 +29,12 @@ if (fs.existsSync(vitestJson)) {
   totals.passed += v.numPassedTests ?? 0;
   totals.failed += v.numFailedTests ?? 0;
   totals.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  // Scale-out: say plainly whether the PostgreSQL suites (tests/pg, tests/scale) ran or skipped.
+  const pgTests = (v.testResults ?? []).filter((f) => /tests\/(pg|scale)\//.test(f.name)).flatMap((f) => f.assertionResults ?? []);
+  const ran = pgTests.filter((t) => t.status === "passed" || t.status === "failed").length;
+  process.stderr.write(ran > 0
+    ? `\nPostgreSQL suite: ran (${ran} of ${pgTests.length} tests against ${process.env.SWITCHYARD_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test"}).\n`
+    : `\nPostgreSQL suite: SKIPPED (${pgTests.length} tests) — PostgreSQL was unreachable; set SWITCHYARD_TEST_PG_URL to run it.\n`);
 }
 
 if (!fs.existsSync("/usr/bin/chromium")) {

@@ -4,6 +4,7 @@ import type {
   JobListResponse,
 } from "@/lib/schemas/api";
 import type { JobDto, JobStatus } from "@/lib/schemas/job";
+import { redirectToSignIn } from "./auth-redirect";
 
 /** An HTTP failure with the server's stable code, so callers can branch on it. */
 export class ApiRequestError extends Error {
@@ -34,6 +35,8 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
     ...init,
     headers: { Accept: "application/json", ...init?.headers },
   });
+  // The auth endpoints answer 401 for a wrong password: the form shows that, no redirect.
+  if (res.status === 401 && !path.startsWith("/api/auth/")) redirectToSignIn();
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   let body: unknown = null;
@@ -49,11 +52,14 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
 export interface JobListParams {
   status?: JobStatus | undefined;
   carrier?: string | undefined;
+  userId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
   page: number;
   pageSize: number;
 }
 
-function query(params: Record<string, string | number | undefined>): string {
+export function query(params: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
   const s = q.toString();

@@ -1,5 +1,6 @@
 import type { UploadResponse } from "@/lib/schemas/api";
 import { ApiRequestError, errorFromBody } from "./api";
+import { redirectToSignIn } from "./auth-redirect";
 
 export interface UploadHandle {
   promise: Promise<UploadResponse>;
@@ -24,6 +25,7 @@ export function uploadFile(file: File, onProgress: (loaded: number, total: numbe
       } catch {
         // Non-JSON body (proxy page): the status-based message is used.
       }
+      if (xhr.status === 401) redirectToSignIn();
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as UploadResponse);
       else reject(errorFromBody(body, xhr.status, xhr.statusText));
     };

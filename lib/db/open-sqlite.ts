@@ -14,5 +14,9 @@ export function openSqlite(file: string): Database.Database {
   db.pragma("busy_timeout = 30000");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
+  // Bulk loads insert random content hashes into a unique index: the default 2 MB page cache
+  // thrashes on a large table, so give each connection 64 MB (a ceiling, used only as needed).
+  db.pragma("cache_size = -65536");
+  db.pragma("temp_store = MEMORY");
   return db;
 }

@@ -3,6 +3,7 @@ import { PrismaClient } from "../../generated/prisma-sqlite/client";
 import { loadConfig } from "../config";
 import { parseDatabaseUrl } from "./database-url";
 import { prepareDatabase } from "./prepare-database";
+import { createPgPrismaClient } from "./pg-prisma";
 
 export type Db = PrismaClient;
 
@@ -23,8 +24,12 @@ export function getDb(databaseUrl = loadConfig().databaseUrl): PrismaClient {
   const existing = registry.__switchyardPrisma.get(databaseUrl);
   if (existing) return existing;
   const target = parseDatabaseUrl(databaseUrl);
-  if (target.kind !== "sqlite") {
-    throw new Error("PostgreSQL support is not built yet: set DATABASE_URL to a file: URL or leave it unset.");
+  if (target.kind === "postgres") {
+    // Scale-out: the pg client (generated/prisma-pg) differs from the SQLite one only in
+    // transaction-isolation types, so one cast keeps a single Db type (STACK-NOTES).
+    const pgClient = createPgPrismaClient(databaseUrl) as unknown as PrismaClient;
+    registry.__switchyardPrisma.set(databaseUrl, pgClient);
+    return pgClient;
   }
   prepareDatabase(databaseUrl);
   const adapter = new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 30_000 });

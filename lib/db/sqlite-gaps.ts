@@ -8,13 +8,13 @@ import { findTimelineGaps } from "../ingest/timeline-gaps";
 export function detectGapsSqlite(db: Database.Database, jobId: string): number {
   const targets = (db.prepare(`SELECT DISTINCT COALESCE(target, '') AS t FROM call_records WHERE job_id = ?`).all(jobId) as { t: string }[]).map((r) => r.t);
   const times = db.prepare(
-    `SELECT start_time FROM call_records WHERE job_id = ? AND COALESCE(target, '') = ? AND duplicate_of IS NULL ORDER BY start_time`,
+    `SELECT start_time FROM call_records WHERE job_id = ? AND target IS ? AND duplicate_of IS NULL ORDER BY start_time`,
   ).pluck();
   const insert = db.prepare(`INSERT INTO timeline_gaps (job_id, target, from_time, to_time, seconds, ratio) VALUES (?, ?, ?, ?, ?, ?)`);
   let total = 0;
   db.prepare(`DELETE FROM timeline_gaps WHERE job_id = ?`).run(jobId);
   for (const target of targets) {
-    const gaps = findTimelineGaps(() => times.iterate(jobId, target) as Iterable<string>);
+    const gaps = findTimelineGaps(() => times.iterate(jobId, target === "" ? null : target) as Iterable<string>);
     for (const g of gaps) insert.run(jobId, target, g.from, g.to, g.seconds, g.ratio);
     total += gaps.length;
   }

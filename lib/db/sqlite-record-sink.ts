@@ -3,6 +3,7 @@ import type { RowError } from "../schemas/record";
 import type { HashedRecord, JobSummaryFacts, RecordSink } from "../ingest/pipeline/record-sink";
 import { detectGapsSqlite } from "./sqlite-gaps";
 import { linkNearDuplicatesSqlite, refreshContactsSqlite } from "./sqlite-post-load";
+import { log } from "../log";
 
 const INSERT_RECORD = `INSERT OR IGNORE INTO call_records
   (job_id, content_hash, line, start_time, end_time, duration_seconds, caller, callee, direction, record_type,
@@ -29,6 +30,8 @@ export class SqliteRecordSink implements RecordSink {
     private readonly jobId: string,
     private readonly ownsConnection = false,
   ) {
+    // Checkpoint the WAL every ~40 MB instead of every 4 MB while loading: fewer fsyncs mid-load.
+    db.pragma("wal_autocheckpoint = 10000");
     this.insertRecord = db.prepare(INSERT_RECORD);
     this.insertError = db.prepare(INSERT_ERROR);
     this.insertRecordBatch = db.transaction((rows: HashedRecord[]) => {
@@ -69,9 +72,14 @@ export class SqliteRecordSink implements RecordSink {
   }
 
   async finish(): Promise<JobSummaryFacts> {
+    const t0 = performance.now();
     const linkedNearDuplicates = linkNearDuplicatesSqlite(this.db, this.jobId);
+    const t1 = performance.now();
     refreshContactsSqlite(this.db, this.jobTargets());
+    const t2 = performance.now();
     const gaps = detectGapsSqlite(this.db, this.jobId);
+    const ms = (a: number, b: number) => Math.round(b - a);
+    log.debug({ jobId: this.jobId, nearDuplicatesMs: ms(t0, t1), contactsMs: ms(t1, t2), gapsMs: ms(t2, performance.now()) }, "post-load timings");
     return { gaps, linkedNearDuplicates };
   }
 

@@ -1,3 +1,5 @@
+import { isoInstantMs } from "./iso-instant";
+
 export interface TimelineGap {
   from: string;
   to: string;
@@ -21,7 +23,7 @@ export function findTimelineGaps(orderedTimes: () => Iterable<string>): Timeline
   let count = 0;
   let prev: number | null = null;
   for (const t of orderedTimes()) {
-    const ms = Date.parse(t);
+    const ms = isoInstantMs(t);
     if (prev !== null) {
       buckets[bucketOf((ms - prev) / 1000)]! += 1;
       count++;
@@ -34,7 +36,7 @@ export function findTimelineGaps(orderedTimes: () => Iterable<string>): Timeline
   let prevIso: string | null = null;
   prev = null;
   for (const t of orderedTimes()) {
-    const ms = Date.parse(t);
+    const ms = isoInstantMs(t);
     if (prev !== null && prevIso !== null) {
       const seconds = Math.round((ms - prev) / 1000);
       const ratio = seconds / Math.max(1, median);

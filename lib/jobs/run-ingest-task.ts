@@ -1,6 +1,8 @@
 import { parseDatabaseUrl } from "../db/database-url";
 import { openSqlite } from "../db/open-sqlite";
 import { SqliteRecordSink } from "../db/sqlite-record-sink";
+import { openPgRecordSink } from "../db/pg-open-sink";
+import type { RecordSink } from "../ingest/pipeline/record-sink";
 import { ingestFile } from "../ingest/pipeline/ingest-file";
 import type { ProgressTick } from "../ingest/pipeline/progress-meter";
 import type { IngestOutcome, IngestTask } from "../schemas/worker-protocol";
@@ -16,9 +18,10 @@ export async function runIngestTask(
 ): Promise<IngestOutcome> {
   const started = Date.now();
   const target = parseDatabaseUrl(task.databaseUrl);
-  if (target.kind !== "sqlite") throw new Error("Only the embedded SQLite database is supported by this worker.");
-  const db = openSqlite(target.file);
-  const sink = new SqliteRecordSink(db, task.jobId, true);
+  // Scale-out: a postgres:// URL loads through COPY (pg-record-sink.ts); SQLite stays the default.
+  const sink: RecordSink = target.kind === "postgres"
+    ? await openPgRecordSink(task.databaseUrl, task.jobId)
+    : new SqliteRecordSink(openSqlite(target.file), task.jobId, true);
   try {
     const result = await ingestFile(
       {

@@ -6,6 +6,8 @@ import { createWorkerPool, poolTaskRunner } from "../jobs/worker-pool";
 import type { Runtime } from "./runtime";
 import { createSocketServer, socketJobEvents, type IoServer } from "./socket-server";
 import { canSeeJobById } from "../auth/access";
+import { parseDatabaseUrl } from "../db/database-url";
+import { createPgServices } from "./pg-services";
 
 export interface Services {
   runtime: Runtime;
@@ -16,13 +18,16 @@ export interface Services {
 /**
  * Wires the database, Socket.IO, the job queue and the worker pool for one web process.
  * The embedded default: SQLite, the in-process queue and worker threads in this process.
+ * A postgres:// DATABASE_URL selects the scale-out wiring instead (pg-services.ts).
  */
 export async function createServices(config: AppConfig, httpServer: http.Server): Promise<Services> {
+  if (parseDatabaseUrl(config.databaseUrl).kind === "postgres") return createPgServices(config, httpServer);
+  const threads = Math.max(1, config.workerThreads); // WORKER_THREADS=0 means something only with pg-boss
   const db = getDb(config.databaseUrl);
   const io = createSocketServer(httpServer, db, (user, jobId) => canSeeJobById(db, user, jobId));
   const events = socketJobEvents(io, db);
-  const pool = createWorkerPool(config.workerThreads);
-  const queue = new JobQueue(db, config.databaseUrl, poolTaskRunner(pool), events, config.workerThreads);
+  const pool = createWorkerPool(threads);
+  const queue = new JobQueue(db, config.databaseUrl, poolTaskRunner(pool), events, threads);
   return {
     runtime: { config, db, queue, events, previewMapping: (input) => pool.run(input, { name: "preview" }) },
     io,

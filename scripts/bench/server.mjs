@@ -4,6 +4,28 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { once } from "node:events";
+import crypto from "node:crypto";
+
+export const BENCH_USER = { email: "bench@switchyard.invalid", password: `tp-${crypto.randomBytes(12).toString("hex")}` };
+
+/**
+ * Signs in as the bench admin and returns the session cookie ("name=value") for uploads, job GETs
+ * and the Socket.IO handshake. Builds from before authentication answer 404 here: then null, and
+ * the bench carries on without a cookie.
+ */
+export async function signIn(base) {
+  const r = await fetch(`${base}/api/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: new URL(base).origin },
+    body: JSON.stringify({ email: BENCH_USER.email, password: BENCH_USER.password }),
+  });
+  if (r.status === 404) return null;
+  if (!r.ok) throw new Error(`sign-in as the bench admin failed: ${r.status} ${(await r.text()).slice(0, 200)}`);
+  const cookies = r.headers.getSetCookie?.() ?? [r.headers.get("set-cookie") ?? ""];
+  const cookie = cookies.map((c) => c.split(";")[0]).filter(Boolean).join("; ");
+  if (!cookie) throw new Error("sign-in answered without a session cookie");
+  return cookie;
+}
 
 /** A port the OS says is free right now (bind to 0, read it, release it). */
 export async function freePort() {
@@ -38,6 +60,10 @@ export async function startServer({ root, dataDir, port, logFile, cpuProfDir, ex
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
+      // A fresh DATA_DIR has no users: the server creates this admin on first start (the bench
+      // signs in with it). Throwaway credentials for a temporary database, nothing else.
+      SWITCHYARD_ADMIN_EMAIL: BENCH_USER.email,
+      SWITCHYARD_ADMIN_PASSWORD: BENCH_USER.password,
       ...extraEnv,
     },
     stdio: ["ignore", out, out],

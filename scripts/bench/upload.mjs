@@ -16,7 +16,7 @@ const MIME = {
  * never read into memory, and Content-Length is known up front as a browser sends it.
  * Resolves to the parsed 202 body.
  */
-export function uploadFile(base, file) {
+export function uploadFile(base, file, cookie = null) {
   const boundary = `----SwitchyardBench${crypto.randomBytes(12).toString("hex")}`;
   const name = path.basename(file);
   const head = Buffer.from(
@@ -29,7 +29,12 @@ export function uploadFile(base, file) {
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
       method: "POST",
-      headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": head.length + size + foot.length },
+      headers: {
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+        "content-length": head.length + size + foot.length,
+        origin: new URL(base).origin, // a browser sends Origin on every POST; the server checks it
+        ...(cookie ? { cookie } : {}),
+      },
     });
     req.on("error", reject);
     req.on("response", (res) => {
@@ -61,8 +66,9 @@ export const TERMINAL = new Set(["completed", "partial", "failed", "cancelled", 
  * subscribed by id (with ack) exactly as the browser's job page does. Socket.IO delivers an event
  * once per socket even when the socket is in both rooms.
  */
-export async function connectEvents(base) {
-  const socket = io(base, { reconnection: true, timeout: 10_000 });
+export async function connectEvents(base, cookie = null) {
+  // The session cookie goes in the handshake headers, as the browser sends it (Node client only).
+  const socket = io(base, { reconnection: true, timeout: 10_000, ...(cookie ? { extraHeaders: { cookie } } : {}) });
   const jobs = new Map(); // jobId → { progress: number[] (receipt times), updates: [], waiters }
   const entry = (id) => {
     let e = jobs.get(id);
@@ -106,7 +112,7 @@ export async function connectEvents(base) {
       const ack = await socket.timeout(10_000).emitWithAck("job:subscribe", id);
       if (!ack?.ok) throw new Error(`job:subscribe ${id} refused: ${ack?.error ?? "no reason"}`);
       const getJob = async () => {
-        const r = await fetch(new URL(`/api/ingestion/jobs/${id}`, base), { signal: AbortSignal.timeout(30_000) });
+        const r = await fetch(new URL(`/api/ingestion/jobs/${id}`, base), { headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(30_000) });
         if (!r.ok) throw new Error(`GET job ${id}: ${r.status}`);
         return (await r.json()).job;
       };

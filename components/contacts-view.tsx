@@ -1,0 +1,73 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { adminApi } from "@/lib/client/admin-api";
+import { ContactGraph } from "./contact-graph";
+import { ContactsTable } from "./contacts-table";
+import { Pagination } from "./pagination";
+import { TargetTimelineChart } from "./target-timeline-chart";
+
+const PAGE_SIZE = 50;
+
+/** Pick a target; see its contacts, its day-by-day timeline with gaps, and its graph. */
+export function ContactsView() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const targets = useQuery({ queryKey: ["targets"], queryFn: adminApi.targets });
+  const chosen = useSearchParams().get("target");
+  const target = chosen ?? targets.data?.targets[0] ?? null;
+  const [page, setPage] = useState(1);
+  const contacts = useQuery({
+    queryKey: ["contacts", target, page],
+    queryFn: () => adminApi.contacts(target ?? "", page, PAGE_SIZE),
+    enabled: !!target,
+    placeholderData: keepPreviousData,
+  });
+  // The graph wants the strongest links, whatever page the table is on.
+  const top = useQuery({ queryKey: ["contacts", target, "top"], queryFn: () => adminApi.contacts(target ?? "", 1, 16), enabled: !!target });
+  const timeline = useQuery({ queryKey: ["timeline", target], queryFn: () => adminApi.timeline(target ?? ""), enabled: !!target });
+
+  if (targets.error) return <p className="alert" role="alert">{targets.error.message}</p>;
+  if (targets.isPending) return <p className="muted">Loading targets…</p>;
+  if (!target) return <p className="card empty-note muted">No records loaded yet, so there are no targets.</p>;
+
+  return (
+    <div className="stack">
+      <div className="filters card">
+        <label className="field">
+          <span>Target</span>
+          <select value={target} onChange={(e) => { setPage(1); router.replace(`${pathname}?target=${encodeURIComponent(e.target.value)}`, { scroll: false }); }}>
+            {targets.data.targets.map((t) => <option key={t} value={t}>{t}</option>)}
+          </select>
+        </label>
+      </div>
+      <section className="card" aria-labelledby="timeline-title">
+        <div className="card-header"><h2 id="timeline-title">Timeline</h2></div>
+        <div className="card-body">
+          {timeline.data ? <TargetTimelineChart timeline={timeline.data} /> : <p className="muted">{timeline.error?.message ?? "Loading…"}</p>}
+        </div>
+      </section>
+      <section className="card" aria-labelledby="graph-title">
+        <div className="card-header"><h2 id="graph-title">Who talks to whom</h2><span className="muted">top {top.data?.contacts.length ?? 0} contacts</span></div>
+        <div className="card-body">
+          {top.data ? <ContactGraph target={target} contacts={top.data.contacts} /> : <p className="muted">{top.error?.message ?? "Loading…"}</p>}
+        </div>
+      </section>
+      <section className="card" aria-labelledby="contacts-title">
+        <div className="card-header">
+          <h2 id="contacts-title">Contacts{contacts.data && <span className="muted"> · {contacts.data.total.toLocaleString("en-US")}</span>}</h2>
+        </div>
+        {contacts.data ? (
+          <>
+            <ContactsTable contacts={contacts.data.contacts} />
+            <Pagination page={page} pageSize={PAGE_SIZE} total={contacts.data.total} onPage={setPage} label="Contact pages" />
+          </>
+        ) : (
+          <p className="card-body muted">{contacts.error?.message ?? "Loading…"}</p>
+        )}
+      </section>
+    </div>
+  );
+}

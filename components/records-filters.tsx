@@ -1,0 +1,40 @@
+"use client";
+
+import type { RecordFilter } from "@/lib/client/admin-api";
+import { RECORD_TYPES } from "@/lib/schemas/fields";
+
+/** Number (any part of caller, callee or target), UTC time range, record type and job. */
+export function RecordsFilters({ value, onChange }: { value: RecordFilter; onChange: (f: RecordFilter) => void }) {
+  const set = (k: keyof RecordFilter) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value.trim() || undefined });
+  // Times are stored as UTC ISO text; a datetime-local value read as UTC compares correctly with it.
+  const local = (iso: string | undefined) => (iso ? iso.slice(0, 16) : "");
+  const setTime = (k: "from" | "to") => (e: { target: { value: string } }) =>
+    onChange({ ...value, [k]: e.target.value ? `${e.target.value}:${k === "from" ? "00" : "59"}Z` : undefined });
+  return (
+    <div className="filters" role="group" aria-label="Filter records">
+      <label className="field">
+        <span>Number</span>
+        <input value={value.number ?? ""} onChange={set("number")} inputMode="tel" placeholder="+1312…" />
+      </label>
+      <label className="field">
+        <span>From (UTC)</span>
+        <input type="datetime-local" value={local(value.from)} onChange={setTime("from")} />
+      </label>
+      <label className="field">
+        <span>To (UTC)</span>
+        <input type="datetime-local" value={local(value.to)} onChange={setTime("to")} />
+      </label>
+      <label className="field">
+        <span>Type</span>
+        <select value={value.type ?? ""} onChange={set("type")}>
+          <option value="">All types</option>
+          {RECORD_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        <span>Job id</span>
+        <input value={value.jobId ?? ""} onChange={set("jobId")} spellCheck={false} />
+      </label>
+    </div>
+  );
+}

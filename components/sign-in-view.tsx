@@ -1,0 +1,37 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useEffect } from "react";
+import { safeNext } from "@/lib/client/auth-redirect";
+import { useSession } from "@/lib/client/use-session";
+import { SetupForm } from "./setup-form";
+import { SignInForm } from "./sign-in-form";
+import styles from "./sign-in-view.module.css";
+
+/** Sign-in, or the one-time first-admin setup while the database has no user. */
+export function SignInView() {
+  const next = safeNext(useSearchParams().get("next"));
+  const { data, error, isPending } = useSession();
+  // Already signed in (e.g. the back button): go on.
+  useEffect(() => {
+    if (data?.user) window.location.replace(next);
+  }, [data?.user, next]);
+
+  // A full navigation so the socket connects with the new cookie and no cache of the old session remains.
+  const done = () => window.location.assign(next);
+  return (
+    <div className={styles.wrap}>
+      <section className={`card ${styles.card}`} aria-labelledby="sign-in-title">
+        {isPending ? (
+          <p className="card-body muted">Loading…</p>
+        ) : error ? (
+          <p className="card-body alert" role="alert">Could not reach the server: {error.message}</p>
+        ) : data.setupRequired ? (
+          <SetupForm onDone={done} />
+        ) : (
+          <SignInForm onDone={done} />
+        )}
+      </section>
+    </div>
+  );
+}

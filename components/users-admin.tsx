@@ -1,0 +1,67 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ROLES, roleSchema } from "@/lib/auth/roles";
+import { adminApi } from "@/lib/client/admin-api";
+import type { UserDto } from "@/lib/client/dto";
+import { useSession } from "@/lib/client/use-session";
+import { ConfirmDialog } from "./confirm-dialog";
+import { UserRow } from "./user-row";
+
+const KEY = ["users"];
+
+function AddUserForm() {
+  const qc = useQueryClient();
+  const add = useMutation({ mutationFn: adminApi.addUser, onSuccess: () => void qc.invalidateQueries({ queryKey: KEY }) });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    add.mutate(
+      { name: String(f.get("name")), email: String(f.get("email")), password: String(f.get("password")), role: roleSchema.catch("analyst").parse(f.get("role")) },
+      { onSuccess: () => form.reset() },
+    );
+  };
+  return (
+    <form className="filters" onSubmit={submit} aria-label="Add a user">
+      <label className="field"><span>Name</span><input name="name" required autoComplete="off" /></label>
+      <label className="field"><span>E-mail</span><input name="email" type="email" required autoComplete="off" /></label>
+      <label className="field"><span>Password</span><input name="password" type="password" minLength={10} required autoComplete="new-password" /></label>
+      <label className="field"><span>Role</span><select name="role">{ROLES.map((r) => <option key={r} value={r}>{r}</option>)}</select></label>
+      <button type="submit" className="btn btn-primary" disabled={add.isPending}>{add.isPending ? "Adding…" : "Add user"}</button>
+      {add.error && <p className="alert" role="alert">{add.error.message}</p>}
+    </form>
+  );
+}
+
+/** Users: add, change role, reset password, delete (never yourself). */
+export function UsersAdmin() {
+  const qc = useQueryClient();
+  const me = useSession().data?.user;
+  const { data, error, isPending } = useQuery({ queryKey: KEY, queryFn: adminApi.users });
+  const [deleting, setDeleting] = useState<UserDto | null>(null);
+  const remove = useMutation({
+    mutationFn: (id: string) => adminApi.deleteUser(id),
+    onSuccess: () => { setDeleting(null); void qc.invalidateQueries({ queryKey: KEY }); },
+  });
+  return (
+    <section className="card" aria-label="Users">
+      <AddUserForm />
+      {error ? <p className="card-body alert" role="alert">{error.message}</p> : isPending ? <p className="card-body muted">Loading…</p> : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Role</th><th scope="col">Password</th><th scope="col">Created</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+            <tbody>
+              {data.users.map((u) => <UserRow key={u.id} user={u} isSelf={u.id === me?.id} onDelete={() => setDeleting(u)} />)}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ConfirmDialog open={deleting !== null} title={`Delete ${deleting?.email ?? ""}?`} confirmLabel="Delete user" busy={remove.isPending} error={remove.error?.message ?? null}
+        onConfirm={() => deleting && remove.mutate(deleting.id)} onClose={() => setDeleting(null)}>
+        Their sessions end at once. Jobs they uploaded stay, without an owner.
+      </ConfirmDialog>
+    </section>
+  );
+}

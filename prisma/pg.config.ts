@@ -1,0 +1,18 @@
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { pgTarget } from "../lib/db/pg-connection";
+
+// Prisma CLI config for PostgreSQL (engine "js": no binary download). The CLI needs a URL even
+// for `generate`; nothing connects then, so a placeholder is enough.
+const url = process.env.PRISMA_PG_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+process.env.PRISMA_PG_URL = url;
+const target = pgTarget(url, { idleTimeoutMillis: 200 }); // idle timeout: the CLI exits instead of hanging ~10 s
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join(import.meta.dirname, "pg"),
+  migrations: { path: path.join(import.meta.dirname, "pg/migrations") },
+  adapter: async () => new PrismaPg(target.pool, { schema: target.schema }),
+});

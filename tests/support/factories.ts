@@ -1,0 +1,66 @@
+import crypto from "node:crypto";
+import type { Role } from "../../lib/auth/roles";
+
+/**
+ * Seed users of each role, shared by vitest (straight into the database) and Playwright (through
+ * the HTTP API as the first admin, so the server's own rules apply). Every user gets a unique
+ * e-mail, so tests never collide on one database.
+ */
+export const TEST_PASSWORD = "correct-horse-battery-9";
+export const E2E_ADMIN = { email: "admin@switchyard.test", password: "yard-e2e-password-1" } as const;
+
+export interface SeededUser { id: string; email: string; name: string; role: Role; password: string }
+
+export function newUserInput(role: Role, label: string = role) {
+  const tag = crypto.randomBytes(4).toString("hex");
+  return { email: `${label}-${tag}@switchyard.test`, name: `${label[0]!.toUpperCase()}${label.slice(1)} ${tag}`, password: TEST_PASSWORD, role };
+}
+
+/** Signs in over HTTP and returns the `sy_session=…` cookie pair to send as a Cookie header. */
+export async function signInCookie(baseURL: string, email: string, password: string): Promise<string> {
+  const res = await fetch(new URL("/api/auth/sign-in", baseURL), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie?.startsWith("sy_session=")) throw new Error("sign-in returned no session cookie");
+  return cookie;
+}
+
+/** Creates a user of `role` through POST /api/users as the e2e admin (from playwright.config.ts's env). */
+export async function createUserViaApi(baseURL: string, role: Role, label?: string, admin = E2E_ADMIN): Promise<SeededUser> {
+  const adminCookie = await signInCookie(baseURL, admin.email, admin.password);
+  const input = newUserInput(role, label);
+  const res = await fetch(new URL("/api/users", baseURL), { method: "POST", headers: { "content-type": "application/json", cookie: adminCookie }, body: JSON.stringify(input) });
+  if (res.status !== 201) throw new Error(`creating ${role} failed: ${res.status} ${await res.text()}`);
+  const { user } = (await res.json()) as { user: { id: string } };
+  return { ...input, id: user.id };
+}
+
+/** Uploads one file over HTTP as the holder of `cookie`; returns the new job id. */
+export async function uploadViaApi(baseURL: string, cookie: string, fileName: string, bytes: Uint8Array): Promise<string> {
+  const form = new FormData();
+  form.append("files", new Blob([new Uint8Array(bytes)]), fileName);
+  const res = await fetch(new URL("/api/ingestion/upload", baseURL), { method: "POST", headers: { cookie }, body: form });
+  if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+  const { jobs } = (await res.json()) as { jobs: { id: string }[] };
+  return jobs[0]!.id;
+}
+
+/** Polls a job until it leaves queued/processing; returns its final status. */
+export async function waitForJob(baseURL: string, cookie: string, jobId: string, timeoutMs = 90_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(new URL(`/api/ingestion/jobs/${jobId}`, baseURL), { headers: { cookie } });
+    const { job } = (await res.json()) as { job: { status: string } };
+    if (!["pending", "queued", "processing"].includes(job.status)) return job.status;
+    if (Date.now() > until) throw new Error(`job ${jobId} still ${job.status}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** For vitest: a user straight in the database (same validation and hashing as the API). */
+export async function createUserInDb(db: import("../../lib/db/prisma").Db, role: Role, label?: string): Promise<SeededUser> {
+  const { createUser } = await import("../../lib/auth/user-commands");
+  const input = newUserInput(role, label);
+  const user = await createUser(db, input);
+  return { ...input, id: user.id };
+}

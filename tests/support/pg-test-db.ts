@@ -1,0 +1,36 @@
+import crypto from "node:crypto";
+import pg from "pg";
+
+/** The PostgreSQL the scale-out tests use; SWITCHYARD_TEST_PG_URL overrides it. */
+export const TEST_PG_URL = process.env.SWITCHYARD_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/**
+ * A fresh schema per test file (`?schema=sy_<name>_<random>`), dropped by cleanup(). Returns null
+ * — and says so on stderr — when PostgreSQL cannot be reached, so the suite can skip plainly.
+ */
+export async function tempPgSchema(name: string): Promise<{ databaseUrl: string; schema: string; cleanup: () => Promise<void> } | null> {
+  const client = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (err) {
+    process.stderr.write(`[postgres] ${TEST_PG_URL} is unreachable (${(err as Error).message}): skipping the PostgreSQL tests\n`);
+    await client.end().catch(() => {});
+    return null;
+  }
+  await client.end();
+  const schema = `sy_${name.replace(/\W/g, "_")}_${crypto.randomBytes(4).toString("hex")}`;
+  const u = new URL(TEST_PG_URL);
+  u.searchParams.set("schema", schema);
+  return {
+    databaseUrl: u.toString(),
+    schema,
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: TEST_PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await c.query(`DROP SCHEMA IF EXISTS "${schema}_boss" CASCADE`); // pg-boss's tables (bossSchemaFor)
+      await c.end();
+    },
+  };
+}
