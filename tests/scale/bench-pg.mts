@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+// @ts-expect-error -- a plain .mjs script (another engineer's) without type declarations
 import { writeCdrCsv } from "../../scripts/gen-cdr-csv.mjs";
 import { tempPgSchema } from "../support/pg-test-db";
 

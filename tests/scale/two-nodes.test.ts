@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { io as ioClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error -- a plain .mjs script (another engineer's) without type declarations
 import { writeCdrCsv } from "../../scripts/gen-cdr-csv.mjs";
 import { cdrFixtures, loadCdrTruths } from "../support/corpora";
 import { TEST_PG_URL, tempPgSchema } from "../support/pg-test-db";

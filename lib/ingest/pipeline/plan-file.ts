@@ -4,7 +4,7 @@ import { layoutFingerprint } from "../classify/layout-fingerprint";
 import { planLayout } from "../classify/plan-layout";
 import { detectFileFormat } from "../detect-format";
 import { openTableSource } from "../extract/open-table-source";
-import type { OpenOptions, TableSample, TableSource } from "../types";
+import { IngestError, type OpenOptions, type TableSample, type TableSource } from "../types";
 
 export interface PlannedFile {
   plan: LayoutPlan;
@@ -35,6 +35,7 @@ export async function planFile(input: {
   });
   try {
     const sample = await source.sample();
+    if (sample.sampleRows.length === 0) throw new IngestError("no_rows", "The file has no data rows to load (only a header, titles or blank lines).");
     const decision = planLayout(sample, input.templates);
     const plan: LayoutPlan = {
       format: sample.format,
