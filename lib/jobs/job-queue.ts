@@ -3,6 +3,8 @@ import { log } from "../log";
 import { executeJob, type TaskRunner } from "./execute-job";
 import type { JobEvents } from "./job-events";
 import type { QueuePort } from "./queue-port";
+import { createJob, type NewJobInput } from "./job-commands";
+import type { JobDto } from "../schemas/job";
 
 /**
  * The embedded queue: its state lives in the jobs table (status `queued`), this class only
@@ -26,6 +28,12 @@ export class JobQueue implements QueuePort {
     const queued = await this.db.ingestionJob.findMany({ where: { status: "queued" }, orderBy: [{ queuedAt: "asc" }, { createdAt: "asc" }], select: { id: true } });
     for (const j of queued) this.enqueue(j.id);
     return queued.length;
+  }
+
+  async submit(input: NewJobInput): Promise<JobDto> {
+    const job = await createJob(this.db, input);
+    this.enqueue(job.id);
+    return job;
   }
 
   enqueue(jobId: string): void {

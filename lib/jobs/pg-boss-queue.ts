@@ -65,6 +65,10 @@ export class PgBossQueue implements QueuePort {
    * Creates the job row and its queue job in one transaction: a rollback leaves neither, a commit
    * both (STACK-NOTES: fromPrisma). What the upload route should call on PostgreSQL.
    */
+  submit(input: NewJobInput): Promise<JobDto> {
+    return this.createAndEnqueue(input);
+  }
+
   async createAndEnqueue(input: NewJobInput): Promise<JobDto> {
     return this.deps.db.$transaction(async (tx) => {
       const job = await createJob(tx as unknown as Db, input);

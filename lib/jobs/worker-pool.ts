@@ -2,8 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
+import { loadConfig } from "../config";
+import { log } from "../log";
 import { PROJECT_ROOT } from "../paths";
-import { ingestOutcomeSchema, workerProgressSchema } from "../schemas/worker-protocol";
+import { ingestOutcomeSchema, workerProgressSchema, type IngestOutcome } from "../schemas/worker-protocol";
 import type { TaskRunner } from "./execute-job";
 
 /**
@@ -16,10 +18,18 @@ function workerFile(): string {
   return path.join(PROJECT_ROOT, "workers/ingest-worker.ts");
 }
 
-/** One pool per process, sized to the cores; a crashed worker fails its job and piscina replaces it. */
+/**
+ * One pool per process, sized to the cores. Each worker thread has its own V8 heap cap
+ * (`resourceLimits`), so a hostile file that blows the heap kills that thread only: piscina
+ * rejects its task (the job fails, see poolTaskRunner) and starts a fresh thread for the next one.
+ */
 export function createWorkerPool(threads: number, maxHeapMb = 2048): Piscina {
+  const filename = workerFile();
+  // A .ts worker needs tsx; under tsx it is inherited, elsewhere (vitest) it is added here.
+  const needsTsx = filename.endsWith(".ts") && !process.execArgv.some((a) => a.includes("tsx"));
   return new Piscina({
-    filename: workerFile(),
+    filename,
+    ...(needsTsx ? { execArgv: [...process.execArgv, "--import", "tsx"] } : {}),
     minThreads: 1,
     maxThreads: threads,
     idleTimeout: 60_000,
@@ -27,18 +37,54 @@ export function createWorkerPool(threads: number, maxHeapMb = 2048): Piscina {
   });
 }
 
-/** Runs tasks on the pool, relaying the worker's progress messages to the caller. */
-export function poolTaskRunner(pool: Piscina): TaskRunner {
+const EMPTY_COUNTS = { rows: 0, inserted: 0, duplicates: 0, rejected: 0 };
+
+function failedOutcome(code: string, message: string, durationMs: number): IngestOutcome {
+  return { status: "failed", plan: null, counts: EMPTY_COUNTS, formatMismatch: null, qualityScore: null, error: { code, message }, durationMs };
+}
+
+/** Whether a rejected task means the thread died of its heap cap (ERR_WORKER_OUT_OF_MEMORY). */
+function isOutOfMemory(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return e?.code === "ERR_WORKER_OUT_OF_MEMORY" || /memory limit|out of memory/i.test(String(e?.message ?? ""));
+}
+
+function minutes(ms: number): string {
+  const m = ms / 60_000;
+  return m >= 1 && Number.isInteger(m) ? `${m} minute${m === 1 ? "" : "s"}` : `${Math.round(ms / 1000)} seconds`;
+}
+
+/**
+ * Runs tasks on the pool, relaying the worker's progress messages to the caller. A task that
+ * runs past `timeoutMs` is aborted: piscina terminates its thread (no cooperative check can be
+ * trusted inside a parser stuck on a hostile file) and replaces it. Timeouts and heap
+ * exhaustion come back as failed outcomes with a sentence, not as exceptions.
+ */
+export function poolTaskRunner(pool: Piscina, timeoutMs = loadConfig().jobTimeoutMs): TaskRunner {
   return async (task, onProgress, cancelFlag) => {
+    const started = Date.now();
     const { port1, port2 } = new MessageChannel();
     port1.on("message", (msg: unknown) => {
       const p = workerProgressSchema.safeParse(msg);
       if (p.success) onProgress(p.data);
     });
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
-      const result: unknown = await pool.run({ task, port: port2, cancel: cancelFlag }, { transferList: [port2] });
+      const result: unknown = await pool.run({ task, port: port2, cancel: cancelFlag }, { transferList: [port2], signal: abort.signal });
       return ingestOutcomeSchema.parse(result);
+    } catch (err) {
+      if (abort.signal.aborted) {
+        log.warn({ jobId: task.jobId, timeoutMs }, "job timed out; its worker thread was terminated");
+        return failedOutcome("job_timeout", `Processing this file took longer than ${minutes(timeoutMs)} and was stopped; split it into smaller files or ask an admin to raise JOB_TIMEOUT_SECONDS.`, Date.now() - started);
+      }
+      if (isOutOfMemory(err)) {
+        log.warn({ jobId: task.jobId, err }, "worker thread ran out of memory; it was replaced");
+        return failedOutcome("out_of_memory", "Reading this file needed more memory than a worker is allowed, so it was stopped; the file may be damaged or built to exhaust memory. Split it or save it as plain CSV and try again.", Date.now() - started);
+      }
+      throw err;
     } finally {
+      clearTimeout(timer);
       port1.close();
     }
   };

@@ -27,7 +27,10 @@ export async function startNode(name: string, entry: "dist/server.mjs" | "dist/w
   const until = Date.now() + timeoutMs;
   while (!ready.test(out)) {
     if (proc.exitCode !== null) throw new Error(`${name} exited (${proc.exitCode}):\n${out}`);
-    if (Date.now() > until) throw new Error(`${name} did not start in time:\n${out}`);
+    if (Date.now() > until) {
+      proc.kill("SIGKILL");
+      throw new Error(`${name} did not start in time:\n${out}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { name, proc, output: () => out };

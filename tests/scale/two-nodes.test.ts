@@ -44,12 +44,14 @@ describe.skipIf(!pgdb || !dir)("scale-out on loopback: 2 web nodes + 2 workers (
     ensureBuilt();
     await writeCdrCsv({ rows: BIG_ROWS, out: bigFile });
     // A first (it creates the admin and migrates), then the others in parallel.
-    nodes.push(await startNode("web-a", "dist/server.mjs", { ...env(), PORT: String(portA), WORKER_THREADS: "0" }, /running at/));
-    nodes.push(...(await Promise.all([
-      startNode("web-b", "dist/server.mjs", { ...env(), PORT: String(portB), WORKER_THREADS: "0" }, /running at/),
-      startNode("worker-1", "dist/worker-main.mjs", { ...env(), WORKER_THREADS: "1", PGAPPNAME: `${pgdb!.schema}-w1` }, /worker ready/),
-      startNode("worker-2", "dist/worker-main.mjs", { ...env(), WORKER_THREADS: "1", PGAPPNAME: `${pgdb!.schema}-w2` }, /worker ready/),
-    ])));
+    // Each node is recorded as soon as it runs, so afterAll stops it even when another fails to start.
+    const start = async (...args: Parameters<typeof startNode>) => nodes.push(await startNode(...args));
+    await start("web-a", "dist/server.mjs", { ...env(), PORT: String(portA), WORKER_THREADS: "0" }, /running at/);
+    await Promise.all([
+      start("web-b", "dist/server.mjs", { ...env(), PORT: String(portB), WORKER_THREADS: "0" }, /running at/),
+      start("worker-1", "dist/worker-main.mjs", { ...env(), WORKER_THREADS: "1", PGAPPNAME: `${pgdb!.schema}-w1` }, /worker ready/),
+      start("worker-2", "dist/worker-main.mjs", { ...env(), WORKER_THREADS: "1", PGAPPNAME: `${pgdb!.schema}-w2` }, /worker ready/),
+    ]);
   }, 600_000);
 
   it("every job completes with exact counts although a worker is killed mid-file", async () => {
