@@ -27,7 +27,7 @@ export function createWorkerPool(threads: number, maxHeapMb = 2048): Piscina {
   const filename = workerFile();
   // A .ts worker needs tsx; under tsx it is inherited, elsewhere (vitest) it is added here.
   const needsTsx = filename.endsWith(".ts") && !process.execArgv.some((a) => a.includes("tsx"));
-  return new Piscina({
+  const pool = new Piscina({
     filename,
     ...(needsTsx ? { execArgv: [...process.execArgv, "--import", "tsx"] } : {}),
     minThreads: 1,
@@ -35,6 +35,10 @@ export function createWorkerPool(threads: number, maxHeapMb = 2048): Piscina {
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
   });
+  // Piscina emits 'error' when a thread dies with no task attached (e.g. out of memory while
+  // being terminated after a timeout); unheard, that event would throw and end the process.
+  pool.on("error", (err: unknown) => log.error({ err }, "a worker thread died outside a task; piscina replaces it"));
+  return pool;
 }
 
 const EMPTY_COUNTS = { rows: 0, inserted: 0, duplicates: 0, rejected: 0 };

@@ -67,6 +67,7 @@ describe("fuzzing the ingest path", () => {
     let next = 0;
     let done = 0;
     let slowest = { ms: 0, label: "" };
+    const kindMs: Record<string, number> = {};
 
     const one = async (i: number) => {
       const { mutator, seed } = planCase(i, seeds, rng);
@@ -79,6 +80,7 @@ describe("fuzzing the ingest path", () => {
       const outcome = await executeJob(db, tmp.databaseUrl, job.id, run, silentJobEvents);
       const ms = Date.now() - t0;
       if (ms > slowest.ms) slowest = { ms, label };
+      kindMs[mutator.kind] = (kindMs[mutator.kind] ?? 0) + ms;
       fs.rmSync(file, { force: true });
       const row = await db.ingestionJob.findUniqueOrThrow({ where: { id: job.id } });
       bump(byKind, mutator.kind, row.status);
@@ -115,6 +117,7 @@ describe("fuzzing the ingest path", () => {
       `fuzz seed=${SEED} cases=${done} in ${elapsed.toFixed(1)} s (${(done / elapsed).toFixed(1)}/s), ${seeds.length} seeds`,
       table(byKind, cols),
       `failure codes: ${Object.entries(codes).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}=${n}`).join(", ")}`,
+      `time per kind (s): ${Object.entries(kindMs).sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k}=${(ms / 1000).toFixed(1)}`).join(", ")}`,
       `peak RSS ${(peakRss / 1048576).toFixed(0)} MB (ceiling ${RSS_CEILING_MB} MB); slowest case ${slowest.ms} ms: ${slowest.label}`,
       ...violations.slice(0, 30).map((v) => `VIOLATION ${v}`),
     ].join("\n");
