@@ -10,6 +10,8 @@ import { findRecords, flattenRecord, headerUnion, jsonValueText, type Json } fro
 
 export const MAX_JSON_BYTES = 256 * 1024 * 1024;
 export const MAX_JSON_DEPTH = 64;
+/** Distinct keys (columns) a record table may have: a call record has a few dozen; thousands mean a hostile or non-tabular file, and rows × columns cells would exhaust memory. */
+export const MAX_JSON_COLUMNS = 2000;
 const SAMPLE_ROWS = 200;
 const BATCH = 1000;
 
@@ -40,11 +42,17 @@ function parseDocument(text: string): Json {
   }
 }
 
+function tooManyColumns(n: number): IngestError {
+  return new IngestError("too_many_columns", `These JSON records have ${n} different fields; more than ${MAX_JSON_COLUMNS} is not a call-record table, so the file was not read.`);
+}
+
 /** [["Date","From"],["2024-01-02","212…"]]: rows of cells, the first one a header when it is all text. */
 function tableFromArrays(rows: Json[][]): Table {
   const first = rows[0] ?? [];
   const hasHeader = first.length > 0 && first.every((c) => typeof c === "string") && rows.length > 1;
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.length); // not Math.max(...rows): a huge spread overflows the stack
+  if (width > MAX_JSON_COLUMNS) throw tooManyColumns(width);
   const headers = hasHeader ? first.map((c) => jsonValueText(c)) : Array.from({ length: width }, () => "");
   const body = hasHeader ? rows.slice(1) : rows;
   const offset = hasHeader ? 2 : 1;
@@ -62,6 +70,7 @@ function buildTable(root: Json, maxLineLength: number | undefined): Table {
   const found = findRecords(root);
   const flat = found.records.map((r) => flattenRecord(r));
   const headers = headerUnion(flat);
+  if (headers.length > MAX_JSON_COLUMNS) throw tooManyColumns(headers.length);
   const rows: SourceRow[] = flat.map((m, i) => {
     const raw = JSON.stringify(found.records[i]) ?? "";
     const row: SourceRow = { line: i + 1, cells: headers.map((h) => m.get(h) ?? ""), raw };
