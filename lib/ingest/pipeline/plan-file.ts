@@ -2,6 +2,7 @@ import type { LayoutPlan, MappingOverride, ColumnMapping } from "../../schemas/m
 import type { LayoutTemplate } from "../../schemas/template";
 import { layoutFingerprint } from "../classify/layout-fingerprint";
 import { planLayout } from "../classify/plan-layout";
+import { compileRecordBuilder } from "../normalize/record-builder";
 import { detectFileFormat } from "../detect-format";
 import { openTableSource } from "../extract/open-table-source";
 import { IngestError, type OpenOptions, type TableSample, type TableSource } from "../types";
@@ -13,8 +14,8 @@ export interface PlannedFile {
   formatMismatch: string | null;
 }
 
-/** OCR'd values below this confidence are not loaded without a person's look. */
-const OCR_REVIEW_CONFIDENCE = 0.8;
+/** Values read by OCR are less certain than text: the file's confidence says so. */
+const OCR_CONFIDENCE_FACTOR = 0.9;
 
 /**
  * Detect → sniff → classify → map for one file. Opens the table source (the caller closes it)
@@ -47,16 +48,38 @@ export async function planFile(input: {
       ...decision,
     };
     if (override) return { plan: applyOverride(plan, sample, override), source, sample, formatMismatch: mismatch };
-    const ocrLow = sample.sampleRows.filter((r) => r.ocrConfidence !== undefined && r.ocrConfidence < OCR_REVIEW_CONFIDENCE);
-    if (ocrLow.length > 0) {
-      plan.needsReview = true;
-      plan.reviewReasons.push(`${ocrLow.length} of the first rows were read by OCR with doubtful characters; please check them.`);
+    if (sample.ocr) {
+      plan.confidence = Math.round(plan.confidence * OCR_CONFIDENCE_FACTOR * 1000) / 1000;
+      const doubt = ocrDoubt(plan, sample);
+      if (doubt) {
+        plan.needsReview = true;
+        plan.reviewReasons.push(doubt);
+      }
     }
     return { plan, source, sample, formatMismatch: mismatch };
   } catch (err) {
     await source.close();
     throw err;
   }
+}
+
+/**
+ * OCR'd rows whose mapped values do not parse (a phone number with a letter the O/0, l/1, S/5
+ * fixes could not resolve, a garbled time) would be rejected or, worse, loaded wrong: a person
+ * looks first. Misreads in columns the record does not use do not hold the file back.
+ */
+function ocrDoubt(plan: LayoutPlan, sample: TableSample): string | null {
+  if (plan.needsReview) return null;
+  let build: ReturnType<typeof compileRecordBuilder>;
+  try {
+    build = compileRecordBuilder({ columns: plan.columns, timezone: plan.timezone, target: plan.target, sampleRows: sample.sampleRows });
+  } catch {
+    return null;
+  }
+  const failed = sample.sampleRows.map((r) => build(r)).filter((r) => !r.ok);
+  const first = failed[0];
+  if (!first || first.ok) return null;
+  return `${failed.length} of the first ${sample.sampleRows.length} rows were read by OCR and do not parse (line ${first.error.line}: ${first.error.message}); please check the scan.`;
 }
 
 /** A reviewer's mapping wins over detection: every listed column as given, the rest unmapped. */
