@@ -2,6 +2,7 @@ import http from "node:http";
 import next from "next";
 import { ensureFirstAdmin } from "./lib/auth/first-admin";
 import { loadConfig } from "./lib/config";
+import { startRetentionTimer } from "./lib/jobs/retention";
 import { log } from "./lib/log";
 import { PROJECT_ROOT } from "./lib/paths";
 import { createServices } from "./lib/server/create-services";
@@ -20,6 +21,8 @@ async function main() {
   setRuntime(services.runtime);
   await ensureFirstAdmin(services.runtime.db);
   const recovered = await services.runtime.queue.recover();
+  // Hourly: expired uploads (RETENTION_DAYS) and stale plaintext work copies; docs/security.md.
+  const stopRetention = startRetentionTimer(services.runtime.db, config);
 
   httpServer.listen(config.port, config.host, () => {
     log.info({ port: config.port, dataDir: config.dataDir, workers: config.workerThreads, recovered, dev }, "switchyard listening");
@@ -29,6 +32,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down");
     httpServer.close();
+    stopRetention();
     await services.close();
     process.exit(0);
   };

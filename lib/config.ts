@@ -12,6 +12,9 @@ const envSchema = z.object({
   WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional(), // 0: a scale-out web node that runs no jobs (PostgreSQL only)
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(1024 ** 3),
   JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(3600),
+  UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(30), // files per user per minute; 0 = unlimited
+  RETENTION_DAYS: z.coerce.number().min(0).default(0), // uploads older than this are deleted; 0 = keep forever
+  RETENTION_DELETE_RECORDS: z.enum(["0", "1", "true", "false"]).default("false").transform((v) => v === "1" || v === "true"),
 });
 
 export interface AppConfig {
@@ -24,6 +27,10 @@ export interface AppConfig {
   workerThreads: number;
   maxUploadBytes: number;
   jobTimeoutMs: number;
+  uploadsPerMinute: number;
+  /** 0: uploads are kept forever. */
+  retentionDays: number;
+  retentionDeleteRecords: boolean;
 }
 
 /** Reads the environment once; every process (server, worker thread, CLI) shares these defaults. */
@@ -40,5 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerThreads: e.WORKER_THREADS ?? Math.max(1, os.availableParallelism()),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     jobTimeoutMs: e.JOB_TIMEOUT_SECONDS * 1000,
+    uploadsPerMinute: e.UPLOAD_RATE_PER_MINUTE,
+    retentionDays: e.RETENTION_DAYS,
+    retentionDeleteRecords: e.RETENTION_DELETE_RECORDS,
   };
 }

@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { MessagePort } from "node:worker_threads";
+import { loadConfig } from "../lib/config";
+import { withPlaintext } from "../lib/security/plaintext-copy";
 import { previewMapping } from "../lib/ingest/pipeline/preview-mapping";
 import { runIngestTask } from "../lib/jobs/run-ingest-task";
 import { ingestTaskSchema, type IngestOutcome, type WorkerProgress } from "../lib/schemas/worker-protocol";
@@ -26,5 +29,6 @@ export default async function ingestWorker({ task, port, cancel }: IngestWorkerI
 
 /** Piscina named task: the review screen's live preview of the first rows under a draft mapping. */
 export async function preview(input: Parameters<typeof previewMapping>[0]) {
-  return previewMapping(input);
+  // Stored uploads are encrypted; the preview reads a private plaintext copy, removed at once.
+  return withPlaintext(input.filePath, loadConfig().dataDir, `${randomUUID()}.preview`, (filePath) => previewMapping({ ...input, filePath }));
 }

@@ -14,9 +14,10 @@ export function openSqlite(file: string): Database.Database {
   db.pragma("busy_timeout = 30000");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
-  // Bulk loads insert random content hashes into a unique index: the default 2 MB page cache
-  // thrashes on a large table, so give each connection 64 MB (a ceiling, used only as needed).
-  db.pragma("cache_size = -65536");
+  // 16 MB per connection (a ceiling, used only as needed). Content hashes lead with the start time,
+  // so a bulk load touches only the right edge of each index and the working set is small; 64 MB
+  // bought nothing measurable and counted against the server's ≤ 400 MB peak RSS.
+  db.pragma("cache_size = -16384");
   db.pragma("temp_store = MEMORY");
   return db;
 }

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { findTimelineGaps } from "../ingest/timeline-gaps";
+import { findTimelineGaps, type TimelineGap } from "../ingest/timeline-gaps";
 
 /**
  * Reports silences in each target's timeline for one job into timeline_gaps. Streams the job's
@@ -18,5 +18,19 @@ export function detectGapsSqlite(db: Database.Database, jobId: string): number {
     for (const g of gaps) insert.run(jobId, target, g.from, g.to, g.seconds, g.ratio);
     total += gaps.length;
   }
+  return total;
+}
+
+/** Replaces the job's gaps with ones already computed (by the post-load scan); returns how many. */
+export function writeGapsSqlite(db: Database.Database, jobId: string, byTarget: [string, TimelineGap[]][]): number {
+  const insert = db.prepare(`INSERT INTO timeline_gaps (job_id, target, from_time, to_time, seconds, ratio) VALUES (?, ?, ?, ?, ?, ?)`);
+  let total = 0;
+  db.transaction(() => {
+    db.prepare(`DELETE FROM timeline_gaps WHERE job_id = ?`).run(jobId);
+    for (const [target, gaps] of byTarget) {
+      for (const g of gaps) insert.run(jobId, target, g.from, g.to, g.seconds, g.ratio);
+      total += gaps.length;
+    }
+  })();
   return total;
 }

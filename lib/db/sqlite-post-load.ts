@@ -1,35 +1,60 @@
 import type Database from "better-sqlite3";
-import { findNearDuplicates, type NearDuplicateCandidate } from "../ingest/near-duplicates";
+import { detectGapsSqlite, writeGapsSqlite } from "./sqlite-gaps";
+import { scanJob, type TargetScan } from "./sqlite-job-scan";
 
-/**
- * Links records that repeat a call already stored — the same call reported by two carriers or as
- * two switch legs: same parties and type, start within ±2 s, duration within ±1 s. The earlier
- * record stays primary; the later one points at it through duplicate_of, and contacts and
- * timelines skip linked records so nothing is counted twice. Returns how many were linked.
- *
- * Within the job: one ordered pass with a 2-second sliding window (linear). Against other jobs:
- * an indexed lookup per record, but only when another job's records overlap this job's time span.
- */
-export function linkNearDuplicatesSqlite(db: Database.Database, jobId: string): number {
-  const rows = db
-    .prepare(`SELECT id, caller, callee, record_type AS type, start_time AS start, duration_seconds AS duration
-              FROM call_records WHERE job_id = ? AND caller IS NOT NULL AND callee IS NOT NULL ORDER BY start_time, id`)
-    .iterate(jobId) as Iterable<NearDuplicateCandidate>;
-  const links = findNearDuplicates(rows);
-  const link = db.prepare(`UPDATE call_records SET duplicate_of = ? WHERE id = ?`);
-  db.transaction(() => {
-    for (const [id, primary] of links) link.run(primary, id);
-  })();
-  return links.size + linkAcrossJobs(db, jobId);
+export interface PostLoadFacts {
+  linkedNearDuplicates: number;
+  gaps: number;
+  /** Milliseconds per step, for the debug log. */
+  timings: { scanMs: number; linksMs: number; contactsMs: number; gapsMs: number };
 }
 
-function linkAcrossJobs(db: Database.Database, jobId: string): number {
-  const span = db.prepare(`SELECT MIN(start_time) AS lo, MAX(start_time) AS hi FROM call_records WHERE job_id = ?`).get(jobId) as { lo: string | null; hi: string | null };
-  if (!span.lo || !span.hi) return 0;
-  const overlap = db
-    .prepare(`SELECT 1 FROM call_records INDEXED BY call_records_target_start_time_idx WHERE job_id <> ? AND start_time BETWEEN ? AND ? LIMIT 1`)
-    .get(jobId, shift(span.lo, -2), shift(span.hi, 2));
-  if (!overlap) return 0;
+/**
+ * Everything after the last batch, from one ordered scan of the job's records (scanJob):
+ *
+ * - Near-duplicates: records that repeat a call already stored — the same call reported by two
+ *   carriers or as two switch legs: same parties and type, start within ±2 s, duration within ±1 s.
+ *   The earlier record stays primary; the later one points at it through duplicate_of, and
+ *   contacts and timelines skip linked records so nothing is counted twice. Within the job: the
+ *   scan's 2-second window. Against other jobs: an indexed lookup per record, but only when another
+ *   job's records overlap this job's time span.
+ * - Contacts: recomputed per target from every stored record (never incrementally, so re-uploads,
+ *   retries and deletions cannot double or orphan a count). When this job holds every record of
+ *   the target, the scan's tallies are that recomputation, so the SQL aggregate is skipped.
+ * - Timeline gaps from the scan's accumulators, unless links to other jobs changed which records
+ *   count (then the per-target SQL pass runs as before).
+ */
+export function postLoadSqlite(db: Database.Database, jobId: string): PostLoadFacts {
+  const t0 = performance.now();
+  const scan = scanJob(db, jobId);
+  const t1 = performance.now();
+  const link = db.prepare(`UPDATE call_records SET duplicate_of = ? WHERE id = ?`);
+  db.transaction(() => {
+    for (const [id, primary] of scan.links) link.run(primary, id);
+  })();
+  const across = scan.first && scan.last ? linkAcrossJobs(db, jobId, scan.first, scan.last) : 0;
+  const t2 = performance.now();
+  for (const [target, t] of scan.targets) {
+    if (across > 0 || !writeContactsFromScan(db, target, t)) refreshContactsSqlite(db, [target]);
+  }
+  const t3 = performance.now();
+  const gaps = across > 0 ? detectGapsSqlite(db, jobId) : writeGapsSqlite(db, jobId, [...scan.targets].map(([target, t]) => [target, t.gaps.gaps()]));
+  const ms = (a: number, b: number) => Math.round(b - a);
+  return {
+    linkedNearDuplicates: scan.links.size + across,
+    gaps,
+    timings: { scanMs: ms(t0, t1), linksMs: ms(t1, t2), contactsMs: ms(t2, t3), gapsMs: ms(t3, performance.now()) },
+  };
+}
+
+function linkAcrossJobs(db: Database.Database, jobId: string, first: string, last: string): number {
+  // One index seek per other job (job_id, start_time): a scan of the (target, start_time) index
+  // without a target would read every record in the database to find none.
+  const others = db.prepare(`SELECT id FROM ingestion_jobs WHERE id <> ?`).pluck().all(jobId) as string[];
+  const inSpan = db.prepare(`SELECT 1 FROM call_records WHERE job_id = ? AND start_time BETWEEN ? AND ? LIMIT 1`).pluck();
+  const lo = shift(first, -2);
+  const hi = shift(last, 2);
+  if (!others.some((other) => inSpan.get(other, lo, hi) !== undefined)) return 0;
   // INDEXED BY: only a few records of one target start within ±2 s of each other; any other
   // plan walks every record of the same party, which is quadratic on a million-row file.
   return db
@@ -46,6 +71,25 @@ function linkAcrossJobs(db: Database.Database, jobId: string): number {
        UPDATE call_records SET duplicate_of = m.oid FROM m WHERE call_records.id = m.rid AND m.oid IS NOT NULL`,
     )
     .run(jobId).changes;
+}
+
+/**
+ * Writes the target's contacts from the scan when the job's records are all the records of that
+ * target (a covering count on the target index says so); returns false when other jobs share the
+ * target and the full SQL recomputation is needed. IMMEDIATE: the count and the writes see one state.
+ */
+function writeContactsFromScan(db: Database.Database, target: string, scan: TargetScan): boolean {
+  const count = db.prepare(`SELECT COUNT(*) FROM call_records WHERE target IS ?`).pluck();
+  const del = db.prepare(`DELETE FROM contacts WHERE target = ?`);
+  const ins = db.prepare(`INSERT INTO contacts (target, number, first_seen, last_seen, calls, messages) VALUES (?, ?, ?, ?, ?, ?)`);
+  return db
+    .transaction(() => {
+      if (count.get(target === "" ? null : target) !== scan.records) return false;
+      del.run(target);
+      for (const [num, c] of scan.contacts) ins.run(target, num, c.first, c.last, c.calls, c.messages);
+      return true;
+    })
+    .immediate();
 }
 
 const shift = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -89,7 +89,8 @@ function formatOfOle(kind: OleKind): FileFormat {
 function headText(head: Uint8Array): string | "binary" {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return Buffer.from(head.subarray(3)).toString("utf8");
   if (head[0] === 0xff && head[1] === 0xfe) return Buffer.from(head.subarray(2)).toString("utf16le");
-  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(head.subarray(2)).swap16().toString("utf16le");
+  // swap16 needs an even length: a head cut mid-character (or a lying BOM) has an odd one.
+  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(head.subarray(2, 2 + ((head.length - 2) & ~1))).swap16().toString("utf16le");
   const utf16 = utf16WithoutBom(head);
   if (utf16 !== null) return utf16;
   if (looksBinary(head)) return "binary";

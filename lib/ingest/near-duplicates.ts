@@ -20,23 +20,45 @@ const DURATION_TOLERANCE = 1;
  */
 export function findNearDuplicates(ordered: Iterable<NearDuplicateCandidate>): Map<number, number> {
   const links = new Map<number, number>();
-  // Records of the last 2 seconds; `head` moves forward instead of re-filtering the array.
-  const window: (NearDuplicateCandidate & { ms: number })[] = [];
-  let head = 0;
+  const window = new NearDuplicateWindow();
   for (const r of ordered) {
-    const ms = isoInstantMs(r.start);
-    while (head < window.length && ms - window[head]!.ms > WINDOW_MS) head++;
-    if (head > 1024) {
-      window.splice(0, head);
-      head = 0;
-    }
-    let primary: (typeof window)[number] | undefined;
-    for (let i = head; i < window.length && !primary; i++) {
-      const w = window[i]!;
-      if (w.caller === r.caller && w.callee === r.callee && w.type === r.type && Math.abs(w.duration - r.duration) <= DURATION_TOLERANCE) primary = w;
-    }
-    if (primary) links.set(r.id, primary.id);
-    else window.push({ ...r, ms });
+    const primary = window.primaryOf(r.id, r.caller, r.callee, r.type, isoInstantMs(r.start), r.duration);
+    if (primary !== null) links.set(r.id, primary);
   }
   return links;
+}
+
+interface WindowEntry {
+  id: number;
+  caller: string;
+  callee: string;
+  type: string;
+  ms: number;
+  duration: number;
+}
+
+/**
+ * The sliding window itself, fed one record at a time in start-time order, so a caller that
+ * already scans the records (the post-load pass) needs no second scan and no candidate objects.
+ */
+export class NearDuplicateWindow {
+  // Records of the last 2 seconds; `head` moves forward instead of re-filtering the array.
+  private window: WindowEntry[] = [];
+  private head = 0;
+
+  /** The primary this record repeats, or null (then it joins the window as a possible primary). */
+  primaryOf(id: number, caller: string, callee: string, type: string, ms: number, duration: number): number | null {
+    const window = this.window;
+    while (this.head < window.length && ms - window[this.head]!.ms > WINDOW_MS) this.head++;
+    if (this.head > 1024) {
+      window.splice(0, this.head);
+      this.head = 0;
+    }
+    for (let i = this.head; i < window.length; i++) {
+      const w = window[i]!;
+      if (w.caller === caller && w.callee === callee && w.type === type && Math.abs(w.duration - duration) <= DURATION_TOLERANCE) return w.id;
+    }
+    window.push({ id, caller, callee, type, ms, duration });
+    return null;
+  }
 }

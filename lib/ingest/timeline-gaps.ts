@@ -48,6 +48,42 @@ export function findTimelineGaps(orderedTimes: () => Iterable<string>): Timeline
   return gaps;
 }
 
+/**
+ * The same result as findTimelineGaps in one pass over the ordered times: every silence of at
+ * least MIN_GAP_SECONDS is kept as a candidate (there are few), and the ratio test waits until the
+ * median is known at the end.
+ */
+export class TimelineGapAccumulator {
+  private readonly buckets = new Float64Array(256);
+  private count = 0;
+  private prevMs: number | null = null;
+  private prevIso: string | null = null;
+  private readonly candidates: { from: string; to: string; seconds: number }[] = [];
+
+  add(iso: string, ms: number): void {
+    if (this.prevMs !== null && this.prevIso !== null) {
+      const delta = (ms - this.prevMs) / 1000;
+      this.buckets[bucketOf(delta)]! += 1;
+      this.count++;
+      const seconds = Math.round(delta);
+      if (seconds >= MIN_GAP_SECONDS) this.candidates.push({ from: this.prevIso, to: iso, seconds });
+    }
+    this.prevMs = ms;
+    this.prevIso = iso;
+  }
+
+  gaps(): TimelineGap[] {
+    if (this.count < 10) return [];
+    const median = medianFromBuckets(this.buckets, this.count);
+    const gaps: TimelineGap[] = [];
+    for (const c of this.candidates) {
+      const ratio = c.seconds / Math.max(1, median);
+      if (ratio >= MIN_RATIO) gaps.push({ ...c, ratio: Math.round(ratio * 10) / 10 });
+    }
+    return gaps;
+  }
+}
+
 /** 8 buckets per doubling: ~9 % resolution, plenty for "far beyond the usual". */
 function bucketOf(seconds: number): number {
   if (seconds <= 1) return 0;

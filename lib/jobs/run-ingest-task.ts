@@ -6,6 +6,8 @@ import type { RecordSink } from "../ingest/pipeline/record-sink";
 import { ingestFile } from "../ingest/pipeline/ingest-file";
 import type { ProgressTick } from "../ingest/pipeline/progress-meter";
 import type { IngestOutcome, IngestTask } from "../schemas/worker-protocol";
+import { loadConfig } from "../config";
+import { openPlaintext, unreadableUploadOutcome, type Plaintext } from "../security/plaintext-copy";
 
 /**
  * Runs one ingest task against its own database connection. The worker thread calls this; so
@@ -17,15 +19,28 @@ export async function runIngestTask(
   isCancelled: () => boolean = () => false,
 ): Promise<IngestOutcome> {
   const started = Date.now();
+  // Uploads are stored encrypted: a private plaintext copy exists only until this task ends.
+  let plain: Plaintext;
+  try {
+    plain = await openPlaintext(task.filePath, loadConfig().dataDir, task.jobId);
+  } catch (err) {
+    return unreadableUploadOutcome(err, Date.now() - started);
+  }
   const target = parseDatabaseUrl(task.databaseUrl);
   // Scale-out: a postgres:// URL loads through COPY (pg-record-sink.ts); SQLite stays the default.
-  const sink: RecordSink = target.kind === "postgres"
-    ? await openPgRecordSink(task.databaseUrl, task.jobId)
-    : new SqliteRecordSink(openSqlite(target.file), task.jobId, true);
+  let sink: RecordSink;
+  try {
+    sink = target.kind === "postgres"
+      ? await openPgRecordSink(task.databaseUrl, task.jobId)
+      : new SqliteRecordSink(openSqlite(target.file), task.jobId, true);
+  } catch (err) {
+    await plain.dispose();
+    throw err;
+  }
   try {
     const result = await ingestFile(
       {
-        filePath: task.filePath,
+        filePath: plain.path,
         fileName: task.fileName,
         templates: task.templates,
         override: task.override,
@@ -38,5 +53,6 @@ export async function runIngestTask(
     return { ...result, durationMs: Date.now() - started };
   } finally {
     await sink.close();
+    await plain.dispose();
   }
 }

@@ -55,7 +55,9 @@ function isOutOfMemory(err: unknown): boolean {
 
 function minutes(ms: number): string {
   const m = ms / 60_000;
-  return m >= 1 && Number.isInteger(m) ? `${m} minute${m === 1 ? "" : "s"}` : `${Math.round(ms / 1000)} seconds`;
+  if (m >= 1 && Number.isInteger(m)) return `${m} minute${m === 1 ? "" : "s"}`;
+  const s = Math.round(ms / 1000);
+  return `${s} second${s === 1 ? "" : "s"}`;
 }
 
 /**

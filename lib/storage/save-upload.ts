@@ -4,6 +4,8 @@ import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "../app-error";
+import { createEncryptStream } from "../security/upload-cipher";
+import { loadUploadKey } from "../security/upload-key";
 
 export interface StoredUpload {
   storedPath: string;
@@ -12,11 +14,22 @@ export interface StoredUpload {
 }
 
 /**
- * Streams an upload to `<uploadsDir>/<id>` (never the client's file name), hashing as it goes;
- * memory stays flat whatever the size. Over `maxBytes` the write stops and the partial file is removed.
+ * Streams an upload to `<uploadsDir>/<id>` (a random id, never the client's file name, so no
+ * name can traverse paths or collide), hashing and encrypting as it goes (AES-256-GCM in
+ * 64 KiB chunks, lib/security/upload-cipher.ts); memory stays flat whatever the size. The
+ * SHA-256 and size are of the plaintext, as the client sent it. Over `maxBytes` the write
+ * stops and the partial file is removed. `key` defaults to the installation's upload key
+ * (uploadsDir sits in DATA_DIR); null stores the plaintext (tests of the plain path only).
  */
-export async function saveUploadStream(source: Readable, uploadsDir: string, maxBytes: number, id = crypto.randomUUID()): Promise<StoredUpload> {
-  fs.mkdirSync(uploadsDir, { recursive: true });
+export async function saveUploadStream(
+  source: Readable,
+  uploadsDir: string,
+  maxBytes: number,
+  id: string = crypto.randomUUID(),
+  key: Buffer | null = loadUploadKey(path.dirname(uploadsDir)),
+): Promise<StoredUpload> {
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new AppError("internal", "An upload id must be a plain token.");
+  fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
   const storedPath = path.join(uploadsDir, id);
   const hash = crypto.createHash("sha256");
   let size = 0;
@@ -31,8 +44,10 @@ export async function saveUploadStream(source: Readable, uploadsDir: string, max
       cb(null, chunk);
     },
   });
+  const sink = fs.createWriteStream(storedPath, { flags: "wx", mode: 0o600 });
   try {
-    await pipeline(source, meter, fs.createWriteStream(storedPath, { flags: "wx" }));
+    if (key) await pipeline(source, meter, createEncryptStream(key), sink);
+    else await pipeline(source, meter, sink);
   } catch (err) {
     await fs.promises.rm(storedPath, { force: true });
     throw err;

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "../../lib/db/prisma";
@@ -22,7 +23,8 @@ import { loadSeeds } from "./seeds";
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed);
 const TARGET_CASES = Number(process.env.FUZZ_CASES ?? 2000);
-const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 120_000);
+// Generous: 2,000 cases take ~150 s on an idle 2-core machine and ~250 s under heavy load.
+const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 420_000);
 const RSS_CEILING_MB = Number(process.env.FUZZ_RSS_CEILING_MB ?? 1800);
 const WORKER_HEAP_MB = 512;
 const CASE_TIMEOUT_MS = 20_000;
@@ -123,7 +125,7 @@ describe("fuzzing the ingest path", () => {
     const elapsed = (Date.now() - started) / 1000;
     const cols = ["completed", "partial", "failed", "needs_review"];
     const report = [
-      `fuzz seed=${SEED} cases=${done} in ${elapsed.toFixed(1)} s (${(done / elapsed).toFixed(1)}/s), ${seeds.length} seeds`,
+      `fuzz seed=${SEED} cases=${done} (load average ${os.loadavg()[0]!.toFixed(1)}) in ${elapsed.toFixed(1)} s (${(done / elapsed).toFixed(1)}/s), ${seeds.length} seeds`,
       table(byKind, cols),
       `failure codes: ${Object.entries(codes).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}=${n}`).join(", ")}`,
       `time per kind (s): ${Object.entries(kindMs).sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k}=${(ms / 1000).toFixed(1)}`).join(", ")}`,
@@ -132,10 +134,14 @@ describe("fuzzing the ingest path", () => {
       ...violations.slice(0, 30).map((v) => `VIOLATION ${v}`),
     ].join("\n");
     process.stdout.write(`\n${report}\n`);
-    fs.writeFileSync(path.join(import.meta.dirname, "last-run.txt"), `${report}\n`);
+    const results = path.resolve(import.meta.dirname, "../../test-results");
+    fs.mkdirSync(results, { recursive: true });
+    fs.writeFileSync(path.join(results, "fuzz-last-run.txt"), `${report}\n`);
 
     expect(violations).toEqual([]);
-    expect(done).toBeGreaterThanOrEqual(Math.min(TARGET_CASES, 2000));
+    // The run is bounded by the budget; every planned case must fit in it (issue 7: ≥ 2,000 inputs).
+    if (done < TARGET_CASES) process.stdout.write(`fuzz: time budget reached after ${done} of ${TARGET_CASES} cases (load average ${os.loadavg()[0]!.toFixed(1)})\n`);
+    expect(done).toBe(TARGET_CASES);
     expect(peakRss / 1048576).toBeLessThan(RSS_CEILING_MB);
   }, BUDGET_MS + 90_000);
 });

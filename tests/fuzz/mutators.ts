@@ -72,7 +72,7 @@ function unclosedQuote(seed: Seed, rng: Rng): Buffer {
 
 /** A header row thousands of columns wide. */
 function wideHeader(seed: Seed, rng: Rng): Buffer {
-  const n = rng.range(2000, 40000);
+  const n = rng.range(2000, 20000);
   const sep = rng.pick([",", "\t", "|"]);
   const header = Array.from({ length: n }, (_, i) => `col${i}`).join(sep);
   const row = Array.from({ length: n }, (_, i) => String(i % 10)).join(sep);
@@ -92,8 +92,8 @@ function deepJson(_seed: Seed, rng: Rng): Buffer {
 
 /** A JSON record holding one multi-megabyte string, or a huge flat array of tiny records. */
 function hugeJsonValue(_seed: Seed, rng: Rng): Buffer {
-  if (rng.next() < 0.5) return Buffer.from(`[{"Calling Number":"+13125550100","Note":"${"x".repeat(rng.range(1, 8) * 1024 * 1024)}"}]`);
-  const n = rng.range(10_000, 60_000);
+  if (rng.next() < 0.5) return Buffer.from(`[{"Calling Number":"+13125550100","Note":"${"x".repeat(rng.range(1, 4) * 1024 * 1024)}"}]`);
+  const n = rng.range(5_000, 20_000);
   return Buffer.from(`[${Array.from({ length: n }, (_, i) => `{"k${i % 5000}":${i}}`).join(",")}]`);
 }
 
@@ -188,7 +188,7 @@ export function planCase(i: number, seeds: Seed[], rng: Rng): { mutator: Mutator
   for (;;) {
     const mutator = MUTATORS[i % MUTATORS.length]!;
     i++;
-    if (HEAVY.has(mutator.kind) && rng.next() < 0.5) continue;
+    if (HEAVY.has(mutator.kind) && rng.next() < 0.75) continue;
     const fits = seeds.filter((s) => mutator.applies(s.kind));
     if (fits.length > 0) return { mutator, seed: rng.pick(fits) };
   }

@@ -84,7 +84,7 @@ export async function loadSeeds(workDir: string): Promise<Seed[]> {
   const fixtures = cdrFixtures();
   const seeds: Seed[] = [];
   if (fixtures) {
-    for (const f of fs.readdirSync(fixtures).filter((f) => /\.(csv|tsv|txt)$/.test(f))) seeds.push({ name: f, kind: "text", bytes: head(fs.readFileSync(path.join(fixtures, f)), 8192) });
+    for (const f of fs.readdirSync(fixtures).filter((f) => /\.(csv|tsv|txt)$/.test(f))) seeds.push({ name: f, kind: "text", bytes: head(fs.readFileSync(path.join(fixtures, f)), 4096) });
   }
   seeds.push({ name: "generated.xlsx", kind: "xlsx", bytes: await xlsxSeed() });
   seeds.push(...jsonSeeds(), ...pdfSeeds(workDir, fixtures), ...corpusSeeds());

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import v8 from "node:v8";
 import { IngestError, type OpenOptions, type SourceRow, type TableSample, type TableSource } from "../types";
 import { jsonDepthExceeds } from "./json-depth";
 import { findRecords, flattenRecord, headerUnion, jsonValueText, type Json } from "./json-records";
@@ -10,6 +11,15 @@ import { findRecords, flattenRecord, headerUnion, jsonValueText, type Json } fro
 
 export const MAX_JSON_BYTES = 256 * 1024 * 1024;
 export const MAX_JSON_DEPTH = 64;
+/**
+ * The document is decoded into one string: a single allocation that large, in a worker thread
+ * whose heap cap it exceeds, ends the whole process (V8's fatal OOM; a worker only survives
+ * growth in small steps). So the cap is also a share of this thread's heap limit.
+ */
+function maxJsonBytes(): number {
+  return Math.min(MAX_JSON_BYTES, Math.floor(v8.getHeapStatistics().heap_size_limit / 8));
+}
+
 /** Distinct keys (columns) a record table may have: a call record has a few dozen; thousands mean a hostile or non-tabular file, and rows × columns cells would exhaust memory. */
 export const MAX_JSON_COLUMNS = 2000;
 const SAMPLE_ROWS = 200;
@@ -86,10 +96,11 @@ function buildTable(root: Json, maxLineLength: number | undefined): Table {
 
 export async function openJsonSource(filePath: string, opts: OpenOptions = {}): Promise<TableSource> {
   const { size } = await fs.promises.stat(filePath);
-  if (size > MAX_JSON_BYTES)
+  const cap = maxJsonBytes();
+  if (size > cap)
     throw new IngestError(
       "json_too_large",
-      `This JSON document is ${Math.round(size / 1048576)} MB; single JSON documents over ${MAX_JSON_BYTES / 1048576} MB are not read in one piece. Export it as NDJSON (one record per line) instead.`,
+      `This JSON document is ${Math.round(size / 1048576)} MB; single JSON documents over ${Math.floor(cap / 1048576)} MB are not read in one piece. Export it as NDJSON (one record per line) instead.`,
     );
   let table: Table | null = null;
   let served = 0;

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import readline from "node:readline";
-import type { OpenOptions, SourceRow, TableSample, TableSource } from "../types";
+import { IngestError, type OpenOptions, type SourceRow, type TableSample, type TableSource } from "../types";
 import { jsonDepthExceeds } from "./json-depth";
 import { flattenRecord, headerUnion, type Json } from "./json-records";
-import { MAX_JSON_DEPTH } from "./json-source";
+import { MAX_JSON_COLUMNS, MAX_JSON_DEPTH } from "./json-source";
 
 /**
  * NDJSON (one JSON object per line), streamed line by line. The column set is the union of
@@ -71,6 +71,8 @@ export async function openNdjsonSource(filePath: string, opts: OpenOptions = {})
       const parsed = parseLine(text, line);
       if (parsed.ok) headerUnion([parsed.value], headers, seen);
       else bad++;
+      if (headers.length > MAX_JSON_COLUMNS)
+        throw new IngestError("too_many_columns", `By line ${line} these JSON records have more than ${MAX_JSON_COLUMNS} different fields; that is not a call-record table, so the file was not read.`);
     }
     return {
       format: "ndjson",

@@ -2,6 +2,7 @@ import path from "node:path/posix";
 import { StringDecoder } from "node:string_decoder";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { IngestError } from "../types";
+import { checkEntryCount, InflateBudget, XLSX_LIMITS } from "./xlsx-limits";
 import { listZipEntries, zipMemberStream, type ZipEntry } from "./zip-directory";
 
 /**
@@ -22,6 +23,8 @@ export interface XlsxPackage {
   sheets: PackageSheet[];
   date1904: boolean;
   sharedStrings: string[];
+  /** Inflated bytes so far, shared by every read of this workbook (zip-bomb defence). */
+  budget: InflateBudget;
   /** Number format code of a cell style (the `s` attribute), undefined for General. */
   numFmtOf(styleId: number): string | undefined;
 }
@@ -31,14 +34,14 @@ type TagHandler = (name: string, attrs: Record<string, string>) => void;
 const localName = (name: string) => name.slice(name.indexOf(":") + 1);
 
 /** Streams one member through a SAX parser. */
-async function saxMember(filePath: string, entry: ZipEntry, onOpen: TagHandler, onText?: (t: string) => void, onClose?: (name: string) => void): Promise<void> {
+async function saxMember(filePath: string, budget: InflateBudget, entry: ZipEntry, onOpen: TagHandler, onText?: (t: string) => void, onClose?: (name: string) => void, maxBytes?: number): Promise<void> {
   const sax = new SaxesParser();
   sax.on("opentag", (n) => onOpen(localName((n as SaxesTagPlain).name), (n as SaxesTagPlain).attributes as Record<string, string>));
   if (onText) sax.on("text", onText);
   if (onClose) sax.on("closetag", (n) => onClose(localName((n as SaxesTagPlain).name)));
   const decoder = new StringDecoder("utf8");
   const { stream } = await zipMemberStream(filePath, entry);
-  for await (const chunk of stream as AsyncIterable<Buffer>) sax.write(decoder.write(chunk));
+  for await (const chunk of budget.limit(stream, entry, maxBytes) as AsyncIterable<Buffer>) sax.write(decoder.write(chunk));
   sax.write(decoder.end());
   sax.close();
 }
@@ -57,11 +60,11 @@ function findEntry(entries: ZipEntry[], name: string): ZipEntry | undefined {
 }
 
 /** Relationship targets by id; targets resolved against the folder of the part that owns them. */
-async function readRels(filePath: string, entries: ZipEntry[], relsName: string, baseDir: string): Promise<Map<string, { target: string; type: string }>> {
+async function readRels(filePath: string, budget: InflateBudget, entries: ZipEntry[], relsName: string, baseDir: string): Promise<Map<string, { target: string; type: string }>> {
   const rels = new Map<string, { target: string; type: string }>();
   const entry = findEntry(entries, relsName);
   if (!entry) return rels;
-  await saxMember(filePath, entry, (name, a) => {
+  await saxMember(filePath, budget, entry, (name, a) => {
     if (name !== "Relationship" || !a.Id || !a.Target) return;
     const target = a.Target.startsWith("/") ? a.Target.slice(1) : path.normalize(path.join(baseDir, a.Target));
     rels.set(a.Id, { target, type: a.Type ?? "" });
@@ -69,7 +72,7 @@ async function readRels(filePath: string, entries: ZipEntry[], relsName: string,
   return rels;
 }
 
-async function readSharedStrings(filePath: string, entry: ZipEntry | undefined): Promise<string[]> {
+async function readSharedStrings(filePath: string, budget: InflateBudget, entry: ZipEntry | undefined): Promise<string[]> {
   const strings: string[] = [];
   if (!entry) return strings;
   let current = "";
@@ -77,6 +80,7 @@ async function readSharedStrings(filePath: string, entry: ZipEntry | undefined):
   let inPhonetic = false;
   await saxMember(
     filePath,
+    budget,
     entry,
     (name) => {
       if (name === "si") current = "";
@@ -91,11 +95,13 @@ async function readSharedStrings(filePath: string, entry: ZipEntry | undefined):
       else if (name === "rPh") inPhonetic = false;
       else if (name === "si") strings.push(current);
     },
+    // The one part held in memory whole: capped on its own, below the per-workbook budget.
+    XLSX_LIMITS.maxSharedStringsBytes,
   );
   return strings;
 }
 
-async function readStyles(filePath: string, entry: ZipEntry | undefined): Promise<(number | undefined)[] & { codes?: Map<number, string> }> {
+async function readStyles(filePath: string, budget: InflateBudget, entry: ZipEntry | undefined): Promise<(number | undefined)[] & { codes?: Map<number, string> }> {
   const xfFormats: (number | undefined)[] & { codes?: Map<number, string> } = [];
   const codes = new Map<number, string>();
   xfFormats.codes = codes;
@@ -103,6 +109,7 @@ async function readStyles(filePath: string, entry: ZipEntry | undefined): Promis
   let inCellXfs = false;
   await saxMember(
     filePath,
+    budget,
     entry,
     (name, a) => {
       if (name === "numFmt" && a.numFmtId !== undefined) codes.set(Number(a.numFmtId), a.formatCode ?? "");
@@ -120,16 +127,18 @@ async function readStyles(filePath: string, entry: ZipEntry | undefined): Promis
 export async function readXlsxPackage(filePath: string): Promise<XlsxPackage> {
   const entries = await listZipEntries(filePath);
   if (!entries) throw new IngestError("corrupt_workbook", "This Excel workbook is damaged or incomplete: its zip directory is missing (was the download cut short?).");
-  const rootRels = await readRels(filePath, entries, "_rels/.rels", "");
+  checkEntryCount(entries);
+  const budget = new InflateBudget();
+  const rootRels = await readRels(filePath, budget, entries, "_rels/.rels", "");
   const main = [...rootRels.values()].find((r) => r.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
   const workbookEntry = findEntry(entries, main) ?? findEntry(entries, "xl/workbook.xml");
   if (!workbookEntry) throw new IngestError("corrupt_workbook", "This Excel workbook is incomplete: it has no workbook part, so its sheets cannot be found.");
   const dir = path.dirname(workbookEntry.name);
-  const rels = await readRels(filePath, entries, path.join(dir, "_rels", `${path.basename(workbookEntry.name)}.rels`), dir);
+  const rels = await readRels(filePath, budget, entries, path.join(dir, "_rels", `${path.basename(workbookEntry.name)}.rels`), dir);
 
   const sheets: PackageSheet[] = [];
   let date1904 = false;
-  await saxMember(filePath, workbookEntry, (name, a) => {
+  await saxMember(filePath, budget, workbookEntry, (name, a) => {
     if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
     if (name !== "sheet") return;
     const relId = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
@@ -141,13 +150,13 @@ export async function readXlsxPackage(filePath: string): Promise<XlsxPackage> {
   });
 
   const partOf = (type: string) => [...rels.values()].find((r) => r.type.endsWith(type))?.target;
-  const sharedStrings = await readSharedStrings(filePath, findEntry(entries, partOf("/sharedStrings") ?? path.join(dir, "sharedStrings.xml")));
-  const xfs = await readStyles(filePath, findEntry(entries, partOf("/styles") ?? path.join(dir, "styles.xml")));
+  const sharedStrings = await readSharedStrings(filePath, budget, findEntry(entries, partOf("/sharedStrings") ?? path.join(dir, "sharedStrings.xml")));
+  const xfs = await readStyles(filePath, budget, findEntry(entries, partOf("/styles") ?? path.join(dir, "styles.xml")));
   const codes = xfs.codes ?? new Map<number, string>();
   const numFmtOf = (styleId: number): string | undefined => {
     const id = xfs[styleId];
     if (id === undefined || id === 0) return undefined;
     return codes.get(id) ?? BUILTIN_DATE_FORMATS[id];
   };
-  return { entries, sheets, date1904, sharedStrings, numFmtOf };
+  return { entries, sheets, date1904, sharedStrings, budget, numFmtOf };
 }

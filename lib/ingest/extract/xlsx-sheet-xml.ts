@@ -1,6 +1,7 @@
 import { StringDecoder } from "node:string_decoder";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { numberCell, type RawCell } from "./cell-text";
+import { cellTooLarge, tooManyColumns, XLSX_LIMITS } from "./xlsx-limits";
 
 /**
  * A lean SAX reader for one worksheet's XML (`<sheetData><row><c>`), fed chunk by chunk.
@@ -69,12 +70,14 @@ export class SheetXmlReader {
   ) {
     this.sax.on("opentag", (node) => this.open(node as SaxesTagPlain));
     this.sax.on("closetag", (node) => this.close((node as SaxesTagPlain).name));
-    this.sax.on("text", (text) => {
-      if (this.capture) this.value = (this.value ?? "") + text;
-    });
-    this.sax.on("cdata", (text) => {
-      if (this.capture) this.value = (this.value ?? "") + text;
-    });
+    this.sax.on("text", (text) => this.append(text));
+    this.sax.on("cdata", (text) => this.append(text));
+  }
+
+  private append(text: string): void {
+    if (!this.capture) return;
+    this.value = (this.value ?? "") + text;
+    if (this.value.length > XLSX_LIMITS.maxCellChars) throw cellTooLarge(this.lastLine);
   }
 
   /** Feeds a chunk; returns the rows it completed. */
@@ -108,6 +111,8 @@ export class SheetXmlReader {
         break;
       case "c":
         this.col = a.r ? columnOf(String(a.r)) : this.col + 1;
+        // "ZZZZZZ1" would make a sparse row billions of cells wide.
+        if (this.col >= XLSX_LIMITS.maxColumns) throw tooManyColumns(this.lastLine);
         this.type = String(a.t ?? "n");
         this.style = a.s ? Number(a.s) : 0;
         this.value = null;

@@ -60,12 +60,14 @@ export class XlsxWorkbook {
         throw workbookError(err);
       }
       this.current = opened.source;
+      const limited = this.pkg.budget.limit(opened.stream, sheet.entry);
       yield {
         name: sheet.name,
         hidden: sheet.hidden,
-        chunks: opened.stream as AsyncIterable<Buffer>,
+        chunks: limited as AsyncIterable<Buffer>,
         newReader: () => new SheetXmlReader(this.pkg.sharedStrings, this.pkg.numFmtOf),
       };
+      limited.destroy();
       opened.stream.destroy();
       this.bytesDone += opened.source.bytesRead;
       this.current = null;

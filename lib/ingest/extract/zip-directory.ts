@@ -65,6 +65,8 @@ function parseCentralDirectory(dir: Buffer): ZipEntry[] {
     const nameLength = dir.readUInt16LE(p + 28);
     const extraLength = dir.readUInt16LE(p + 30);
     const commentLength = dir.readUInt16LE(p + 32);
+    // A damaged directory can claim a name or extra field running past its end: stop there.
+    if (p + 46 + nameLength + extraLength + commentLength > dir.length) break;
     const entry: ZipEntry = {
       name: dir.toString("utf8", p + 46, p + 46 + nameLength).replace(/\\/g, "/"),
       method: dir.readUInt16LE(p + 10),
@@ -87,7 +89,7 @@ function applyZip64Extra(entry: ZipEntry, dir: Buffer, start: number, length: nu
     if (id === 1) {
       let r = q + 4;
       const next = () => {
-        const v = r + 8 <= q + 4 + size ? Number(dir.readBigUInt64LE(r)) : 0;
+        const v = r + 8 <= Math.min(q + 4 + size, start + length) ? Number(dir.readBigUInt64LE(r)) : 0;
         r += 8;
         return v;
       };

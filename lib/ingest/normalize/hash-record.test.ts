@@ -31,3 +31,17 @@ describe("validateRecord", () => {
     if (!bad.ok) expect(bad.issues.join(" ")).toMatch(/caller/);
   });
 });
+
+describe("hashRecord key order", () => {
+  it("starts with the start time so the unique index grows in time order", () => {
+    const later = hashRecord({ ...base, start_time: "2023-09-02T01:25:11Z" });
+    expect(hashRecord(base).slice(0, 10)).toBe((Date.parse(base.start_time) / 1000).toString(16).padStart(10, "0"));
+    expect(later > hashRecord(base)).toBe(true);
+    expect(later).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("keeps lone surrogates apart from the replacement character", () => {
+    expect(hashRecord({ ...base, cell_first: "\ud800" })).not.toBe(hashRecord({ ...base, cell_first: "\ufffd" }));
+    expect(hashRecord({ ...base, cell_first: "1:a;" })).not.toBe(hashRecord({ ...base, cell_first: "1", cell_last: "a" }));
+  });
+});

@@ -1,13 +1,55 @@
-import { createHash } from "node:crypto";
+import crypto from "node:crypto";
+import { isoInstantMs } from "../iso-instant";
 import { RECORD_KEYS, type CanonicalRecord } from "../../schemas/record";
 
+/** Hex digits of the leading start-time field: seconds since 1970 fit in 10 hex digits until the year 36812. */
+const TIME_HEX = 10;
+/** The rest of the 64 hex characters comes from SHA-256 (216 bits: collisions stay out of reach). */
+const DIGEST_HEX = 64 - TIME_HEX;
+
 /**
- * SHA-256 (hex) of a record's values in RECORD_KEYS order. The values are serialized as a JSON
- * array, which is unambiguous: a separator inside a value cannot shift a boundary, and null differs
- * from "null" and from "".
+ * The record's content hash: 64 lower-case hex characters, a pure function of the record's values.
+ *
+ * The first 10 are the start time (seconds since 1970, hex), the other 54 the start of a SHA-256 of
+ * every value in RECORD_KEYS order. Equal records give equal hashes exactly as with a bare SHA-256
+ * (the start time is one of the values), but the unique index on content_hash now grows in time
+ * order instead of at random: a time-ordered file appends at the right edge of the B-tree and a
+ * re-upload probes neighbouring keys, so the index stays fast with a small page cache at 10M rows.
+ * A bare SHA-256 index thrashed the cache and rewrote thousands of scattered pages per batch.
  */
 export function hashRecord(record: CanonicalRecord): string {
-  const values = new Array<unknown>(RECORD_KEYS.length);
-  for (let i = 0; i < RECORD_KEYS.length; i++) values[i] = record[RECORD_KEYS[i] as keyof CanonicalRecord];
-  return createHash("sha256").update(JSON.stringify(values)).digest("hex");
+  const ms = isoInstantMs(record.start_time);
+  const seconds = Number.isFinite(ms) && ms >= 0 ? Math.floor(ms / 1000) : 0;
+  const time = seconds.toString(16).padStart(TIME_HEX, "0").slice(-TIME_HEX);
+  return time + sha256Hex(serializeValues(record)).slice(0, DIGEST_HEX);
+}
+
+type OneShotHash = (algorithm: string, data: string, encoding: "hex") => string;
+/**
+ * crypto.hash (Node ≥ 20.12) hashes in one call; building a Hash object per record cost more than
+ * the hashing itself (a third of the hash time in the 1M-row profile).
+ */
+const oneShot = (crypto as unknown as { hash?: OneShotHash }).hash;
+const sha256Hex: (data: string) => string = oneShot
+  ? (data) => oneShot("sha256", data, "hex")
+  : (data) => crypto.createHash("sha256").update(data).digest("hex");
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * Unambiguous, cheap serialization: each value is tagged and strings carry their length, so a
+ * separator inside a value cannot shift a boundary, and null, "" and "null" differ. Lone UTF-16
+ * surrogates (which UTF-8 encoding would turn into U+FFFD and so confuse with it) make a string
+ * go through JSON.stringify, which escapes them; phone numbers and instants never take that path.
+ */
+function serializeValues(record: CanonicalRecord): string {
+  let out = "";
+  for (let i = 0; i < RECORD_KEYS.length; i++) {
+    const v = record[RECORD_KEYS[i] as keyof CanonicalRecord];
+    if (v === null || v === undefined) out += "~;";
+    else if (typeof v === "number") out += `#${v};`;
+    else if (!SURROGATE.test(v)) out += `${v.length}:${v};`;
+    else out += `j${JSON.stringify(v)};`;
+  }
+  return out;
 }

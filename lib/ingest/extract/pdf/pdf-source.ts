@@ -20,7 +20,10 @@ export async function openPdfSource(filePath: string, opts: OpenOptions = {}): P
   const bytes = await fs.readFile(filePath);
   if (bytes.subarray(0, 1024).indexOf("%PDF") < 0) throw new IngestError("pdf_unreadable", "The file is not a PDF (no %PDF signature).");
   const size = bytes.length;
-  const doc = await openPdfDocument(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  const doc = await openPdfDocument(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)).catch((err: unknown) => {
+    if (err instanceof IngestError) throw err;
+    throw new IngestError("pdf_unreadable", `The PDF is damaged and cannot be opened (${err instanceof Error ? err.message.split("\n")[0]!.slice(0, 120) : String(err)}).`);
+  });
   return new PdfTableSource(doc, size, opts);
 }
 
@@ -41,6 +44,18 @@ class PdfTableSource implements TableSource {
   ) {}
 
   private async readPage(n: number): Promise<PageLines> {
+    try {
+      return await this.readPageUnchecked(n);
+    } catch (err) {
+      if (err instanceof IngestError) throw err;
+      // pdf.js reports damage in its own words ("Bad encoding in flate stream"): keep the words,
+      // say which page, and make it a file failure with a stable code rather than an internal error.
+      const detail = err instanceof Error ? err.message.split("\n")[0]!.slice(0, 120) : String(err);
+      throw new IngestError("pdf_unreadable", `Page ${n} of the PDF is damaged and cannot be read (${detail}).`);
+    }
+  }
+
+  private async readPageUnchecked(n: number): Promise<PageLines> {
     const cached = this.pending.get(n);
     if (cached) return cached;
     const page = await this.doc.getPage(n);

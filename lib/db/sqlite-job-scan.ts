@@ -1,0 +1,91 @@
+import type Database from "better-sqlite3";
+import { isoInstantMs } from "../ingest/iso-instant";
+import { NearDuplicateWindow } from "../ingest/near-duplicates";
+import { TimelineGapAccumulator } from "../ingest/timeline-gaps";
+
+export interface ContactTally {
+  first: string;
+  last: string;
+  calls: number;
+  messages: number;
+}
+
+/** One target's share of the job (key "" = records without a target, as in contacts and gaps). */
+export interface TargetScan {
+  /** Every record of the job with this target, linked or not: compared with the table's count. */
+  records: number;
+  /** What contacts would hold for this target if the job's records were the only ones. */
+  contacts: Map<string, ContactTally>;
+  gaps: TimelineGapAccumulator;
+}
+
+export interface JobScan {
+  /** Near-duplicates within the job: duplicate id → primary id. */
+  links: Map<number, number>;
+  targets: Map<string, TargetScan>;
+  first: string | null;
+  last: string | null;
+}
+
+type ScanRow = [id: number, caller: string | null, callee: string | null, type: string, start: string, duration: number, target: string | null, duplicateOf: number | null];
+
+/**
+ * One ordered pass over a job's records (index on job_id, start_time) that feeds every post-load
+ * computation at once: the near-duplicate window, each target's timeline-gap accumulator and its
+ * contact tallies. Before, near-duplicates, gaps (twice per target) and contacts each read all the
+ * records again. Raw rows (arrays) avoid an object per record; memory stays bounded by the number
+ * of targets × counterparties plus the few records of a 2-second window.
+ */
+export function scanJob(db: Database.Database, jobId: string): JobScan {
+  const rows = db
+    .prepare(
+      `SELECT id, caller, callee, record_type, start_time, duration_seconds, target, duplicate_of
+       FROM call_records WHERE job_id = ? ORDER BY start_time, id`,
+    )
+    .raw()
+    .iterate(jobId) as Iterable<ScanRow>;
+  const window = new NearDuplicateWindow();
+  const links = new Map<number, number>();
+  const targets = new Map<string, TargetScan>();
+  let first: string | null = null;
+  let last: string | null = null;
+  let current: TargetScan | undefined;
+  let currentKey: string | null = null;
+  for (const [id, caller, callee, type, start, duration, target, duplicateOf] of rows) {
+    const ms = isoInstantMs(start);
+    first ??= start;
+    last = start;
+    let linked = duplicateOf !== null;
+    if (caller !== null && callee !== null) {
+      const primary = window.primaryOf(id, caller, callee, type, ms, duration);
+      if (primary !== null) {
+        links.set(id, primary);
+        linked = true;
+      }
+    }
+    const key = target ?? "";
+    if (key !== currentKey) {
+      currentKey = key;
+      current = targets.get(key);
+      if (!current) targets.set(key, (current = { records: 0, contacts: new Map(), gaps: new TimelineGapAccumulator() }));
+    }
+    const t = current!;
+    t.records++;
+    if (linked) continue;
+    t.gaps.add(start, ms);
+    // Same rule as refreshContactsSqlite: the other party of the target, or the caller when there is no target.
+    const num = target === null ? caller : caller === target ? callee : caller;
+    if (num === null || num === target) continue;
+    const c = t.contacts.get(num);
+    const voice = type === "voice" ? 1 : 0;
+    const message = type === "sms" || type === "mms" ? 1 : 0;
+    if (c) {
+      c.last = start;
+      c.calls += voice;
+      c.messages += message;
+    } else {
+      t.contacts.set(num, { first: start, last: start, calls: voice, messages: message });
+    }
+  }
+  return { links, targets, first, last };
+}

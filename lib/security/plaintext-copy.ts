@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createDecryptStream, HEADER_BYTES, isEncryptedHead } from "./upload-cipher";
+import { loadUploadKey } from "./upload-key";
+
+export interface Plaintext {
+  /** A path the extractors can read (the stored file itself when it was never encrypted). */
+  path: string;
+  /** Removes the decrypted copy; safe to call more than once. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * The extractors read plain files by path (zip directories and PDF xref tables need random
+ * access), so an encrypted upload is decrypted to DATA_DIR/work/<name> (directory 0700, file
+ * 0600) just before it is read, and removed in the caller's `finally`. Plaintext exists on
+ * disk only while a worker processes the file. Files that do not start with the encrypted
+ * header (CLI ingests read in place, uploads stored before encryption) are used as they are.
+ */
+export async function openPlaintext(storedPath: string, dataDir: string, name: string): Promise<Plaintext> {
+  const head = Buffer.alloc(HEADER_BYTES);
+  const fh = await fs.promises.open(storedPath, "r");
+  try {
+    await fh.read(head, 0, HEADER_BYTES, 0);
+  } finally {
+    await fh.close();
+  }
+  if (!isEncryptedHead(head)) return { path: storedPath, dispose: async () => {} };
+
+  const workDir = path.join(dataDir, "work");
+  await fs.promises.mkdir(workDir, { recursive: true, mode: 0o700 });
+  const out = path.join(workDir, path.basename(name));
+  const dispose = () => fs.promises.rm(out, { force: true });
+  // A copy left by a killed worker would keep its old mode if reopened; start fresh.
+  await dispose();
+  try {
+    await pipeline(fs.createReadStream(storedPath), createDecryptStream(loadUploadKey(dataDir)), fs.createWriteStream(out, { flags: "wx", mode: 0o600 }));
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+  return { path: out, dispose };
+}
+
+/** Runs `fn` on a readable copy of a stored upload and removes the copy afterwards, whatever happens. */
+export async function withPlaintext<T>(storedPath: string, dataDir: string, name: string, fn: (plainPath: string) => Promise<T>): Promise<T> {
+  const plain = await openPlaintext(storedPath, dataDir, name);
+  try {
+    return await fn(plain.path);
+  } finally {
+    await plain.dispose();
+  }
+}
+
+/** A failed ingest outcome for an upload that cannot be opened: gone (retention, deleted) or damaged. */
+export function unreadableUploadOutcome(err: unknown, durationMs: number) {
+  const gone = (err as NodeJS.ErrnoException | null)?.code === "ENOENT";
+  return {
+    status: "failed" as const,
+    plan: null,
+    counts: { rows: 0, inserted: 0, duplicates: 0, rejected: 0 },
+    formatMismatch: null,
+    qualityScore: null,
+    error: gone
+      ? { code: "upload_missing", message: "The uploaded file is no longer stored (removed by retention or deleted); upload it again to load it." }
+      : { code: "upload_unreadable", message: `The stored upload could not be decrypted: ${err instanceof Error ? err.message : String(err)}` },
+    durationMs,
+  };
+}

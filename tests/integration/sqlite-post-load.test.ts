@@ -1,0 +1,115 @@
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { migrateSqlite } from "../../lib/db/migrate-sqlite";
+import { openSqlite } from "../../lib/db/open-sqlite";
+import { detectGapsSqlite } from "../../lib/db/sqlite-gaps";
+import { postLoadSqlite, refreshContactsSqlite } from "../../lib/db/sqlite-post-load";
+import { findNearDuplicates, type NearDuplicateCandidate } from "../../lib/ingest/near-duplicates";
+import { tempDataDir } from "../support/temp-db";
+
+const tmp = tempDataDir();
+afterAll(() => tmp.cleanup());
+
+/** mulberry32: seeded, so every run builds the same records. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+const T1 = "+17133537623";
+
+/** Records of one job: hourly-ish activity, a silent week, near-duplicate legs, withheld numbers. */
+function jobRows(seed: number, target: string | null, startMs: number, count: number, copyFrom: Row[] = []): Row[] {
+  const rnd = mulberry32(seed);
+  const others = Array.from({ length: 25 }, (_, i) => `+1212555${String(1000 + i * 37 + seed).slice(-4)}`);
+  const rows: Row[] = [];
+  let t = startMs;
+  for (let i = 0; i < count; i++) {
+    t += (i === Math.floor(count / 2) ? 7 * 86400 : 600 + Math.floor(rnd() * 6000)) * 1000;
+    const other = others[Math.floor(rnd() * rnd() * others.length)]!;
+    const out = rnd() < 0.5;
+    const self = target ?? "+13035550100";
+    const row: Row = {
+      start: iso(t), duration: Math.floor(rnd() * 300), type: rnd() < 0.3 ? "sms" : rnd() < 0.05 ? "data" : "voice",
+      caller: out ? self : rnd() < 0.05 ? null : other, callee: out ? other : self, target,
+    };
+    rows.push(row);
+    if (rnd() < 0.05) rows.push({ ...row, start: iso(t + 1000 + Math.floor(rnd() * 1500)), duration: row.duration + (rnd() < 0.5 ? 1 : 0) });
+  }
+  // The same calls as another carrier reported them (near-duplicates across jobs).
+  for (const r of copyFrom) rows.push({ ...r, start: iso(Date.parse(r.start) + 1000), target });
+  return rows.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
+
+interface Row { start: string; duration: number; type: string; caller: string | null; callee: string | null; target: string | null }
+
+function load(db: Database.Database, jobId: string, rows: Row[]) {
+  db.prepare(`INSERT INTO ingestion_jobs (id, file_name, stored_path, sha256, size_bytes, updated_at) VALUES (?, 'f', 'p', 's', 1, 'x')`).run(jobId);
+  const ins = db.prepare(`INSERT INTO call_records (job_id, content_hash, line, start_time, duration_seconds, caller, callee, record_type, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  db.transaction(() => rows.forEach((r, i) => ins.run(jobId, `${jobId}-${i}`, i + 1, r.start, r.duration, r.caller, r.callee, r.type, r.target)))();
+}
+
+/** The post-load passes as they were before the single scan: separate queries, full recomputation. */
+function oldPostLoad(db: Database.Database, jobId: string) {
+  const rows = db.prepare(`SELECT id, caller, callee, record_type AS type, start_time AS start, duration_seconds AS duration
+    FROM call_records WHERE job_id = ? AND caller IS NOT NULL AND callee IS NOT NULL ORDER BY start_time, id`).all(jobId) as NearDuplicateCandidate[];
+  const link = db.prepare(`UPDATE call_records SET duplicate_of = ? WHERE id = ?`);
+  for (const [id, primary] of findNearDuplicates(rows)) link.run(primary, id);
+  db.prepare(`WITH m AS (
+      SELECT r.id AS rid, (SELECT MIN(o.id) FROM call_records o
+        WHERE o.target IS r.target AND o.caller = r.caller AND o.callee = r.callee AND o.job_id <> r.job_id AND o.id < r.id
+          AND o.start_time BETWEEN strftime('%Y-%m-%dT%H:%M:%SZ', r.start_time, '-2 seconds') AND strftime('%Y-%m-%dT%H:%M:%SZ', r.start_time, '+2 seconds')
+          AND o.record_type = r.record_type AND abs(o.duration_seconds - r.duration_seconds) <= 1 AND o.duplicate_of IS NULL) AS oid
+      FROM call_records r WHERE r.job_id = ? AND r.duplicate_of IS NULL AND r.caller IS NOT NULL AND r.callee IS NOT NULL)
+    UPDATE call_records SET duplicate_of = m.oid FROM m WHERE call_records.id = m.rid AND m.oid IS NOT NULL`).run(jobId);
+  const targets = (db.prepare(`SELECT DISTINCT COALESCE(target, '') FROM call_records WHERE job_id = ?`).pluck().all(jobId) as string[]);
+  refreshContactsSqlite(db, targets);
+  detectGapsSqlite(db, jobId);
+}
+
+const state = (db: Database.Database) => ({
+  links: db.prepare(`SELECT id, duplicate_of FROM call_records WHERE duplicate_of IS NOT NULL ORDER BY id`).all(),
+  contacts: db.prepare(`SELECT target, number, first_seen, last_seen, calls, messages FROM contacts ORDER BY target, number`).all(),
+  gaps: db.prepare(`SELECT job_id, target, from_time, to_time, seconds, ratio FROM timeline_gaps ORDER BY job_id, target, from_time`).all(),
+});
+
+describe("post-load single scan", () => {
+  it("links, counts contacts and finds gaps exactly as the separate passes did", () => {
+    const now = openSqlite(path.join(tmp.dir, "new.db"));
+    const old = openSqlite(path.join(tmp.dir, "old.db"));
+    migrateSqlite(now);
+    migrateSqlite(old);
+    const start = Date.UTC(2023, 0, 1);
+    const j1 = jobRows(1, T1, start, 2000);
+    const jobs: [string, Row[]][] = [
+      ["job-1", j1],
+      ["job-2", jobRows(2, T1, start + 200 * 86400_000, 800, j1.slice(100, 160))], // shares T1 and overlaps job-1
+      ["job-3", jobRows(3, null, start, 600)], // no target
+      ["job-4", jobRows(4, "+14155550123", start + 400 * 86400_000, 900)], // a target of its own
+    ];
+    let linked = 0;
+    for (const [jobId, rows] of jobs) {
+      load(now, jobId, rows);
+      load(old, jobId, rows);
+      const facts = postLoadSqlite(now, jobId);
+      oldPostLoad(old, jobId);
+      linked += facts.linkedNearDuplicates;
+      expect(state(now)).toEqual(state(old));
+    }
+    const s = state(now);
+    expect(s.links.length).toBe(linked);
+    expect(linked).toBeGreaterThan(100); // within-job legs and job-2's copies of job-1's calls
+    expect(s.gaps.length).toBeGreaterThanOrEqual(3);
+    expect(s.contacts.length).toBeGreaterThan(40);
+    now.close();
+    old.close();
+  });
+});
