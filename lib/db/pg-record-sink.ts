@@ -4,6 +4,8 @@ import type { HashedRecord, JobSummaryFacts, RecordSink } from "../ingest/pipeli
 import { copyRows } from "./pg-copy";
 import { detectGapsPg } from "./pg-gaps";
 import { linkNearDuplicatesPg, refreshContactsPg } from "./pg-post-load";
+import { nearDuplicateStrategySql } from "./near-duplicate-strategy";
+import { loadConfig } from "../config";
 
 const RECORD_COLUMNS = ["content_hash", "line", "start_time", "end_time", "duration_seconds", "caller", "callee", "direction",
   "record_type", "target", "dialed_digits", "imei", "imsi", "cell_first", "cell_last"] as const;
@@ -76,6 +78,11 @@ export class PgRecordSink implements RecordSink {
 
   async finish(): Promise<JobSummaryFacts> {
     const linkedNearDuplicates = await linkNearDuplicatesPg(this.client, this.jobId);
+    if (linkedNearDuplicates > 0) {
+      for (const sql of nearDuplicateStrategySql(loadConfig().nearDuplicateStrategy, "$1")) {
+        await this.client.query(sql, sql.includes("$1") ? [this.jobId] : []);
+      }
+    }
     await refreshContactsPg(this.client, await this.jobTargets());
     const gaps = await detectGapsPg(this.client, this.jobId);
     return { gaps, linkedNearDuplicates };

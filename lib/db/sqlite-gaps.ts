@@ -31,6 +31,6 @@ export function writeGapsSqlite(db: Database.Database, jobId: string, byTarget: 
       for (const g of gaps) insert.run(jobId, target, g.from, g.to, g.seconds, g.ratio);
       total += gaps.length;
     }
-  })();
+  }).immediate();
   return total;
 }

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { detectGapsSqlite, writeGapsSqlite } from "./sqlite-gaps";
 import { scanJob, type TargetScan } from "./sqlite-job-scan";
+import { nearDuplicateStrategySql, type NearDuplicateStrategy } from "./near-duplicate-strategy";
 
 export interface PostLoadFacts {
   linkedNearDuplicates: number;
@@ -24,27 +25,45 @@ export interface PostLoadFacts {
  * - Timeline gaps from the scan's accumulators, unless links to other jobs changed which records
  *   count (then the per-target SQL pass runs as before).
  */
-export function postLoadSqlite(db: Database.Database, jobId: string): PostLoadFacts {
+export function postLoadSqlite(db: Database.Database, jobId: string, strategy: NearDuplicateStrategy = "keep_first"): PostLoadFacts {
   const t0 = performance.now();
   const scan = scanJob(db, jobId);
   const t1 = performance.now();
   const link = db.prepare(`UPDATE call_records SET duplicate_of = ? WHERE id = ?`);
   db.transaction(() => {
     for (const [id, primary] of scan.links) link.run(primary, id);
-  })();
+  }).immediate();
   const across = scan.first && scan.last ? linkAcrossJobs(db, jobId, scan.first, scan.last) : 0;
+  // A strategy that changed a primary changes which records count: contacts and gaps are then
+  // recomputed in SQL below rather than taken from the scan.
+  const changed = scan.links.size + across > 0 ? applyStrategy(db, jobId, strategy) : 0;
+  const recount = across > 0 || changed > 0;
   const t2 = performance.now();
   for (const [target, t] of scan.targets) {
-    if (across > 0 || !writeContactsFromScan(db, target, t)) refreshContactsSqlite(db, [target]);
+    if (recount || !writeContactsFromScan(db, target, t)) refreshContactsSqlite(db, [target]);
   }
   const t3 = performance.now();
-  const gaps = across > 0 ? detectGapsSqlite(db, jobId) : writeGapsSqlite(db, jobId, [...scan.targets].map(([target, t]) => [target, t.gaps.gaps()]));
+  const gaps = recount ? detectGapsSqlite(db, jobId) : writeGapsSqlite(db, jobId, [...scan.targets].map(([target, t]) => [target, t.gaps.gaps()]));
   const ms = (a: number, b: number) => Math.round(b - a);
   return {
     linkedNearDuplicates: scan.links.size + across,
     gaps,
     timings: { scanMs: ms(t0, t1), linksMs: ms(t1, t2), contactsMs: ms(t2, t3), gapsMs: ms(t3, performance.now()) },
   };
+}
+
+/** Runs the near-duplicate strategy's statements in order (later ones use the temp table the first creates). */
+function applyStrategy(db: Database.Database, jobId: string, strategy: NearDuplicateStrategy): number {
+  return db
+    .transaction(() => {
+      let changed = 0;
+      for (const sql of nearDuplicateStrategySql(strategy, "?")) {
+        const st = db.prepare(sql);
+        changed += (sql.includes("?") ? st.run(jobId) : st.run()).changes;
+      }
+      return changed;
+    })
+    .immediate();
 }
 
 function linkAcrossJobs(db: Database.Database, jobId: string, first: string, last: string): number {
@@ -55,14 +74,15 @@ function linkAcrossJobs(db: Database.Database, jobId: string, first: string, las
   const lo = shift(first, -2);
   const hi = shift(last, 2);
   if (!others.some((other) => inSpan.get(other, lo, hi) !== undefined)) return 0;
-  // INDEXED BY: only a few records of one target start within ±2 s of each other; any other
-  // plan walks every record of the same party, which is quadratic on a million-row file.
+  // Matched by the parties, not the target: the same call in two carriers' files belongs to two
+  // different targets. INDEXED BY: left alone, the planner may walk every record of the same
+  // party (the target is in half of them), which is quadratic on a million-row file.
   return db
     .prepare(
       `WITH m AS (
          SELECT r.id AS rid, (
-           SELECT MIN(o.id) FROM call_records o INDEXED BY call_records_target_start_time_idx
-           WHERE o.target IS r.target AND o.caller = r.caller AND o.callee = r.callee AND o.job_id <> r.job_id AND o.id < r.id
+           SELECT MIN(o.id) FROM call_records o INDEXED BY call_records_caller_callee_start_time_idx
+           WHERE o.caller = r.caller AND o.callee = r.callee AND o.job_id <> r.job_id AND o.id < r.id
              AND o.start_time BETWEEN strftime('%Y-%m-%dT%H:%M:%SZ', r.start_time, '-2 seconds')
                                   AND strftime('%Y-%m-%dT%H:%M:%SZ', r.start_time, '+2 seconds')
              AND o.record_type = r.record_type AND abs(o.duration_seconds - r.duration_seconds) <= 1
@@ -116,5 +136,5 @@ export function refreshContactsSqlite(db: Database.Database, targets: string[]):
       // Records without a target are grouped under "" in contacts; `target IS NULL` keeps the index usable.
       ins.run({ t: t === "" ? null : t });
     }
-  })();
+  }).immediate();
 }

@@ -3,6 +3,7 @@ import type { RowError } from "../schemas/record";
 import type { HashedRecord, JobSummaryFacts, RecordSink } from "../ingest/pipeline/record-sink";
 import { postLoadSqlite, refreshContactsSqlite } from "./sqlite-post-load";
 import { log } from "../log";
+import { loadConfig } from "../config";
 
 /** Per-row columns; job_id and carrier are the same for the whole job and bound once per statement. */
 const ROW_COLUMNS = `content_hash, line, start_time, end_time, duration_seconds, caller, callee, direction, record_type,
@@ -32,8 +33,10 @@ export class SqliteRecordSink implements RecordSink {
   private readonly probeMany: Database.Statement;
   private readonly probeRange: Database.Statement;
   private readonly insertError: Database.Statement;
-  private readonly insertRecordBatch: (rows: HashedRecord[]) => number;
-  private readonly insertErrorBatch: (errors: RowError[]) => void;
+  // Run with .immediate(): a deferred BEGIN that reads (the duplicate probe) and then writes fails
+  // at once with SQLITE_BUSY when another worker thread committed in between; IMMEDIATE waits.
+  private readonly insertRecordBatch: Database.Transaction<(rows: HashedRecord[]) => number>;
+  private readonly insertErrorBatch: Database.Transaction<(errors: RowError[]) => void>;
   private carrier: string | null = null;
   /** Probe for stored hashes before inserting while batches keep bringing duplicates (a re-upload). */
   private expectDuplicates = true;
@@ -66,7 +69,7 @@ export class SqliteRecordSink implements RecordSink {
   }
 
   async insertRecords(rows: HashedRecord[]): Promise<number> {
-    return this.insertRecordBatch(rows);
+    return this.insertRecordBatch.immediate(rows);
   }
 
   /**
@@ -124,7 +127,7 @@ export class SqliteRecordSink implements RecordSink {
   }
 
   async insertErrors(errors: RowError[]): Promise<void> {
-    this.insertErrorBatch(errors);
+    this.insertErrorBatch.immediate(errors);
   }
 
   async begin(carrier: string | null): Promise<void> {
@@ -134,12 +137,12 @@ export class SqliteRecordSink implements RecordSink {
       this.db.prepare(`DELETE FROM call_records WHERE job_id = ?`).run(this.jobId);
       this.db.prepare(`DELETE FROM ingestion_errors WHERE job_id = ?`).run(this.jobId);
       this.db.prepare(`DELETE FROM timeline_gaps WHERE job_id = ?`).run(this.jobId);
-    })();
+    }).immediate();
     if (targets.length > 0) refreshContactsSqlite(this.db, targets);
   }
 
   async finish(): Promise<JobSummaryFacts> {
-    const { gaps, linkedNearDuplicates, timings } = postLoadSqlite(this.db, this.jobId);
+    const { gaps, linkedNearDuplicates, timings } = postLoadSqlite(this.db, this.jobId, loadConfig().nearDuplicateStrategy);
     log.debug({ jobId: this.jobId, ...timings }, "post-load timings");
     return { gaps, linkedNearDuplicates };
   }

@@ -216,8 +216,6 @@ CREATE INDEX "call_records_target_start_time_idx" ON "call_records"("target", "s
 -- CreateIndex
 CREATE INDEX "call_records_caller_callee_start_time_idx" ON "call_records"("caller", "callee", "start_time");
 
--- CreateIndex
-CREATE INDEX "call_records_callee_idx" ON "call_records"("callee");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "contacts_target_number_key" ON "contacts"("target", "number");
