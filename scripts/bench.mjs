@@ -2,7 +2,7 @@
 // `npm run bench`: end-to-end ingestion throughput of the production server, measured the way a
 // browser sees it (streamed multipart upload → Socket.IO until the job's terminal status).
 //
-//   npm run bench [-- --rows 1000000] [--skip-xlsx] [--skip-pdf] [--skip-duckdb] [--rows-10m]
+//   npm run bench [-- --rows 1000000] [--skip-xlsx] [--skip-pdf] [--skip-scan|--scan-pages 10] [--skip-duckdb] [--rows-10m]
 //                    [--xlsx-rows 200000] [--pdf-pages 100] [--cpu-prof] [--build] [--keep]
 //
 // Files are generated into a temp dir with fixed seeds (same bytes every run); a different seed
@@ -30,6 +30,7 @@ const opt = {
   skipCsv: !!args["skip-csv"],
   skipXlsx: !!args["skip-xlsx"],
   skipPdf: !!args["skip-pdf"],
+  scanPages: args["skip-scan"] ? 0 : Number(args["scan-pages"] ?? 10),
   skipDuckdb: !!args["skip-duckdb"],
   skipReupload: !!args["skip-reupload"],
   rows10m: !!args["rows-10m"],
@@ -38,7 +39,7 @@ const opt = {
   keep: !!args.keep,
 };
 // Fixed seeds, one per file: reruns are byte-identical and files never share rows.
-const SEED = { csv: 101, xlsx: 202, pdf: 303, csv10m: 404 };
+const SEED = { csv: 101, xlsx: 202, pdf: 303, csv10m: 404, scan: 505 };
 const TARGETS = { csvRowsPerSecond: 100_000, reuploadSeconds: 6, rss10mMb: 400, xlsxRowsPerSecond: 40_000, pdfPagesPerSecond: 20, progressPerSecond: 10 };
 
 const status = (msg) => process.stderr.write(`[bench] ${msg}\n`);
@@ -87,6 +88,17 @@ async function generateFiles(dir) {
     } else {
       skipped.push({ kind: "pdf", reason: `scripts/make-pdf-fixtures.mjs failed (${r.status ?? r.signal}): ${(r.stderr || r.stdout || "").trim().split("\n").slice(-3).join(" | ")}` });
     }
+  }
+  if (opt.scanPages > 0) {
+    // A scanned (image-only) PDF of the first N pages of a text PDF: every page goes through OCR.
+    const input = path.join(dir, "scan-input.csv");
+    await writeCdrCsv({ rows: opt.scanPages * 45, out: input, seed: SEED.scan });
+    const scanDir = path.join(dir, "scan");
+    status(`generating ${opt.scanPages}-page scanned PDF (scripts/make-pdf-fixtures.mjs --scan-pages)…`);
+    const r = spawnSync(process.execPath, [path.join(root, "scripts/make-pdf-fixtures.mjs"), "--input", input, "--out", scanDir, "--scan-pages", String(opt.scanPages)], { cwd: root, encoding: "utf8" });
+    const p = path.join(scanDir, "scan-input.scan.pdf");
+    if (r.status === 0 && fs.existsSync(p)) files.push({ kind: "scan", path: p, pages: opt.scanPages, rows: null, noReupload: true });
+    else skipped.push({ kind: "scan", reason: `scripts/make-pdf-fixtures.mjs failed (${r.status ?? r.signal})` });
   }
   if (opt.rows10m) {
     const p = path.join(dir, "cdr-10000000.csv");
