@@ -13,6 +13,7 @@ const envSchema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(1024 ** 3),
   JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(3600),
   UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(30), // files per user per minute; 0 = unlimited
+  FORMAT_MISMATCH: z.enum(["refuse", "read"]).default("refuse"),
   NEAR_DUPLICATE_STRATEGY: z.enum(["keep_first", "keep_longest", "merge"]).default("keep_first"),
   RETENTION_DAYS: z.coerce.number().min(0).default(0), // uploads older than this are deleted; 0 = keep forever
   RETENTION_DELETE_RECORDS: z.enum(["0", "1", "true", "false"]).default("false").transform((v) => v === "1" || v === "true"),
@@ -26,6 +27,8 @@ export interface AppConfig {
   host: string;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   workerThreads: number;
+  /** A file whose content is another format than its name says: refuse it (default) or read it by content. */
+  formatMismatch: "refuse" | "read";
   /** Which of two linked near-duplicates counts (see lib/db/near-duplicate-strategy.ts). */
   nearDuplicateStrategy: "keep_first" | "keep_longest" | "merge";
   maxUploadBytes: number;
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     jobTimeoutMs: e.JOB_TIMEOUT_SECONDS * 1000,
     uploadsPerMinute: e.UPLOAD_RATE_PER_MINUTE,
+    formatMismatch: e.FORMAT_MISMATCH,
     nearDuplicateStrategy: e.NEAR_DUPLICATE_STRATEGY,
     retentionDays: e.RETENTION_DAYS,
     retentionDeleteRecords: e.RETENTION_DELETE_RECORDS,

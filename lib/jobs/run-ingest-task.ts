@@ -45,6 +45,7 @@ export async function runIngestTask(
         templates: task.templates,
         override: task.override,
         privacyRules: task.privacyRules,
+        allowFormatMismatch: loadConfig().formatMismatch === "read",
         onProgress,
         isCancelled,
       },

@@ -60,12 +60,26 @@ describe("bad input ends in a clear status and reason, never a crash or silent l
     expectHumanReason(row.errorMessage);
   });
 
-  it.skipIf(!fixtures)("a CSV named .xlsx loads (content wins) and the mismatch is reported", async () => {
+  it.skipIf(!fixtures)("a CSV named .xlsx is refused with a reason naming both formats", async () => {
     const text = fs.readFileSync(path.join(fixtures!, "tmobile-2.tsv"));
     const { outcome, row } = await ingestBytes("tmobile.xlsx", text);
-    expect(["completed", "partial"]).toContain(outcome.status);
-    expect(row.formatMismatch).toMatch(/xlsx/i);
-    expect(outcome.counts.inserted).toBeGreaterThan(300);
+    expect(outcome.status).toBe("failed");
+    expect(row.errorCode).toBe("format_mismatch");
+    expect(row.errorMessage).toMatch(/named \.xlsx.*text/i);
+    expect(outcome.counts.inserted).toBe(0);
+  });
+
+  it.skipIf(!fixtures)("with FORMAT_MISMATCH=read the same file loads by its content and the mismatch is kept", async () => {
+    process.env.FORMAT_MISMATCH = "read";
+    try {
+      const text = fs.readFileSync(path.join(fixtures!, "tmobile-2.tsv"));
+      const { outcome, row } = await ingestBytes("tmobile-read.xlsx", text);
+      expect(["completed", "partial"]).toContain(outcome.status);
+      expect(row.formatMismatch).toMatch(/xlsx/i);
+      expect(outcome.counts.inserted + outcome.counts.duplicates).toBeGreaterThan(300);
+    } finally {
+      delete process.env.FORMAT_MISMATCH;
+    }
   });
 
   it("a truncated file loads what is there and counts reconcile", async () => {

@@ -16,6 +16,8 @@ export interface IngestInput {
   templates: LayoutTemplate[];
   override?: MappingOverride | null;
   privacyRules?: PrivacyRuleInput[];
+  /** Read a file whose name claims another format by its content (default: refuse it with a reason). */
+  allowFormatMismatch?: boolean;
   onProgress?: (tick: ProgressTick) => void;
   isCancelled?: () => boolean;
 }

@@ -26,9 +26,15 @@ export async function planFile(input: {
   fileName: string;
   templates: LayoutTemplate[];
   override?: MappingOverride | null;
+  allowFormatMismatch?: boolean;
   onPageProgress?: OpenOptions["onPageProgress"];
 }): Promise<PlannedFile> {
   const { format, mismatch } = await detectFileFormat(input.filePath, input.fileName);
+  // The name is never trusted: a file whose content is another format than its extension says is
+  // refused (a renamed executable or archive is refused earlier, whatever the setting).
+  if (mismatch && !input.allowFormatMismatch) {
+    throw new IngestError("format_mismatch", `${mismatch.replace(/;[^;]*\.$/, ".")} It was not loaded: rename it to match its content (or an admin can set FORMAT_MISMATCH=read).`);
+  }
   const override = input.override ?? null;
   const source = await openTableSource(input.filePath, format, {
     headerLine: override && override.headerLine !== undefined ? override.headerLine : undefined,
