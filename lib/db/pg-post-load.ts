@@ -15,13 +15,14 @@ export async function linkNearDuplicatesPg(client: pg.PoolClient, jobId: string)
     `UPDATE call_records AS r SET duplicate_of = m.oid
        FROM (SELECT r2.id, (
                SELECT o.id FROM call_records o
-                WHERE o.caller = r2.caller AND o.callee = r2.callee AND o.id <> r2.id
+                WHERE o.target IN (r2.target, r2.caller, r2.callee)
+                  AND o.caller = r2.caller AND o.callee = r2.callee AND o.id <> r2.id
                   AND o.start_time BETWEEN ${shifted("r2.start_time", "-")} AND ${shifted("r2.start_time", "+")}
                   AND o.record_type = r2.record_type
                   AND abs(o.duration_seconds - r2.duration_seconds) <= 1
                   AND o.duplicate_of IS NULL
                   AND o.id < r2.id
-                ORDER BY o.id LIMIT 1) AS oid
+                ORDER BY o.id LIMIT 1) AS oid -- (target, start_time) index: see sqlite-post-load.ts
                FROM call_records r2
               WHERE r2.job_id = $1 AND r2.caller IS NOT NULL AND r2.callee IS NOT NULL) AS m
       WHERE r.id = m.id AND m.oid IS NOT NULL`,

@@ -213,8 +213,6 @@ CREATE INDEX "call_records_job_id_start_time_idx" ON "call_records"("job_id", "s
 -- CreateIndex
 CREATE INDEX "call_records_target_start_time_idx" ON "call_records"("target", "start_time");
 
--- CreateIndex
-CREATE INDEX "call_records_caller_callee_start_time_idx" ON "call_records"("caller", "callee", "start_time");
 
 
 -- CreateIndex
