@@ -8,8 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
-import { createCdrGenerator } from "./bench/cdr-rows.mjs";
+import { createCdrGenerator, runGeneratorCli } from "./bench/cdr-rows.mjs";
 
 /** Writes the file; resolves to { rows, bytes }. */
 export async function writeCdrCsv({ rows, out, seed }) {
@@ -32,22 +31,4 @@ export async function writeCdrCsv({ rows, out, seed }) {
   return { rows, bytes };
 }
 
-function parseArgs(argv) {
-  const out = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith("--")) out[argv[i].slice(2)] = argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[++i] : "true";
-  }
-  return out;
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = parseArgs(process.argv.slice(2));
-  const rows = Number(args.rows);
-  if (!Number.isInteger(rows) || rows < 1 || !args.out) {
-    process.stderr.write("usage: node scripts/gen-cdr-csv.mjs --rows N --out FILE [--seed S]\n");
-    process.exit(2);
-  }
-  const t0 = performance.now();
-  const r = await writeCdrCsv({ rows, out: args.out, seed: args.seed ? Number(args.seed) : undefined });
-  process.stderr.write(`wrote ${args.out}: ${r.rows} rows, ${(r.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-}
+await runGeneratorCli(import.meta.url, "node scripts/gen-cdr-csv.mjs --rows N --out FILE [--seed S]", writeCdrCsv);

@@ -6,6 +6,8 @@
 // return does (one target, a few hundred counterparties with a skewed call frequency, one handset),
 // while every row stays distinct after normalization: the connection time strictly increases, so
 // no row dedupes by accident and a second upload of the same file is 100 % duplicates.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** mulberry32: a tiny, fast, seedable PRNG, so the same seed always yields the same bytes. */
 export function mulberry32(seed) {
@@ -106,4 +108,25 @@ export function createCdrGenerator({ seed = 20240301, counterparties = 300 } = {
   }
 
   return { target, preamble, header: HEADER, rows };
+}
+
+/**
+ * The command line shared by the generator scripts: `--rows N --out FILE [--seed S]` → writer.
+ * Runs only when `moduleUrl` is the script node was started with (the scripts are also imported).
+ */
+export async function runGeneratorCli(moduleUrl, usage, writer) {
+  if (!process.argv[1] || path.resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;
+  const args = {};
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith("--")) args[argv[i].slice(2)] = argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[++i] : "true";
+  }
+  const rows = Number(args.rows);
+  if (!Number.isInteger(rows) || rows < 1 || !args.out) {
+    process.stderr.write(`usage: ${usage}\n`);
+    process.exit(2);
+  }
+  const t0 = performance.now();
+  const r = await writer({ rows, out: args.out, seed: args.seed ? Number(args.seed) : undefined });
+  process.stderr.write(`wrote ${args.out}: ${r.rows} rows, ${(r.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }

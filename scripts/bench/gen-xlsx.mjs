@@ -8,9 +8,8 @@
 // usage: node scripts/bench/gen-xlsx.mjs --rows 200000 --out /tmp/cdr-200k.xlsx [--seed S]
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import { createCdrGenerator } from "./cdr-rows.mjs";
+import { createCdrGenerator, runGeneratorCli } from "./cdr-rows.mjs";
 
 /** Writes the workbook; resolves to { rows, bytes }. */
 export async function writeCdrXlsx({ rows, out, seed }) {
@@ -34,22 +33,4 @@ export async function writeCdrXlsx({ rows, out, seed }) {
   return { rows, bytes: fs.statSync(out).size };
 }
 
-function parseArgs(argv) {
-  const out = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith("--")) out[argv[i].slice(2)] = argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[++i] : "true";
-  }
-  return out;
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = parseArgs(process.argv.slice(2));
-  const rows = Number(args.rows);
-  if (!Number.isInteger(rows) || rows < 1 || !args.out) {
-    process.stderr.write("usage: node scripts/bench/gen-xlsx.mjs --rows N --out FILE.xlsx [--seed S]\n");
-    process.exit(2);
-  }
-  const t0 = performance.now();
-  const r = await writeCdrXlsx({ rows, out: args.out, seed: args.seed ? Number(args.seed) : undefined });
-  process.stderr.write(`wrote ${args.out}: ${r.rows} rows, ${(r.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-}
+await runGeneratorCli(import.meta.url, "node scripts/bench/gen-xlsx.mjs --rows N --out FILE.xlsx [--seed S]", writeCdrXlsx);
