@@ -14,7 +14,7 @@ export function fieldAgrees(truth: string | null, got: MappableField | null): bo
   return false;
 }
 
-describe.skipIf(!dir)("planLayout on the 18 sample carrier files", () => {
+describe.skipIf(!dir)("planLayout on every sample carrier file (INDEX.json)", () => {
   const truths = dir ? loadCdrTruths(dir) : [];
   it.each(truths.map((t) => [t.file, t] as const))("%s", (_name, truth) => {
     const sample = sampleFromFixture(dir!, truth.file, truth.delimiter, truth.header_line);
