@@ -10,6 +10,8 @@ const envSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional(), // 0: a scale-out web node that runs no jobs (PostgreSQL only)
+  // Producer threads parsing one large delimited-text file side by side (each is a V8 heap: fewer = less memory).
+  PARSE_THREADS: z.coerce.number().int().min(1).max(16).optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(1024 ** 3),
   JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(3600),
   UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(30), // files per user per minute; 0 = unlimited
@@ -27,6 +29,8 @@ export interface AppConfig {
   host: string;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   workerThreads: number;
+  /** Producer threads per large text file; null = as many as cores, 2 to 4 (threaded-producer.ts). */
+  parseThreads: number | null;
   /** A file whose content is another format than its name says: refuse it (default) or read it by content. */
   formatMismatch: "refuse" | "read";
   /** Which of two linked near-duplicates counts (see lib/db/near-duplicate-strategy.ts). */
@@ -51,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     workerThreads: e.WORKER_THREADS ?? Math.max(1, os.availableParallelism()),
+    parseThreads: e.PARSE_THREADS ?? null,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     jobTimeoutMs: e.JOB_TIMEOUT_SECONDS * 1000,
     uploadsPerMinute: e.UPLOAD_RATE_PER_MINUTE,

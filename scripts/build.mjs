@@ -24,6 +24,8 @@ const common = { bundle: true, platform: "node", format: "esm", target: "node20"
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
 await build({ ...common, entryPoints: [path.join(root, "server.ts")], outfile: path.join(root, "dist/server.mjs") });
 await build({ ...common, entryPoints: [path.join(root, "workers/ingest-worker.ts")], outfile: path.join(root, "dist/workers/ingest-worker.mjs") });
+// The row producer an ingest worker starts beside itself for large files (threaded-producer.ts).
+await build({ ...common, entryPoints: [path.join(root, "workers/row-producer.ts")], outfile: path.join(root, "dist/workers/row-producer.mjs") });
 // Scale-out: the standalone queue worker (`npm run worker`).
 await build({ ...common, entryPoints: [path.join(root, "workers/worker-main.ts")], outfile: path.join(root, "dist/worker-main.mjs") });
 // The legacy-.xls parser runs in its own isolated worker, found beside the bundle that starts it.

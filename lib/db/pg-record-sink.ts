@@ -1,14 +1,12 @@
 import type pg from "pg";
 import type { RowError } from "../schemas/record";
-import type { HashedRecord, JobSummaryFacts, RecordSink } from "../ingest/pipeline/record-sink";
+import { RECORD_COLUMNS, ROW_WIDTH, type JobSummaryFacts, type RecordBatch, type RecordSink } from "../ingest/pipeline/record-sink";
 import { copyRows } from "./pg-copy";
 import { detectGapsPg } from "./pg-gaps";
 import { linkNearDuplicatesPg, refreshContactsPg } from "./pg-post-load";
 import { nearDuplicateStrategySql } from "./near-duplicate-strategy";
 import { loadConfig } from "../config";
 
-const RECORD_COLUMNS = ["content_hash", "line", "start_time", "end_time", "duration_seconds", "caller", "callee", "direction",
-  "record_type", "target", "dialed_digits", "imei", "imsi", "cell_first", "cell_last"] as const;
 const ERROR_COLUMNS = ["job_id", "line", "field", "code", "message", "raw"] as const;
 /** Raw text kept per error row (as in the SQLite sink). */
 const MAX_RAW = 4000;
@@ -30,14 +28,11 @@ export class PgRecordSink implements RecordSink {
     private readonly onClose: () => Promise<void> = async () => {},
   ) {}
 
-  async insertRecords(rows: HashedRecord[]): Promise<number> {
+  async insertRecords(batch: RecordBatch): Promise<number> {
     await this.ensureStaging();
     await this.client.query("BEGIN");
     try {
-      await copyRows(this.client, "pg_temp.staging_records", RECORD_COLUMNS, rows.map(({ record: r, hash, line }) => [
-        hash, line, r.start_time, r.end_time, r.duration_seconds, r.caller, r.callee, r.direction,
-        r.record_type, r.target, r.dialed_digits, r.imei, r.imsi, r.cell_first, r.cell_last,
-      ]));
+      await copyRows(this.client, "pg_temp.staging_records", RECORD_COLUMNS, batchRows(batch));
       const res = await this.client.query(
         `INSERT INTO call_records (job_id, carrier, ${RECORD_COLUMNS.join(", ")})
          SELECT DISTINCT ON (content_hash) $1, $2, ${RECORD_COLUMNS.join(", ")} FROM pg_temp.staging_records
@@ -58,6 +53,9 @@ export class PgRecordSink implements RecordSink {
       this.jobId, e.line, e.field, e.code, e.message, e.raw.length > MAX_RAW ? `${e.raw.slice(0, MAX_RAW)}… (${e.raw.length} characters)` : e.raw,
     ]));
   }
+
+  /** Each insertRecords is its own transaction. */
+  async commit(): Promise<void> {}
 
   /** A retried (or crashed and re-delivered) job starts clean: its earlier partial load is removed first. */
   async begin(carrier: string | null): Promise<void> {
@@ -108,4 +106,9 @@ export class PgRecordSink implements RecordSink {
     const { rows } = await this.client.query<{ t: string }>(`SELECT DISTINCT COALESCE(target, '') AS t FROM call_records WHERE job_id = $1`, [this.jobId]);
     return rows.map((r) => r.t);
   }
+}
+
+/** The batch's records as rows, in RECORD_COLUMNS order (the staging table's). */
+function* batchRows({ count, values }: RecordBatch): Generator<RecordBatch["values"]> {
+  for (let at = 0; at < count * ROW_WIDTH; at += ROW_WIDTH) yield values.slice(at, at + ROW_WIDTH);
 }

@@ -32,9 +32,7 @@ type ScanRow = [id: number, caller: string | null, callee: string | null, type: 
 /**
  * One ordered pass over a job's records (index on job_id, start_time) that feeds every post-load
  * computation at once: the near-duplicate window, each target's timeline-gap accumulator and its
- * contact tallies. Before, near-duplicates, gaps (twice per target) and contacts each read all the
- * records again. Raw rows (arrays) avoid an object per record; memory stays bounded by the number
- * of targets × counterparties plus the few records of a 2-second window.
+ * contact tallies. Raw rows (arrays) avoid an object per record.
  */
 export function scanJob(db: Database.Database, jobId: string): JobScan {
   const rows = db
@@ -44,38 +42,57 @@ export function scanJob(db: Database.Database, jobId: string): JobScan {
     )
     .raw()
     .iterate(jobId) as Iterable<ScanRow>;
-  const window = new NearDuplicateWindow();
-  const links = new Map<number, number>();
-  const targets = new Map<string, TargetScan>();
-  let first: string | null = null;
-  let last: string | null = null;
-  let current: TargetScan | undefined;
-  let currentKey: string | null = null;
+  const scanner = new JobScanner();
   for (const [id, caller, callee, type, start, duration, target, duplicateOf] of rows) {
+    scanner.add(id, caller, callee, type, start, duration, target, duplicateOf !== null);
+  }
+  return scanner.result();
+}
+
+/**
+ * The scan's accumulators, fed records in (start_time, id) order: by scanJob from the table, or by
+ * the SQLite sink while it inserts a time-ordered file (which then needs no scan at all). Memory
+ * stays bounded by the number of targets × counterparties plus the few records of a 2-second window.
+ */
+export class JobScanner {
+  private readonly window = new NearDuplicateWindow();
+  private readonly links = new Map<number, number>();
+  private readonly targets = new Map<string, TargetScan>();
+  private first: string | null = null;
+  private last: string | null = null;
+  private current: TargetScan | undefined;
+  private currentKey: string | null = null;
+
+  /** The last start time added: a caller feeding rows checks its order against it. */
+  get lastStart(): string | null {
+    return this.last;
+  }
+
+  add(id: number, caller: string | null, callee: string | null, type: string, start: string, duration: number, target: string | null, alreadyLinked: boolean): void {
     const ms = isoInstantMs(start);
-    first ??= start;
-    last = start;
-    let linked = duplicateOf !== null;
+    this.first ??= start;
+    this.last = start;
+    let linked = alreadyLinked;
     if (caller !== null && callee !== null) {
-      const primary = window.primaryOf(id, caller, callee, type, ms, duration);
+      const primary = this.window.primaryOf(id, caller, callee, type, ms, duration);
       if (primary !== null) {
-        links.set(id, primary);
+        this.links.set(id, primary);
         linked = true;
       }
     }
     const key = target ?? "";
-    if (key !== currentKey) {
-      currentKey = key;
-      current = targets.get(key);
-      if (!current) targets.set(key, (current = { records: 0, contacts: new Map(), gaps: new TimelineGapAccumulator() }));
+    if (key !== this.currentKey) {
+      this.currentKey = key;
+      this.current = this.targets.get(key);
+      if (!this.current) this.targets.set(key, (this.current = { records: 0, contacts: new Map(), gaps: new TimelineGapAccumulator() }));
     }
-    const t = current!;
+    const t = this.current!;
     t.records++;
-    if (linked) continue;
+    if (linked) return;
     t.gaps.add(start, ms);
     // Same rule as refreshContactsSqlite: the other party of the target, or the caller when there is no target.
     const num = target === null ? caller : caller === target ? callee : caller;
-    if (num === null || num === target) continue;
+    if (num === null || num === target) return;
     const c = t.contacts.get(num);
     const voice = type === "voice" ? 1 : 0;
     const message = type === "sms" || type === "mms" ? 1 : 0;
@@ -87,5 +104,8 @@ export function scanJob(db: Database.Database, jobId: string): JobScan {
       t.contacts.set(num, { first: start, last: start, calls: voice, messages: message });
     }
   }
-  return { links, targets, first, last };
+
+  result(): JobScan {
+    return { links: this.links, targets: this.targets, first: this.first, last: this.last };
+  }
 }

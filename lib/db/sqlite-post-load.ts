@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { detectGapsSqlite, writeGapsSqlite } from "./sqlite-gaps";
-import { scanJob, type TargetScan } from "./sqlite-job-scan";
+import { scanJob, type JobScan, type TargetScan } from "./sqlite-job-scan";
 import { nearDuplicateStrategySql, type NearDuplicateStrategy } from "./near-duplicate-strategy";
 
 export interface PostLoadFacts {
@@ -25,9 +25,10 @@ export interface PostLoadFacts {
  * - Timeline gaps from the scan's accumulators, unless links to other jobs changed which records
  *   count (then the per-target SQL pass runs as before).
  */
-export function postLoadSqlite(db: Database.Database, jobId: string, strategy: NearDuplicateStrategy = "keep_first"): PostLoadFacts {
+export function postLoadSqlite(db: Database.Database, jobId: string, strategy: NearDuplicateStrategy = "keep_first", scanned?: JobScan): PostLoadFacts {
   const t0 = performance.now();
-  const scan = scanJob(db, jobId);
+  // A scan the loader built while inserting (sqlite-record-sink.ts) is the same as reading the table back.
+  const scan = scanned ?? scanJob(db, jobId);
   const t1 = performance.now();
   const link = db.prepare(`UPDATE call_records SET duplicate_of = ? WHERE id = ?`);
   db.transaction(() => {

@@ -55,6 +55,8 @@ export interface TableSource {
   /** Bytes (or the equivalent share of the file) consumed so far, for progress. */
   bytesRead(): number;
   close(): Promise<void>;
+  /** Set by sources that can be read in parallel byte ranges (single-byte-safe delimited text). */
+  readonly ranges?: RangeReader;
 }
 
 /** A failure that ends the whole job (not a row): stable code + a sentence a person understands. */
@@ -66,4 +68,36 @@ export class IngestError extends Error {
     super(message);
     this.name = "IngestError";
   }
+}
+
+/** A byte range of a file, by record boundaries: `end` null = to the end of the file. */
+export interface ByteRange {
+  start: number;
+  end: number | null;
+  /** True for the range at the start of the data: its lines hold the preamble and header. */
+  first: boolean;
+}
+
+/** Filled in when a range's rows are exhausted: where reading really stopped and how many physical lines it read. */
+export interface RangeEnd {
+  end: number;
+  lines: number;
+}
+
+/**
+ * Random access to a text table by byte ranges, so several threads can parse one file side by side
+ * (threaded-producer.ts). Line numbers inside a range count from 1; the consumer adds the lines of
+ * the ranges before it.
+ */
+export interface RangeReader {
+  /** First byte of the data (after a byte-order mark). */
+  readonly dataStart: number;
+  /** The first line start at or after `offset` (bytesTotal when none): a record boundary unless a quoted cell spans lines there. */
+  boundaryAt(offset: number): Promise<number>;
+  /**
+   * Rows of the records that start in the range. A record still open at `range.end` (a quoted cell
+   * spanning lines) is read to its end, so `out.end` may lie beyond `range.end`: the next range's
+   * speculative start is then wrong and the consumer must read on from `out.end` instead.
+   */
+  rows(range: ByteRange, out: RangeEnd): AsyncIterable<SourceRow[]>;
 }

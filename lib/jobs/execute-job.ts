@@ -6,6 +6,7 @@ import type { IngestOutcome, IngestTask } from "../schemas/worker-protocol";
 import { toJobDto } from "./job-dto";
 import type { JobEvents } from "./job-events";
 import { loadTaskInputs } from "./load-task-inputs";
+import { progressWriterFor } from "./progress-writer";
 
 /** Runs a task somewhere (a worker thread from the pool, or inline in the CLI). */
 export type TaskRunner = (task: IngestTask, onProgress: (tick: ProgressTick) => void, cancelFlag: Int32Array) => Promise<IngestOutcome>;
@@ -27,14 +28,13 @@ export async function executeJob(db: Db, databaseUrl: string, jobId: string, run
     data: { status: "processing", stage: "detect", progress: 0, attempts: { increment: 1 }, startedAt: new Date(), finishedAt: null, errorCode: null, errorMessage: null },
   });
   let lastDbWrite = 0;
+  const writeProgress = progressWriterFor(db, databaseUrl);
   const onProgress = (tick: ProgressTick) => {
     events.progress({ jobId, status: "processing", ...tick, at: Date.now() });
     const now = Date.now();
     if (now - lastDbWrite < DB_PROGRESS_INTERVAL_MS) return;
     lastDbWrite = now;
-    db.ingestionJob
-      .update({ where: { id: jobId }, data: { stage: tick.stage, progress: tick.percent, bytesProcessed: BigInt(Math.round(tick.bytesProcessed)), rowsRead: tick.counts.rows, inserted: tick.counts.inserted, duplicates: tick.counts.duplicates, rejected: tick.counts.rejected } })
-      .catch((err: unknown) => log.warn({ err, jobId }, "progress write failed"));
+    writeProgress(jobId, tick);
   };
   let outcome: IngestOutcome;
   try {

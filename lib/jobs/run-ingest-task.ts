@@ -7,6 +7,7 @@ import { ingestFile } from "../ingest/pipeline/ingest-file";
 import type { ProgressTick } from "../ingest/pipeline/progress-meter";
 import type { IngestOutcome, IngestTask } from "../schemas/worker-protocol";
 import { loadConfig } from "../config";
+import { log } from "../log";
 import { openPlaintext, unreadableUploadOutcome, type Plaintext } from "../security/plaintext-copy";
 
 /**
@@ -26,6 +27,7 @@ export async function runIngestTask(
   } catch (err) {
     return unreadableUploadOutcome(err, Date.now() - started);
   }
+  const decryptedMs = Date.now() - started;
   const target = parseDatabaseUrl(task.databaseUrl);
   // Scale-out: a postgres:// URL loads through COPY (pg-record-sink.ts); SQLite stays the default.
   let sink: RecordSink;
@@ -51,6 +53,7 @@ export async function runIngestTask(
       },
       sink,
     );
+    log.debug({ jobId: task.jobId, decryptMs: decryptedMs, ...result.timings }, "ingest timings");
     return { ...result, durationMs: Date.now() - started };
   } finally {
     await sink.close();

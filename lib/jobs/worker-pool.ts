@@ -1,22 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { loadConfig } from "../config";
 import { log } from "../log";
-import { PROJECT_ROOT } from "../paths";
+import { resolveWorkerScript } from "../worker-script";
+import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from "../ingest/out-of-memory";
 import { ingestOutcomeSchema, workerProgressSchema, type IngestOutcome } from "../schemas/worker-protocol";
 import type { TaskRunner } from "./execute-job";
-
-/**
- * The worker file: the esbuild bundle in production, the TypeScript source under tsx in dev
- * (worker threads inherit tsx's loader from the parent's execArgv).
- */
-function workerFile(): string {
-  const bundled = path.join(PROJECT_ROOT, "dist/workers/ingest-worker.mjs");
-  if (process.env.SWITCHYARD_WORKER_SOURCE !== "1" && fs.existsSync(bundled)) return bundled;
-  return path.join(PROJECT_ROOT, "workers/ingest-worker.ts");
-}
 
 /**
  * One pool per process, sized to the cores. Each worker thread has its own V8 heap cap
@@ -24,16 +13,14 @@ function workerFile(): string {
  * rejects its task (the job fails, see poolTaskRunner) and starts a fresh thread for the next one.
  */
 export function createWorkerPool(threads: number, maxHeapMb = 2048): Piscina {
-  const filename = workerFile();
-  // A .ts worker needs tsx; under tsx it is inherited, elsewhere (vitest) it is added here.
-  const needsTsx = filename.endsWith(".ts") && !process.execArgv.some((a) => a.includes("tsx"));
+  const { filename, execArgv } = resolveWorkerScript("ingest-worker");
   const pool = new Piscina({
     filename,
-    ...(needsTsx ? { execArgv: [...process.execArgv, "--import", "tsx"] } : {}),
+    ...(execArgv ? { execArgv } : {}),
     minThreads: 1,
     maxThreads: threads,
     idleTimeout: 60_000,
-    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: Number(process.env.SY_YOUNG ?? 48) },
   });
   // Piscina emits 'error' when a thread dies with no task attached (e.g. out of memory while
   // being terminated after a timeout); unheard, that event would throw and end the process.
@@ -45,12 +32,6 @@ const EMPTY_COUNTS = { rows: 0, inserted: 0, duplicates: 0, rejected: 0 };
 
 function failedOutcome(code: string, message: string, durationMs: number): IngestOutcome {
   return { status: "failed", plan: null, counts: EMPTY_COUNTS, formatMismatch: null, qualityScore: null, error: { code, message }, durationMs };
-}
-
-/** Whether a rejected task means the thread died of its heap cap (ERR_WORKER_OUT_OF_MEMORY). */
-function isOutOfMemory(err: unknown): boolean {
-  const e = err as { code?: unknown; message?: unknown } | null;
-  return e?.code === "ERR_WORKER_OUT_OF_MEMORY" || /memory limit|out of memory/i.test(String(e?.message ?? ""));
 }
 
 function minutes(ms: number): string {
@@ -86,7 +67,7 @@ export function poolTaskRunner(pool: Piscina, timeoutMs = loadConfig().jobTimeou
       }
       if (isOutOfMemory(err)) {
         log.warn({ jobId: task.jobId, err }, "worker thread ran out of memory; it was replaced");
-        return failedOutcome("out_of_memory", "Reading this file needed more memory than a worker is allowed, so it was stopped; the file may be damaged or built to exhaust memory. Split it or save it as plain CSV and try again.", Date.now() - started);
+        return failedOutcome("out_of_memory", OUT_OF_MEMORY_MESSAGE, Date.now() - started);
       }
       throw err;
     } finally {

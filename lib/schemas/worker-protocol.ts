@@ -2,6 +2,7 @@ import { z } from "zod";
 import { jobCountsSchema, jobStatusSchema, stageSchema } from "./job";
 import { layoutPlanSchema, mappingOverrideSchema } from "./mapping";
 import { layoutTemplateSchema } from "./template";
+import { rowErrorSchema } from "./record";
 
 /** Main thread → worker thread: everything one ingest needs; the worker opens its own DB connection. */
 export const ingestTaskSchema = z.object({
@@ -41,3 +42,48 @@ export const ingestOutcomeSchema = z.object({
   durationMs: z.number(),
 });
 export type IngestOutcome = z.infer<typeof ingestOutcomeSchema>;
+
+/**
+ * Row producer (a thread the ingest worker starts for large files, see threaded-producer.ts):
+ * its input, and the messages it sends back. It plans the file, then sends one batch per credit
+ * the writer grants, so at most a few batches are ever in flight (memory stays flat).
+ */
+export const producerInputSchema = z.object({
+  filePath: z.string(),
+  fileName: z.string(),
+  templates: z.array(layoutTemplateSchema),
+  override: mappingOverrideSchema.nullable().optional(),
+  privacyRules: ingestTaskSchema.shape.privacyRules.optional(),
+  allowFormatMismatch: z.boolean().optional(),
+});
+export type ProducerInput = z.infer<typeof producerInputSchema>;
+
+const recordValuesSchema = z.custom<(string | number | null)[]>((v) => Array.isArray(v), "record values must be an array");
+export const producerMessageSchema = z.discriminatedUnion("type", [
+  // `rangeable`: the source can be parsed in byte ranges by several producers (see RangeReader).
+  z.object({ type: z.literal("planned"), plan: layoutPlanSchema, formatMismatch: z.string().nullable(), bytesTotal: z.number(), rangeable: z.boolean() }),
+  // Range mode frames each range's batches; line numbers inside count from 1 at the range's start.
+  z.object({ type: z.literal("range-start"), index: z.number().int(), start: z.number() }),
+  z.object({ type: z.literal("range-end"), index: z.number().int(), end: z.number(), lines: z.number().int() }),
+  z.object({
+    type: z.literal("batch"),
+    // Checked shallowly: validating 150,000 values per batch would cost more than moving them.
+    batch: z.object({ rows: z.number(), count: z.number(), values: recordValuesSchema, errors: z.array(rowErrorSchema), bytesRead: z.number() }),
+  }),
+  z.object({ type: z.literal("end") }),
+  z.object({ type: z.literal("failed"), code: z.string(), message: z.string() }),
+]);
+export type ProducerMessage = z.infer<typeof producerMessageSchema>;
+
+/**
+ * Writer → producer. After planning the producer waits for what to read: the whole source, every
+ * `count`-th range of `rangeBytes` starting with range `index`, or one range from byte `start` to
+ * the end (the fallback when a quoted cell spanned two ranges). `credit` grants `n` more batches.
+ */
+export const producerCommandSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("credit"), n: z.number().int().positive() }),
+  z.object({ type: z.literal("read-all") }),
+  z.object({ type: z.literal("read-ranges"), index: z.number().int().min(0), count: z.number().int().positive(), rangeBytes: z.number().int().positive() }),
+  z.object({ type: z.literal("read-from"), start: z.number().int().min(0) }),
+]);
+export type ProducerCommand = z.infer<typeof producerCommandSchema>;

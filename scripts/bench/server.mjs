@@ -59,7 +59,7 @@ export async function startServer({ root, dataDir, port, logFile, cpuProfDir, ex
       PORT: String(port),
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
       // A fresh DATA_DIR has no users: the server creates this admin on first start (the bench
       // signs in with it). Throwaway credentials for a temporary database, nothing else.
       SWITCHYARD_ADMIN_EMAIL: BENCH_USER.email,

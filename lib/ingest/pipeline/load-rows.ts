@@ -1,21 +1,16 @@
 import type { JobCounts, Stage } from "../../schemas/job";
-import type { LayoutPlan } from "../../schemas/mapping";
-import type { RowError } from "../../schemas/record";
-import { hashRecord } from "../normalize/hash-record";
-import { compileRecordBuilder } from "../normalize/record-builder";
-import { compilePrivacyRules, type PrivacyRuleInput } from "../privacy-rules";
-import type { TableSample, TableSource } from "../types";
-import type { HashedRecord, RecordSink } from "./record-sink";
+import type { RowBatch } from "./build-batches";
+import type { RecordSink } from "./record-sink";
 
 export interface LoadOptions {
-  privacyRules?: PrivacyRuleInput[];
   /** Called after every batch; the caller throttles. */
   onBatch?: (stage: Stage, bytesProcessed: number, counts: JobCounts) => void;
   /** Checked between batches: a cancelled job stops at the next batch boundary. */
   isCancelled?: () => boolean;
 }
 
-const FLUSH_ROWS = 10_000;
+/** Rows per commit while batches keep arriving (per-commit WAL work dominates small transactions). */
+const COMMIT_ROWS = 10_000;
 
 export class CancelledError extends Error {
   constructor() {
@@ -24,63 +19,30 @@ export class CancelledError extends Error {
 }
 
 /**
- * Streams every data row of the source through the compiled record builder into the sink.
- * Counts reconcile by construction: each row is either rejected (error table), or valid and then
- * inserted or a duplicate (its content hash already stored — from this file or an earlier one).
+ * Writes every batch into the sink, one transaction per batch. Counts reconcile by construction:
+ * each row read is either rejected (error table), or valid and then inserted or a duplicate (its
+ * content hash already stored — from this file or an earlier one).
  */
-export async function loadRows(
-  source: TableSource,
-  sample: TableSample,
-  plan: LayoutPlan,
-  sink: RecordSink,
-  opts: LoadOptions = {},
-): Promise<JobCounts> {
-  const build = compileRecordBuilder({
-    columns: plan.columns,
-    timezone: plan.timezone,
-    target: plan.target,
-    sampleRows: sample.sampleRows,
-  });
-  const privacy = compilePrivacyRules(opts.privacyRules ?? []);
+export async function loadRows(batches: AsyncIterable<RowBatch>, sink: RecordSink, opts: LoadOptions = {}): Promise<JobCounts> {
   const counts: JobCounts = { rows: 0, inserted: 0, duplicates: 0, rejected: 0 };
-
-  // Rows are flushed to the sink in large transactions: per-transaction overhead (and WAL
-  // checkpoints) dominate small batches.
-  let valid: HashedRecord[] = [];
-  let errors: RowError[] = [];
-  const flush = async () => {
-    const inserted = valid.length > 0 ? await sink.insertRecords(valid) : 0;
-    if (errors.length > 0) await sink.insertErrors(errors);
-    counts.inserted += inserted;
-    counts.duplicates += valid.length - inserted;
-    counts.rejected += errors.length;
-    valid = [];
-    errors = [];
-  };
-  for await (const batch of source.rows()) {
+  let uncommitted = 0;
+  for await (const batch of batches) {
     if (opts.isCancelled?.()) throw new CancelledError();
-    for (const row of batch) {
-      counts.rows++;
-      if (row.issue) {
-        errors.push({ line: row.line, field: null, code: row.issue.code, message: row.issue.message, raw: row.raw });
-        continue;
-      }
-      const built = build(row);
-      if (!built.ok) {
-        errors.push(built.error);
-        continue;
-      }
-      if (privacy(built.record) === "suppress") {
-        // The raw line is withheld: the point of the rule is that this number is not stored anywhere.
-        errors.push({ line: row.line, field: null, code: "suppressed", message: "Suppressed by a privacy rule.", raw: "" });
-        continue;
-      }
-      valid.push({ record: built.record, hash: hashRecord(built.record), line: row.line });
+    const inserted = batch.count > 0 ? await sink.insertRecords(batch) : 0;
+    if (batch.errors.length > 0) await sink.insertErrors(batch.errors);
+    counts.rows += batch.rows;
+    counts.inserted += inserted;
+    counts.duplicates += batch.count - inserted;
+    counts.rejected += batch.errors.length;
+    uncommitted += batch.rows;
+    // Commit ~10,000 rows at a time, and always before waiting for the next batch (never hold the
+    // write lock while a producer is busy). Progress is reported on commits: what it counts is stored.
+    if (uncommitted >= COMMIT_ROWS || !batch.moreReady) {
+      await sink.commit();
+      uncommitted = 0;
+      opts.onBatch?.("load", batch.bytesRead, { ...counts });
     }
-    if (valid.length + errors.length >= FLUSH_ROWS) await flush();
-    // Progress counts rows read so far; inserted/duplicates catch up at each flush.
-    opts.onBatch?.("load", source.bytesRead(), { ...counts, rejected: counts.rejected + errors.length });
   }
-  await flush();
+  await sink.commit();
   return counts;
 }

@@ -46,6 +46,16 @@ export class RecordReader {
     this.maxRecordLines = opts.maxRecordLines ?? 200;
   }
 
+  /** Physical lines taken so far. */
+  get linesRead(): number {
+    return this.nextLine - 1;
+  }
+
+  /** Whether a record is still open (a quoted cell spanning lines) or a line is still unfinished. */
+  get midRecord(): boolean {
+    return this.pending !== null || this.carry.length > 0 || this.overflow !== null;
+  }
+
   push(chunk: string): void {
     let text = this.carry.length > 0 ? this.carry + chunk : chunk;
     let start = 0;

@@ -7,6 +7,7 @@ import { decodeBytes, decodeUtf8Recovering, detectEncoding, looksBinary, type De
 import { RecordReader, type RawRecord } from "./record-reader";
 import { createRowFilter } from "./row-filter";
 import { readRecords, sniffDialect } from "./sniff-dialect";
+import { textRangeReader } from "./text-ranges";
 
 const HEAD_BYTES = 256 * 1024;
 const SNIFF_CHARS = 64 * 1024;
@@ -73,6 +74,7 @@ export async function openTextSource(filePath: string, opts: OpenOptions = {}): 
     close: async () => {
       stream?.destroy();
     },
+    ranges: textRangeReader(filePath, size, head, maxLineLength, BATCH_ROWS),
   };
 }
 

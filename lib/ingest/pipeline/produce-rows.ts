@@ -1,0 +1,69 @@
+import type { ProducerCommand, ProducerInput, ProducerMessage } from "../../schemas/worker-protocol";
+import { IngestError, type RangeEnd, type RangeReader } from "../types";
+import { createBatchBuilder, type BatchBuilder } from "./build-batches";
+import { planFile } from "./plan-file";
+import { CommandInbox } from "./command-inbox";
+
+export interface ProducerPort {
+  postMessage(message: ProducerMessage): void;
+}
+
+/**
+ * A producer thread's work: plan the file, send the plan, wait for what to read, then send one
+ * batch per credit. Waiting for credits keeps it from racing ahead of the writer (memory stays
+ * flat however big the file). Every failure becomes one message; a bad file never crashes the thread.
+ */
+export async function produceRows(input: ProducerInput, port: ProducerPort, inbox: CommandInbox): Promise<void> {
+  let close: (() => Promise<void>) | null = null;
+  try {
+    const { plan, source, sample, formatMismatch } = await planFile(input);
+    close = () => source.close();
+    port.postMessage({ type: "planned", plan, formatMismatch, bytesTotal: source.bytesTotal, rangeable: source.ranges !== undefined });
+    const build = createBatchBuilder(sample, plan, input.privacyRules ?? []);
+    const what = await inbox.nextOrder();
+    if (what.type === "read-all") {
+      for await (const batch of build(source.rows(), () => source.bytesRead())) {
+        await inbox.credit();
+        port.postMessage({ type: "batch", batch });
+      }
+    } else {
+      const ranges = source.ranges;
+      if (!ranges) throw new Error("this source cannot be read by byte ranges");
+      await produceRanges(ranges, source.bytesTotal, what, build, port, inbox);
+    }
+    port.postMessage({ type: "end" });
+  } catch (err) {
+    if (err instanceof IngestError) port.postMessage({ type: "failed", code: err.code, message: err.message });
+    else port.postMessage({ type: "failed", code: "internal_error", message: `The file could not be processed: ${err instanceof Error ? err.message : String(err)}` });
+  } finally {
+    await close?.();
+  }
+}
+
+type RangeOrder = Extract<ProducerCommand, { type: "read-ranges" | "read-from" }>;
+
+/** Every `count`-th range from `index` (or one range from `start` to the end), each framed by range-start/range-end. */
+async function produceRanges(ranges: RangeReader, size: number, order: RangeOrder, build: BatchBuilder, port: ProducerPort, inbox: CommandInbox): Promise<void> {
+  const step = order.type === "read-ranges" ? order.count : 1;
+  for (let index = order.type === "read-ranges" ? order.index : 0; ; index += step) {
+    let start: number;
+    let end: number | null;
+    if (order.type === "read-from") {
+      start = order.start;
+      end = null;
+    } else {
+      start = index === 0 ? ranges.dataStart : await ranges.boundaryAt(ranges.dataStart + index * order.rangeBytes);
+      if (index > 0 && start >= size) return;
+      const next = await ranges.boundaryAt(ranges.dataStart + (index + 1) * order.rangeBytes);
+      end = next >= size ? null : next;
+    }
+    port.postMessage({ type: "range-start", index, start });
+    const out: RangeEnd = { end: start, lines: 0 };
+    for await (const batch of build(ranges.rows({ start, end, first: start === ranges.dataStart }, out), () => start)) {
+      await inbox.credit();
+      port.postMessage({ type: "batch", batch });
+    }
+    port.postMessage({ type: "range-end", index, end: out.end, lines: out.lines });
+    if (end === null || order.type === "read-from") return;
+  }
+}

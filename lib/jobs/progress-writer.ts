@@ -1,0 +1,46 @@
+import type Database from "better-sqlite3";
+import { parseDatabaseUrl } from "../db/database-url";
+import { openSqlite } from "../db/open-sqlite";
+import type { Db } from "../db/prisma";
+import type { ProgressTick } from "../ingest/pipeline/progress-meter";
+import { log } from "../log";
+
+export type ProgressWriter = (jobId: string, tick: ProgressTick) => void;
+
+const UPDATE_SQL = `UPDATE ingestion_jobs SET stage = ?, progress = ?, bytes_processed = ?, rows_read = ?, inserted = ?, duplicates = ?, rejected = ?, updated_at = ? WHERE id = ?`;
+const tryConnections = new Map<string, Database.Statement>();
+
+/**
+ * Writes a running job's progress to its row (for pages opened mid-job; the socket carries the
+ * live figures). On SQLite this must never block the event loop: the loader thread holds the
+ * write lock for a commit group at a time, and a synchronous driver would sleep on it. So the
+ * update goes through a connection of its own with no busy timeout and is simply skipped when
+ * the lock is taken; the next tick a second later tries again. PostgreSQL is asynchronous: Prisma.
+ */
+export function progressWriterFor(db: Db, databaseUrl: string): ProgressWriter {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.kind === "postgres") {
+    return (jobId, t) => {
+      db.ingestionJob
+        .update({ where: { id: jobId }, data: { stage: t.stage, progress: t.percent, bytesProcessed: BigInt(Math.round(t.bytesProcessed)), rowsRead: t.counts.rows, inserted: t.counts.inserted, duplicates: t.counts.duplicates, rejected: t.counts.rejected } })
+        .catch((err: unknown) => log.warn({ err, jobId }, "progress write failed"));
+    };
+  }
+  let update = tryConnections.get(target.file);
+  if (!update) {
+    const conn = openSqlite(target.file);
+    conn.pragma("busy_timeout = 0");
+    update = conn.prepare(UPDATE_SQL);
+    tryConnections.set(target.file, update);
+  }
+  const stmt = update;
+  return (jobId, t) => {
+    try {
+      // updated_at as Prisma's SQLite adapter writes DateTime (ISO 8601 with an explicit offset).
+      const now = new Date().toISOString().replace("Z", "+00:00");
+      stmt.run(t.stage, t.percent, Math.round(t.bytesProcessed), t.counts.rows, t.counts.inserted, t.counts.duplicates, t.counts.rejected, now, jobId);
+    } catch (err) {
+      if ((err as { code?: string }).code !== "SQLITE_BUSY") log.warn({ err, jobId }, "progress write failed");
+    }
+  };
+}
