@@ -20,7 +20,7 @@ export function createWorkerPool(threads: number, maxHeapMb = 2048): Piscina {
     minThreads: 1,
     maxThreads: threads,
     idleTimeout: 60_000,
-    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: Number(process.env.SY_YOUNG ?? 48) },
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
   });
   // Piscina emits 'error' when a thread dies with no task attached (e.g. out of memory while
   // being terminated after a timeout); unheard, that event would throw and end the process.

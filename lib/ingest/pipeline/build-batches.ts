@@ -24,7 +24,7 @@ export interface RowBatch {
  * that survives two scavenges is copied into the old generation (10,000-row batches spent a
  * quarter of the producer's time in GC). The SQLite writer groups batches into larger commits.
  */
-export const BATCH_ROWS = Number(process.env.SY_BATCH ?? 2_000);
+export const BATCH_ROWS = 2_000;
 /** A slow source (OCR, a heavy sheet) still hands over what it has this often, so progress moves. */
 const BATCH_MAX_MS = 500;
 

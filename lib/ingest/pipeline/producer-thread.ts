@@ -15,7 +15,7 @@ export class ProducerThread {
     const maxOld = resourceLimits.maxOldGenerationSizeMb;
     this.worker = new Worker(script, {
       workerData: input,
-      resourceLimits: { ...(maxOld ? { maxOldGenerationSizeMb: maxOld } : {}), maxYoungGenerationSizeMb: Number(process.env.SY_PYOUNG ?? 16) },
+      ...(maxOld ? { resourceLimits: { maxOldGenerationSizeMb: maxOld } } : {}),
     });
     this.worker.on("message", (msg: unknown) => {
       const parsed = producerMessageSchema.safeParse(msg);

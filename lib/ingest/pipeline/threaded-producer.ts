@@ -8,7 +8,7 @@ import type { ProducerInput } from "../../schemas/worker-protocol";
 /** Batches one producer may run ahead of the writer (whole-file mode): the writer never waits, memory stays flat. */
 const CREDITS_AHEAD = 4;
 /** Range mode: enough for a producer to finish its next range while the writer is still on another producer's. */
-const RANGE_CREDITS = 8;
+const RANGE_CREDITS = 4;
 /** Bytes per range: ~10,000 rows of a typical CDR line; the ranges are dealt out in turn. */
 export const RANGE_BYTES = 1 << 20;
 
