@@ -30,6 +30,8 @@ export function progressWriterFor(db: Db, databaseUrl: string): ProgressWriter {
   if (!update) {
     const conn = openSqlite(target.file);
     conn.pragma("busy_timeout = 0");
+    // Its tiny commits must not trigger the WAL checkpoint (tens of MB copied on the event loop); the loader's connection checkpoints.
+    conn.pragma("wal_autocheckpoint = 0");
     update = conn.prepare(UPDATE_SQL);
     tryConnections.set(target.file, update);
   }

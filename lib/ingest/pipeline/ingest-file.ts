@@ -11,6 +11,7 @@ import { planRowsInline, type PlannedRows } from "./planned-rows";
 import { planRowsInThread, type ThreadOptions } from "./threaded-producer";
 import { bundledWorkerScript } from "../../worker-script";
 import { loadConfig } from "../../config";
+import { detectFileFormat } from "../detect-format";
 import type { ProgressTick } from "./progress-meter";
 import { ProgressMeter } from "./progress-meter";
 import type { RecordSink } from "./record-sink";
@@ -103,10 +104,10 @@ export async function ingestFile(input: IngestInput, sink: RecordSink): Promise<
   }
 }
 
-function planRows(input: IngestInput): Promise<PlannedRows> {
+async function planRows(input: IngestInput): Promise<PlannedRows> {
   const mode = input.producer ?? "auto";
   const script = mode === "inline" ? null : bundledWorkerScript("row-producer");
-  const threaded = script !== null && (mode === "thread" || fileSize(input.filePath) >= THREAD_MIN_BYTES);
+  const threaded = script !== null && (mode === "thread" || (fileSize(input.filePath) >= THREAD_MIN_BYTES && !(await isPdf(input))));
   return threaded ? planRowsInThread(producerInput(input), script, input.threads ?? parallelism()) : planRowsInline(producerInput(input));
 }
 
@@ -119,6 +120,15 @@ function producerInput({ filePath, fileName, templates, override, privacyRules, 
 function parallelism(): ThreadOptions {
   const n = loadConfig().parseThreads;
   return n === null ? {} : { producers: n };
+}
+
+/** A PDF has few rows per byte: extraction is all the work and the writer would idle, so it stays inline. */
+async function isPdf(input: IngestInput): Promise<boolean> {
+  try {
+    return (await detectFileFormat(input.filePath, input.fileName)).format === "pdf";
+  } catch {
+    return false; // planning reports the unreadable file
+  }
 }
 
 function fileSize(filePath: string): number {
