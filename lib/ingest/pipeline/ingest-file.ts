@@ -1,22 +1,16 @@
-import fs from "node:fs";
 import type { JobCounts, JobStatus } from "../../schemas/job";
 import type { LayoutPlan, MappingOverride } from "../../schemas/mapping";
 import type { LayoutTemplate } from "../../schemas/template";
-import type { ProducerInput } from "../../schemas/worker-protocol";
 import { qualityScore } from "../quality-score";
 import type { PrivacyRuleInput } from "../privacy-rules";
 import { IngestError } from "../types";
 import { CancelledError, loadRows } from "./load-rows";
-import { planRowsInline, type PlannedRows } from "./planned-rows";
-import { planRowsInThread, type ThreadOptions } from "./threaded-producer";
-import { bundledWorkerScript } from "../../worker-script";
-import { loadConfig } from "../../config";
-import { detectFileFormat } from "../detect-format";
+import { planRows, type PlanRowsInput } from "./plan-rows";
 import type { ProgressTick } from "./progress-meter";
 import { ProgressMeter } from "./progress-meter";
 import type { RecordSink } from "./record-sink";
 
-export interface IngestInput {
+export interface IngestInput extends Pick<PlanRowsInput, "producer" | "threads"> {
   filePath: string;
   fileName: string;
   templates: LayoutTemplate[];
@@ -26,17 +20,8 @@ export interface IngestInput {
   allowFormatMismatch?: boolean;
   onProgress?: (tick: ProgressTick) => void;
   isCancelled?: () => boolean;
-  /**
-   * Where records are built: "auto" = a producer thread for files of THREAD_MIN_BYTES or more,
-   * "thread" = always; both only when the producer bundle is built (else inline).
-   */
-  producer?: "auto" | "inline" | "thread";
-  /** Producer threads and range size for delimited text (defaults: threaded-producer.ts). */
-  threads?: ThreadOptions;
 }
 
-/** Below this size a producer thread's start-up (~40 ms, its own heap) costs more than the overlap saves. */
-const THREAD_MIN_BYTES = 2 * 1024 * 1024;
 
 export interface IngestResult {
   status: JobStatus;
@@ -101,41 +86,6 @@ export async function ingestFile(input: IngestInput, sink: RecordSink): Promise<
     if (err instanceof IngestError) return failed(plan, mismatch, err.code, err.message, EMPTY);
     const message = err instanceof Error ? err.message : String(err);
     return failed(plan, mismatch, "internal_error", `The file could not be processed: ${message}`, EMPTY);
-  }
-}
-
-async function planRows(input: IngestInput): Promise<PlannedRows> {
-  const mode = input.producer ?? "auto";
-  const script = mode === "inline" ? null : bundledWorkerScript("row-producer");
-  const threaded = script !== null && (mode === "thread" || (fileSize(input.filePath) >= THREAD_MIN_BYTES && !(await isPdf(input))));
-  return threaded ? planRowsInThread(producerInput(input), script, input.threads ?? parallelism()) : planRowsInline(producerInput(input));
-}
-
-/** The serializable part of the input (what a producer thread receives). */
-function producerInput({ filePath, fileName, templates, override, privacyRules, allowFormatMismatch }: IngestInput): ProducerInput {
-  return { filePath, fileName, templates, override, privacyRules, allowFormatMismatch };
-}
-
-/** PARSE_THREADS (config) caps the producers of one job; unset = as many as cores, 2 to 4. */
-function parallelism(): ThreadOptions {
-  const n = loadConfig().parseThreads;
-  return n === null ? {} : { producers: n };
-}
-
-/** A PDF has few rows per byte: extraction is all the work and the writer would idle, so it stays inline. */
-async function isPdf(input: IngestInput): Promise<boolean> {
-  try {
-    return (await detectFileFormat(input.filePath, input.fileName)).format === "pdf";
-  } catch {
-    return false; // planning reports the unreadable file
-  }
-}
-
-function fileSize(filePath: string): number {
-  try {
-    return fs.statSync(filePath).size;
-  } catch {
-    return 0; // planning reports the unreadable file
   }
 }
 
