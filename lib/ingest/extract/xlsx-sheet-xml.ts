@@ -1,10 +1,10 @@
 import { StringDecoder } from "node:string_decoder";
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { XmlScanner, type XmlTag } from "./xml-scanner";
 import { numberCell, type RawCell } from "./cell-text";
 import { cellTooLarge, tooManyColumns, XLSX_LIMITS } from "./xlsx-limits";
 
 /**
- * A lean SAX reader for one worksheet's XML (`<sheetData><row><c>`), fed chunk by chunk.
+ * A lean reader for one worksheet's XML (`<sheetData><row><c>`), fed chunk by chunk.
  * Reading the cells here (rather than through exceljs's row objects, which carry styles and
  * turn date cells into JS Dates with the 1900 leap-year bug) keeps the raw serial, the number
  * format and every rich-text run of inline strings, and costs less per cell.
@@ -51,7 +51,11 @@ function isoCellText(v: string): string {
 export class SheetXmlReader {
   /** Last row of the used range from `<dimension>`, 0 when absent. */
   lastRow = 0;
-  private readonly sax = new SaxesParser();
+  private readonly xml = new XmlScanner({
+    open: (name, tag) => this.open(name, tag),
+    close: (name) => this.close(name),
+    text: (text) => this.append(text),
+  });
   private readonly decoder = new StringDecoder("utf8");
   private done: ParsedRow[] = [];
   private row: ParsedRow | null = null;
@@ -68,10 +72,6 @@ export class SheetXmlReader {
     private readonly sharedStrings: SharedString[],
     private readonly numFmtOf: (styleId: number) => string | undefined,
   ) {
-    this.sax.on("opentag", (node) => this.open(node as SaxesTagPlain));
-    this.sax.on("closetag", (node) => this.close((node as SaxesTagPlain).name));
-    this.sax.on("text", (text) => this.append(text));
-    this.sax.on("cdata", (text) => this.append(text));
   }
 
   private append(text: string): void {
@@ -82,41 +82,45 @@ export class SheetXmlReader {
 
   /** Feeds a chunk; returns the rows it completed. */
   write(chunk: Buffer): ParsedRow[] {
-    this.sax.write(this.decoder.write(chunk));
+    this.xml.write(this.decoder.write(chunk));
     const out = this.done;
     this.done = [];
     return out;
   }
 
   end(): ParsedRow[] {
-    this.sax.write(this.decoder.end());
-    this.sax.close();
+    this.xml.write(this.decoder.end());
+    this.xml.end();
     const out = this.done;
     this.done = [];
     return out;
   }
 
-  private open(node: SaxesTagPlain): void {
-    const a = node.attributes;
-    switch (localName(node.name)) {
+  private open(name: string, a: XmlTag): void {
+    switch (localName(name)) {
       case "dimension": {
-        const m = /(\d+)$/.exec(String(a.ref ?? ""));
+        const m = /(\d+)$/.exec(a.attr("ref") ?? "");
         if (m) this.lastRow = Number(m[1]);
         break;
       }
-      case "row":
-        this.lastLine = a.r ? Number(a.r) : this.lastLine + 1;
+      case "row": {
+        const r = a.attr("r");
+        this.lastLine = r ? Number(r) : this.lastLine + 1;
         this.row = { line: this.lastLine, cells: [] };
         this.col = -1;
         break;
-      case "c":
-        this.col = a.r ? columnOf(String(a.r)) : this.col + 1;
+      }
+      case "c": {
+        const r = a.attr("r");
+        this.col = r ? columnOf(r) : this.col + 1;
         // "ZZZZZZ1" would make a sparse row billions of cells wide.
         if (this.col >= XLSX_LIMITS.maxColumns) throw tooManyColumns(this.lastLine);
-        this.type = String(a.t ?? "n");
-        this.style = a.s ? Number(a.s) : 0;
+        this.type = a.attr("t") ?? "n";
+        const style = a.attr("s");
+        this.style = style ? Number(style) : 0;
         this.value = null;
         break;
+      }
       case "v":
         this.capture = true;
         break;
