@@ -4,7 +4,7 @@ import { hashRecord } from "../normalize/hash-record";
 import { compileRecordBuilder } from "../normalize/record-builder";
 import { compilePrivacyRules, type PrivacyRuleInput } from "../privacy-rules";
 import type { SourceRow, TableSample, TableSource } from "../types";
-import { ROW_WIDTH, type RecordValue } from "./record-sink";
+import type { RecordValue } from "./record-sink";
 
 /** What one step of the build hands to the writer: valid hashed records, rejected rows, and where the reader is. */
 export interface RowBatch {
@@ -68,7 +68,7 @@ export function createBatchBuilder(sample: TableSample, plan: LayoutPlan, privac
           batch.errors.push({ line: row.line, field: null, code: "suppressed", message: "Suppressed by a privacy rule.", raw: "" });
           continue;
         }
-        putRecord(batch.values, batch.count * ROW_WIDTH, built.record, row.line);
+        putRecord(batch.values, built.record, row.line);
         batch.count++;
       }
       if (batch.rows >= BATCH_ROWS || (batch.rows > 0 && performance.now() - since >= BATCH_MAX_MS)) {
@@ -87,21 +87,8 @@ function emptyBatch(): RowBatch {
   return { rows: 0, count: 0, values: [], errors: [], bytesRead: 0 };
 }
 
-/** Writes one record's values at `at`, in RECORD_COLUMNS order. */
-function putRecord(values: RecordValue[], at: number, r: CanonicalRecord, line: number): void {
-  values[at] = hashRecord(r);
-  values[at + 1] = line;
-  values[at + 2] = r.start_time;
-  values[at + 3] = r.end_time;
-  values[at + 4] = r.duration_seconds;
-  values[at + 5] = r.caller;
-  values[at + 6] = r.callee;
-  values[at + 7] = r.direction;
-  values[at + 8] = r.record_type;
-  values[at + 9] = r.target;
-  values[at + 10] = r.dialed_digits;
-  values[at + 11] = r.imei;
-  values[at + 12] = r.imsi;
-  values[at + 13] = r.cell_first;
-  values[at + 14] = r.cell_last;
+/** Appends one record's values in RECORD_COLUMNS order. */
+function putRecord(values: RecordValue[], r: CanonicalRecord, line: number): void {
+  values.push(hashRecord(r), line, r.start_time, r.end_time, r.duration_seconds, r.caller, r.callee, r.direction,
+    r.record_type, r.target, r.dialed_digits, r.imei, r.imsi, r.cell_first, r.cell_last);
 }
