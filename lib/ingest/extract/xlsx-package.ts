@@ -1,6 +1,6 @@
 import path from "node:path/posix";
 import { StringDecoder } from "node:string_decoder";
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { XmlScanner } from "./xml-scanner";
 import { IngestError } from "../types";
 import { checkEntryCount, InflateBudget, XLSX_LIMITS } from "./xlsx-limits";
 import { listZipEntries, zipMemberStream, type ZipEntry } from "./zip-directory";
@@ -33,17 +33,18 @@ type TagHandler = (name: string, attrs: Record<string, string>) => void;
 
 const localName = (name: string) => name.slice(name.indexOf(":") + 1);
 
-/** Streams one member through a SAX parser. */
+/** Streams one member through the XML scanner. */
 async function saxMember(filePath: string, budget: InflateBudget, entry: ZipEntry, onOpen: TagHandler, onText?: (t: string) => void, onClose?: (name: string) => void, maxBytes?: number): Promise<void> {
-  const sax = new SaxesParser();
-  sax.on("opentag", (n) => onOpen(localName((n as SaxesTagPlain).name), (n as SaxesTagPlain).attributes as Record<string, string>));
-  if (onText) sax.on("text", onText);
-  if (onClose) sax.on("closetag", (n) => onClose(localName((n as SaxesTagPlain).name)));
+  const xml = new XmlScanner({
+    open: (name, tag) => onOpen(localName(name), tag.attrs()),
+    close: (name) => onClose?.(localName(name)),
+    text: (text) => onText?.(text),
+  });
   const decoder = new StringDecoder("utf8");
   const { stream } = await zipMemberStream(filePath, entry);
-  for await (const chunk of budget.limit(stream, entry, maxBytes) as AsyncIterable<Buffer>) sax.write(decoder.write(chunk));
-  sax.write(decoder.end());
-  sax.close();
+  for await (const chunk of budget.limit(stream, entry, maxBytes) as AsyncIterable<Buffer>) xml.write(decoder.write(chunk));
+  xml.write(decoder.end());
+  xml.end();
 }
 
 /** Built-in number formats that are dates or times (ECMA-376 §18.8.30, plus the CJK date ids). */

@@ -3,13 +3,15 @@
  * tags with attributes, text, CDATA, character and the five predefined entities; comments and
  * processing instructions are skipped; DOCTYPE (never in OOXML, an XXE vector) is refused. It
  * checks nesting depth and entities but not that close tags match (the sheet reader does not
- * need it). It replaced saxes on the sheet path: a full validating parser spent ~60 % of the
+ * need it). It replaced saxes for every xlsx part: a full validating parser spent ~60 % of the
  * XLSX extractor's time, and a 200k-row sheet has ~5 million tags.
  */
 
 export interface XmlTag {
   /** An attribute's value (entities decoded), or undefined. Valid only during the `open` callback. */
   attr(name: string): string | undefined;
+  /** Every attribute, as an object (allocates: for small parts, not per cell). */
+  attrs(): Record<string, string>;
 }
 
 export interface XmlHandler {
@@ -53,6 +55,13 @@ export class XmlScanner implements XmlTag {
       if (this.spans[k + 1]! - ns === name.length && s.startsWith(name, ns)) return decodeXmlText(s.slice(this.spans[k + 2]!, this.spans[k + 3]!));
     }
     return undefined;
+  }
+
+  attrs(): Record<string, string> {
+    const out: Record<string, string> = {};
+    const s = this.text;
+    for (let k = 0; k < this.attrCount * 4; k += 4) out[s.slice(this.spans[k]!, this.spans[k + 1]!)] = decodeXmlText(s.slice(this.spans[k + 2]!, this.spans[k + 3]!));
+    return out;
   }
 
   write(chunk: string): void {
