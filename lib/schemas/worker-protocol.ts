@@ -76,14 +76,14 @@ export const producerMessageSchema = z.discriminatedUnion("type", [
 export type ProducerMessage = z.infer<typeof producerMessageSchema>;
 
 /**
- * Writer → producer. After planning the producer waits for what to read: the whole source, every
- * `count`-th range of `rangeBytes` starting with range `index`, or one range from byte `start` to
- * the end (the fallback when a quoted cell spanned two ranges). `credit` grants `n` more batches.
+ * Writer → producer. After planning the producer waits for what to read: the whole source; range
+ * `index` of `rangeBytes` (orders queue up and are read in turn); or one range from byte `start`
+ * to the end (the fallback when a quoted cell spanned two ranges). `credit` grants `n` more batches.
  */
 export const producerCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("credit"), n: z.number().int().positive() }),
   z.object({ type: z.literal("read-all") }),
-  z.object({ type: z.literal("read-ranges"), index: z.number().int().min(0), count: z.number().int().positive(), rangeBytes: z.number().int().positive() }),
+  z.object({ type: z.literal("read-range"), index: z.number().int().min(0), rangeBytes: z.number().int().positive() }),
   z.object({ type: z.literal("read-from"), start: z.number().int().min(0) }),
 ]);
 export type ProducerCommand = z.infer<typeof producerCommandSchema>;

@@ -73,8 +73,9 @@ describe("producer threads load exactly what the inline path loads", () => {
     const variants: Pick<IngestInput, "producer" | "threads">[] = [
       { producer: "thread", threads: { producers: 1 } },
       { producer: "thread", threads: { producers: 2, rangeBytes: 64 * 1024 } },
-      { producer: "thread", threads: { producers: 3, rangeBytes: 50_000 } },
-      { producer: "thread", threads: { producers: 2, rangeBytes: splitAt } },
+      { producer: "thread", threads: { producers: 2, rangeBytes: 64 * 1024, startAll: true } },
+      { producer: "thread", threads: { producers: 3, rangeBytes: 50_000, startAll: true } },
+      { producer: "thread", threads: { producers: 2, rangeBytes: splitAt, startAll: true } },
     ];
     for (const threads of variants) {
       const got = await load(threads);

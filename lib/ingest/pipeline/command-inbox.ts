@@ -2,23 +2,26 @@ import type { ProducerCommand } from "../../schemas/worker-protocol";
 
 type Order = Exclude<ProducerCommand, { type: "credit" }>;
 
-/** A producer's view of the writer's commands: the one order saying what to read, and the credits. */
+/** A producer's view of the writer's commands: orders saying what to read, in turn, and credits. */
 export class CommandInbox {
   private available = 0;
-  private order: Order | null = null;
+  private readonly orders: Order[] = [];
   private wake: (() => void) | null = null;
 
   receive(command: ProducerCommand): void {
     if (command.type === "credit") this.available += command.n;
-    else this.order ??= command;
+    else this.orders.push(command);
     const w = this.wake;
     this.wake = null;
     w?.();
   }
 
   async nextOrder(): Promise<Order> {
-    while (this.order === null) await this.sleep();
-    return this.order;
+    for (;;) {
+      const order = this.orders.shift();
+      if (order) return order;
+      await this.sleep();
+    }
   }
 
   /** Takes one credit, waiting for the writer to grant it. */

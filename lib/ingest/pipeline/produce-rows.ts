@@ -26,12 +26,16 @@ export async function produceRows(input: ProducerInput, port: ProducerPort, inbo
         await inbox.credit();
         port.postMessage({ type: "batch", batch });
       }
-    } else {
-      const ranges = source.ranges;
-      if (!ranges) throw new Error("this source cannot be read by byte ranges");
-      await produceRanges(ranges, source.bytesTotal, what, build, port, inbox);
+      port.postMessage({ type: "end" });
+      return;
     }
-    port.postMessage({ type: "end" });
+    const ranges = source.ranges;
+    if (!ranges) throw new Error("this source cannot be read by byte ranges");
+    // Range orders until the writer stops this thread (it knows when the last range is in).
+    for (let order: ProducerCommand = what; ; order = await inbox.nextOrder()) {
+      if (order.type !== "read-range" && order.type !== "read-from") throw new Error(`"${order.type}" after range orders`);
+      await produceRange(ranges, source.bytesTotal, order, build, port, inbox);
+    }
   } catch (err) {
     if (err instanceof IngestError) port.postMessage({ type: "failed", code: err.code, message: err.message });
     else port.postMessage({ type: "failed", code: "internal_error", message: `The file could not be processed: ${err instanceof Error ? err.message : String(err)}` });
@@ -40,30 +44,28 @@ export async function produceRows(input: ProducerInput, port: ProducerPort, inbo
   }
 }
 
-type RangeOrder = Extract<ProducerCommand, { type: "read-ranges" | "read-from" }>;
+type RangeOrder = Extract<ProducerCommand, { type: "read-range" | "read-from" }>;
 
-/** Every `count`-th range from `index` (or one range from `start` to the end), each framed by range-start/range-end. */
-async function produceRanges(ranges: RangeReader, size: number, order: RangeOrder, build: BatchBuilder, port: ProducerPort, inbox: CommandInbox): Promise<void> {
-  const step = order.type === "read-ranges" ? order.count : 1;
-  for (let index = order.type === "read-ranges" ? order.index : 0; ; index += step) {
-    let start: number;
-    let end: number | null;
-    if (order.type === "read-from") {
-      start = order.start;
-      end = null;
-    } else {
-      start = index === 0 ? ranges.dataStart : await ranges.boundaryAt(ranges.dataStart + index * order.rangeBytes);
-      if (index > 0 && start >= size) return;
-      const next = await ranges.boundaryAt(ranges.dataStart + (index + 1) * order.rangeBytes);
-      end = next >= size ? null : next;
-    }
-    port.postMessage({ type: "range-start", index, start });
-    const out: RangeEnd = { end: start, lines: 0 };
+/** One range (or everything from `start`), framed by range-start/range-end; past the end of the file it is empty. */
+async function produceRange(ranges: RangeReader, size: number, order: RangeOrder, build: BatchBuilder, port: ProducerPort, inbox: CommandInbox): Promise<void> {
+  const index = order.type === "read-range" ? order.index : -1;
+  let start: number;
+  let end: number | null;
+  if (order.type === "read-from") {
+    start = order.start;
+    end = null;
+  } else {
+    start = order.index === 0 ? ranges.dataStart : await ranges.boundaryAt(ranges.dataStart + order.index * order.rangeBytes);
+    const next = await ranges.boundaryAt(ranges.dataStart + (order.index + 1) * order.rangeBytes);
+    end = next >= size ? null : next;
+  }
+  port.postMessage({ type: "range-start", index, start });
+  const out: RangeEnd = { end: start, lines: 0 };
+  if (start < size) {
     for await (const batch of build(ranges.rows({ start, end, first: start === ranges.dataStart }, out), () => start)) {
       await inbox.credit();
       port.postMessage({ type: "batch", batch });
     }
-    port.postMessage({ type: "range-end", index, end: out.end, lines: out.lines });
-    if (end === null || order.type === "read-from") return;
   }
+  port.postMessage({ type: "range-end", index, end: out.end, lines: out.lines });
 }

@@ -7,15 +7,21 @@ import type { ProducerInput } from "../../schemas/worker-protocol";
 
 /** Batches one producer may run ahead of the writer (whole-file mode): the writer never waits, memory stays flat. */
 const CREDITS_AHEAD = 4;
-/** Range mode: enough for a producer to finish its next range while the writer is still on another producer's. */
+/** Range mode: batches a producer may build ahead across the ranges dealt to it. */
 const RANGE_CREDITS = 4;
+/** Ranges dealt to a producer beyond the one the writer is reading. */
+const RANGES_AHEAD = 2;
+/** Share of a range's time the writer may wait for batches before another producer is started. */
+const WAITING_SHARE = 0.25;
 /** Bytes per range: ~10,000 rows of a typical CDR line; the ranges are dealt out in turn. */
 export const RANGE_BYTES = 1 << 20;
 
 export interface ThreadOptions {
-  /** Producers for a rangeable file (default: the cores, 2 to 4). */
+  /** Most producers for a rangeable file (default: the cores, 2 to 4; started one by one as the writer waits). */
   producers?: number;
   rangeBytes?: number;
+  /** Start every producer at once instead of as the writer waits (tests: exercises interleaving). */
+  startAll?: boolean;
 }
 
 /**
@@ -49,7 +55,7 @@ export async function planRowsInThread(input: ProducerInput, script: string, opt
       plan: planned.plan,
       formatMismatch: planned.formatMismatch,
       bytesTotal: planned.bytesTotal,
-      batches: () => (parallel ? receiveRanges(first, spawn, count, rangeBytes, planned.bytesTotal) : receiveAll(first)),
+      batches: () => (parallel ? receiveRanges(first, spawn, count, rangeBytes, planned.bytesTotal, opts.startAll ?? false) : receiveAll(first)),
       close,
     };
   } catch (err) {
@@ -72,46 +78,80 @@ async function* receiveAll(producer: ProducerThread): AsyncGenerator<RowBatch> {
 }
 
 /**
- * Takes range 0 from producer 0, range 1 from producer 1, … in file order, renumbering lines as it
- * goes. A range's start was found by line ends alone; it is right exactly when the range before
- * ended there. When a quoted cell spanned the boundary it did not: the producers are stopped and
- * one fresh producer reads on from where the previous range really ended.
+ * Reads the file's ranges in order, renumbering lines as it goes. Ranges are dealt out two ahead
+ * per producer; a producer is added (up to `max`) whenever the writer spent more than a quarter of
+ * a range's time waiting for batches: a re-upload of duplicates (little to write) gets every core,
+ * while a first upload keeps one producer, because a third busy thread on two cores would only slow
+ * the writer it waits for. A range's start was found by line ends alone and is right exactly when
+ * the range before ended there; when a quoted cell spanned the boundary it did not: the producers
+ * are stopped and one fresh producer reads on from where the previous range really ended.
  */
-async function* receiveRanges(first: ProducerThread, spawn: () => ProducerThread, count: number, rangeBytes: number, size: number): AsyncGenerator<RowBatch> {
-  let producers = [first];
-  for (let i = 1; i < count; i++) producers.push(spawn());
-  producers.forEach((p, index) => {
-    p.send({ type: "read-ranges", index, count, rangeBytes });
+async function* receiveRanges(first: ProducerThread, spawn: () => ProducerThread, max: number, rangeBytes: number, size: number, startAll: boolean): AsyncGenerator<RowBatch> {
+  const producers: ProducerThread[] = [];
+  const owners: ProducerThread[] = [];
+  const ahead = new Map<ProducerThread, number>();
+  let nextIndex = 0;
+  const deal = (p: ProducerThread) => {
+    for (let n = ahead.get(p) ?? 0; n < RANGES_AHEAD; n++) {
+      p.send({ type: "read-range", index: nextIndex, rangeBytes });
+      owners[nextIndex++] = p;
+    }
+    ahead.set(p, RANGES_AHEAD);
+  };
+  const enlist = (p: ProducerThread) => {
+    producers.push(p);
     p.send({ type: "credit", n: RANGE_CREDITS });
-  });
+    deal(p);
+  };
+  enlist(first);
+  while (startAll && producers.length < max) enlist(spawn());
+  const wait = { ms: 0 };
   let lines = 0;
   let expected: number | null = null;
-  for (let turn = 0; ; turn++) {
-    const producer = producers[turn % producers.length]!;
-    const head = await producer.next();
+  for (let index = 0; ; index++) {
+    const producer = owners[index]!;
+    const started = performance.now();
+    wait.ms = 0;
+    const head = await timedNext(producer, wait);
     if (head.type !== "range-start") throw failureOf(head);
     if (expected !== null && head.start !== expected) {
       await Promise.all(producers.map((p) => p.terminate()));
       const fresh = spawn();
       fresh.send({ type: "read-from", start: expected });
       fresh.send({ type: "credit", n: RANGE_CREDITS });
-      producers = [fresh];
-      turn = -1;
-      continue;
+      if ((await fresh.next()).type !== "range-start") throw new Error("the row producer did not start reading");
+      yield* rangeBatches(fresh, lines, wait);
+      return;
     }
-    for (;;) {
-      const event = await producer.next();
-      if (event.type === "range-end") {
-        lines += event.lines;
-        expected = event.end;
-        break;
-      }
-      if (event.type !== "batch") throw failureOf(event);
-      producer.send({ type: "credit", n: 1 });
-      yield renumbered({ ...event.batch, moreReady: producer.hasQueued() }, lines);
-    }
+    const end = yield* rangeBatches(producer, lines, wait);
+    lines += end.lines;
+    expected = end.end;
     if (expected >= size) return;
+    ahead.set(producer, ahead.get(producer)! - 1);
+    const took = performance.now() - started;
+    if (producers.length < max && wait.ms > took * WAITING_SHARE) enlist(spawn());
+    deal(producer);
   }
+}
+
+/** One range's batches (renumbered); returns its range-end. */
+async function* rangeBatches(producer: ProducerThread, before: number, wait: { ms: number }): AsyncGenerator<RowBatch, { end: number; lines: number }> {
+  for (;;) {
+    const event = await timedNext(producer, wait);
+    if (event.type === "range-end") return event;
+    if (event.type !== "batch") throw failureOf(event);
+    producer.send({ type: "credit", n: 1 });
+    yield renumbered({ ...event.batch, moreReady: producer.hasQueued() }, before);
+  }
+}
+
+/** The producer's next event, adding any time spent waiting for it to `wait.ms`. */
+async function timedNext(producer: ProducerThread, wait: { ms: number }) {
+  if (producer.hasQueued()) return producer.next();
+  const t = performance.now();
+  const event = await producer.next();
+  wait.ms += performance.now() - t;
+  return event;
 }
 
 /** A range's line numbers count from 1 at its start: shifted by the lines of the ranges before it. */
