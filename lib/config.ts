@@ -29,7 +29,7 @@ export interface AppConfig {
   host: string;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   workerThreads: number;
-  /** Producer threads per large text file; null = as many as cores, 2 to 4 (threaded-producer.ts). */
+  /** Most producer threads per large text file; null = as many as cores, 2 to 4 (threaded-producer.ts). */
   parseThreads: number | null;
   /** A file whose content is another format than its name says: refuse it (default) or read it by content. */
   formatMismatch: "refuse" | "read";
