@@ -80,7 +80,7 @@ async function* receiveAll(producer: ProducerThread): AsyncGenerator<RowBatch> {
 /**
  * Reads the file's ranges in order, renumbering lines as it goes. Ranges are dealt out two ahead
  * per producer; a producer is added (up to `max`) whenever the writer spent more than a quarter of
- * a range's time waiting for batches: a re-upload of duplicates (little to write) gets every core,
+ * the time of two ranges in a row waiting for batches: a re-upload of duplicates (little to write) gets every core,
  * while a first upload keeps one producer, because a third busy thread on two cores would only slow
  * the writer it waits for. A range's start was found by line ends alone and is right exactly when
  * the range before ended there; when a quoted cell spanned the boundary it did not: the producers
@@ -106,6 +106,7 @@ async function* receiveRanges(first: ProducerThread, spawn: () => ProducerThread
   enlist(first);
   while (startAll && producers.length < max) enlist(spawn());
   const wait = { ms: 0 };
+  let waiting = 0;
   let lines = 0;
   let expected: number | null = null;
   for (let index = 0; ; index++) {
@@ -128,8 +129,12 @@ async function* receiveRanges(first: ProducerThread, spawn: () => ProducerThread
     expected = end.end;
     if (expected >= size) return;
     ahead.set(producer, ahead.get(producer)! - 1);
-    const took = performance.now() - started;
-    if (producers.length < max && wait.ms > took * WAITING_SHARE) enlist(spawn());
+    // Two waiting ranges in a row, not counting the first (the pipeline is still filling then).
+    waiting = index > 0 && wait.ms > (performance.now() - started) * WAITING_SHARE ? waiting + 1 : 0;
+    if (producers.length < max && waiting >= 2) {
+      enlist(spawn());
+      waiting = 0;
+    }
     deal(producer);
   }
 }
