@@ -13,7 +13,7 @@ const RANGE_CREDITS = 4;
 const RANGES_AHEAD = 2;
 /** Share of a range's time the writer may wait for batches before another producer is started. */
 const WAITING_SHARE = 0.25;
-/** Bytes per range: ~10,000 rows of a typical CDR line; the ranges are dealt out in turn. */
+/** Bytes per range: ~10,000 rows of a typical CDR line. */
 export const RANGE_BYTES = 1 << 20;
 
 export interface ThreadOptions {
@@ -26,9 +26,9 @@ export interface ThreadOptions {
 
 /**
  * Plans and builds the file's records in producer threads while this thread writes them: parsing,
- * normalizing and hashing overlap the database inserts. Delimited text is dealt out in byte ranges
- * to several producers (range i to producer i mod n) and merged back in file order, so both cores
- * work even when the writer has little to do (a re-upload of duplicates). The threads inherit this
+ * normalizing and hashing overlap the database inserts. Delimited text is read in byte ranges dealt
+ * out on demand to up to `producers` threads and merged back in file order (receiveRanges), so the
+ * cores work even when the writer has little to do (a re-upload of duplicates). The threads inherit this
  * thread's heap cap and die with it (a terminated pool thread takes its producers along). `script`
  * is the bundle dist/workers/row-producer.mjs: on Node 20 a thread started on a .ts file gets no
  * tsx hooks, so without a build the caller stays inline.
