@@ -1,7 +1,7 @@
 import os from "node:os";
 import type { RowBatch } from "./build-batches";
 import type { PlannedRows } from "./planned-rows";
-import { ROW_WIDTH } from "./record-sink";
+import { COL, ROW_WIDTH } from "./record-sink";
 import { ProducerThread, failureOf } from "./producer-thread";
 import type { ProducerInput } from "../../schemas/worker-protocol";
 
@@ -163,7 +163,7 @@ async function timedNext(producer: ProducerThread, wait: { ms: number }) {
 function renumbered(batch: RowBatch, before: number): RowBatch {
   if (before === 0) return batch;
   const { values } = batch;
-  for (let at = 1; at < batch.count * ROW_WIDTH; at += ROW_WIDTH) values[at] = (values[at] as number) + before;
+  for (let at = COL.line; at < batch.count * ROW_WIDTH; at += ROW_WIDTH) values[at] = (values[at] as number) + before;
   for (const e of batch.errors) e.line += before;
   return batch;
 }
