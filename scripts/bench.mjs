@@ -163,6 +163,7 @@ async function measureUpload(server, events, sampler, file, pass) {
     pagesPerSecond: file.pages ? file.pages / seconds : null,
     pages: file.pages ?? null,
     peakRssMb: mem.peakRssMb,
+    cpuSeconds: mem.cpuSeconds,
     sampledPeakRssMb: mem.sampledPeakRssMb,
     hwmMb: mem.hwmMb,
     maxThreads: mem.threads,
@@ -184,6 +185,7 @@ function printTable(results) {
     ["total s", (r) => fmt(r.seconds, 2)],
     ["rows/s", (r) => fmt(r.rowsPerSecond)],
     ["pages/s", (r) => (r.pagesPerSecond == null ? "" : fmt(r.pagesPerSecond, 1))],
+    ["cpu s", (r) => (r.cpuSeconds == null ? "" : fmt(r.cpuSeconds, 1))],
     ["peak RSS MB", (r) => fmt(r.peakRssMb)],
     ["progress ev", (r) => fmt(r.progress.count)],
     ["ev/s avg", (r) => fmt(r.progress.perSecond, 1)],
@@ -275,7 +277,7 @@ async function main() {
         try {
           const r = await measureUpload(server, events, sampler, f, pass);
           report.results.push(r);
-          status(`  ${r.status} in ${r.seconds.toFixed(2)} s (${fmt(r.rowsPerSecond)} rows/s, peak RSS ${fmt(r.peakRssMb)} MB)`);
+          status(`  ${r.status} in ${r.seconds.toFixed(2)} s (${fmt(r.rowsPerSecond)} rows/s, server CPU ${r.cpuSeconds ?? "?"} s, peak RSS ${fmt(r.peakRssMb)} MB)`);
         } catch (err) {
           report.skipped.push({ kind: f.kind, pass, reason: err.message });
           status(`  failed: ${err.message}`);

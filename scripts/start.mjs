@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { productionEnv } from "./server-env.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
@@ -41,7 +42,7 @@ if (dev) {
     const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, env, stdio: "inherit" });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
-  const child = spawn(process.execPath, [worker ? "dist/worker-main.mjs" : "dist/server.mjs"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+  const child = spawn(process.execPath, [worker ? "dist/worker-main.mjs" : "dist/server.mjs"], { cwd: root, env: productionEnv(env), stdio: "inherit" });
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

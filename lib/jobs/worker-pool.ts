@@ -3,6 +3,7 @@ import { Piscina } from "piscina";
 import { loadConfig } from "../config";
 import { log } from "../log";
 import { resolveWorkerScript } from "../worker-script";
+import { limitHeapGrowth, WORKER_YOUNG_GENERATION_MB } from "../thread-heap";
 import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from "../ingest/out-of-memory";
 import { ingestOutcomeSchema, workerProgressSchema, type IngestOutcome } from "../schemas/worker-protocol";
 import type { TaskRunner } from "./execute-job";
@@ -13,6 +14,7 @@ import type { TaskRunner } from "./execute-job";
  * rejects its task (the job fails, see poolTaskRunner) and starts a fresh thread for the next one.
  */
 export function createWorkerPool(threads: number, maxHeapMb = 2048): Piscina {
+  limitHeapGrowth();
   const { filename, execArgv } = resolveWorkerScript("ingest-worker");
   const pool = new Piscina({
     filename,
@@ -20,7 +22,7 @@ export function createWorkerPool(threads: number, maxHeapMb = 2048): Piscina {
     minThreads: 1,
     maxThreads: threads,
     idleTimeout: 60_000,
-    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   // Piscina emits 'error' when a thread dies with no task attached (e.g. out of memory while
   // being terminated after a timeout); unheard, that event would throw and end the process.

@@ -5,6 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import { once } from "node:events";
 import crypto from "node:crypto";
+import { productionEnv } from "../server-env.mjs";
 
 export const BENCH_USER = { email: "bench@switchyard.invalid", password: `tp-${crypto.randomBytes(12).toString("hex")}` };
 
@@ -51,11 +52,9 @@ export async function startServer({ root, dataDir, port, logFile, cpuProfDir, ex
   const out = fs.openSync(logFile, "a");
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, "dist/server.mjs")], {
     cwd: root,
+    // The same environment as `npm start` (scripts/server-env.mjs), then the bench's own settings.
     env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      CHECKPOINT_DISABLE: "1",
+      ...productionEnv(),
       PORT: String(port),
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
@@ -134,6 +133,16 @@ export function createRssSampler(pid, intervalMs = 100) {
     maxThreads = Math.max(maxThreads, s.threads);
   };
   const timer = setInterval(sample, intervalMs);
+  // utime + stime of every thread of the process, in clock ticks (USER_HZ, 100 on Linux).
+  const cpuTicks = () => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return null;
+    }
+  };
+  let cpuAtReset = null;
   return {
     reset() {
       try {
@@ -144,6 +153,7 @@ export function createRssSampler(pid, intervalMs = 100) {
       }
       peakRssKb = 0;
       maxThreads = 0;
+      cpuAtReset = cpuTicks();
       sample();
     },
     /** Peak of this window in MB: the larger of the sampled VmRSS and (when reset worked) VmHWM. */
@@ -157,6 +167,9 @@ export function createRssSampler(pid, intervalMs = 100) {
         hwmMb: hwmResetOk && s ? s.hwmKb / 1024 : null,
         rssNowMb: s ? s.rssKb / 1024 : null,
         threads: maxThreads,
+        // CPU seconds the server spent on this window (all threads): less sensitive than wall time
+        // to a noisy neighbour, and the figure that says whether a change made less work.
+        cpuSeconds: cpuAtReset === null || cpuTicks() === null ? null : (cpuTicks() - cpuAtReset) / 100,
       };
     },
     /** VmHWM over the process's whole life (or since the last reset). */

@@ -2,6 +2,7 @@ import { resourceLimits, Worker } from "node:worker_threads";
 import { producerMessageSchema, type ProducerCommand, type ProducerInput, type ProducerMessage } from "../../schemas/worker-protocol";
 import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from "../out-of-memory";
 import { IngestError } from "../types";
+import { WORKER_YOUNG_GENERATION_MB } from "../../thread-heap";
 
 export type ProducerEvent = ProducerMessage | { type: "error"; err: unknown } | { type: "exit"; code: number };
 
@@ -15,7 +16,7 @@ export class ProducerThread {
     const maxOld = resourceLimits.maxOldGenerationSizeMb;
     this.worker = new Worker(script, {
       workerData: input,
-      ...(maxOld ? { resourceLimits: { maxOldGenerationSizeMb: maxOld } } : {}),
+      resourceLimits: { ...(maxOld ? { maxOldGenerationSizeMb: maxOld } : {}), maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     this.worker.on("message", (msg: unknown) => {
       const parsed = producerMessageSchema.safeParse(msg);
