@@ -22,6 +22,8 @@ export class GroupCommit {
   constructor(
     private readonly db: Database.Database,
     private readonly holdAcrossCalls = !isMainThread,
+    /** Runs inside the transaction just before COMMIT; throwing rolls the transaction back. */
+    private readonly beforeCommit: () => void = () => {},
   ) {
     this.begin = db.prepare("BEGIN IMMEDIATE");
     this.commitStmt = db.prepare("COMMIT");
@@ -43,7 +45,14 @@ export class GroupCommit {
   }
 
   commit(): void {
-    if (this.db.inTransaction) this.commitStmt.run();
+    if (!this.db.inTransaction) return;
+    try {
+      this.beforeCommit();
+    } catch (err) {
+      this.rollback();
+      throw err;
+    }
+    this.commitStmt.run();
   }
 
   rollback(): void {

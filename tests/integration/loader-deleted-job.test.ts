@@ -1,0 +1,73 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { openSqlite } from "../../lib/db/open-sqlite";
+import { getDb } from "../../lib/db/prisma";
+import { SqliteRecordSink } from "../../lib/db/sqlite-record-sink";
+import { ROW_WIDTH, type RecordValue } from "../../lib/ingest/pipeline/record-sink";
+import { createJob } from "../../lib/jobs/job-commands";
+import { tempDataDir } from "../support/temp-db";
+
+/**
+ * The loader's own connection runs without per-row foreign-key checks (sqlite-record-sink.ts) and
+ * checks the job once per commit instead. A job deleted while its file loads (cancel, then delete)
+ * must still end with no orphan records, and the loader must stop with a sentence.
+ */
+const tmp = tempDataDir("switchyard-deleted-job-");
+const db = getDb(tmp.databaseUrl);
+afterAll(async () => {
+  await db.$disconnect();
+  tmp.cleanup();
+});
+
+function batch(first: number, count: number): { count: number; values: RecordValue[] } {
+  const values: RecordValue[] = [];
+  for (let i = first; i < first + count; i++) {
+    const start = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString().replace(".000Z", "Z");
+    const hash = (Math.floor(Date.parse(start) / 1000).toString(16).padStart(10, "0") + i.toString(16)).padEnd(64, "0");
+    const row: RecordValue[] = [hash, i + 1, start, null, 60, "+17135550100", "+17135550199", "outgoing", "voice", "+17135550100", null, null, null, null, null];
+    expect(row).toHaveLength(ROW_WIDTH);
+    values.push(...row);
+  }
+  return { count, values };
+}
+
+const storedRecords = (jobId: string) => {
+  const read = openSqlite(tmp.databaseUrl.slice(5));
+  const n = read.prepare(`SELECT count(*) FROM call_records WHERE job_id = ?`).pluck().get(jobId) as number;
+  read.close();
+  return n;
+};
+
+describe("a job deleted while its records load", () => {
+  it("keeps no orphan records and fails the load as job_deleted", async () => {
+    const job = await createJob(db, { fileName: "gone.csv", storedPath: "/nonexistent", sha256: "t", sizeBytes: 1 });
+    const sink = new SqliteRecordSink(openSqlite(tmp.databaseUrl.slice(5)), job.id, true);
+    await sink.begin("att");
+    expect(await sink.insertRecords(batch(0, 120))).toBe(120);
+    await sink.commit();
+    expect(storedRecords(job.id)).toBe(120);
+
+    // Another connection deletes the job (the cascade removes what was committed so far).
+    await db.ingestionJob.delete({ where: { id: job.id } });
+    expect(storedRecords(job.id)).toBe(0);
+
+    // The next batch is written inside the loader's transaction, but its commit refuses.
+    await expect(
+      (async () => {
+        await sink.insertRecords(batch(120, 80));
+        await sink.commit();
+      })(),
+    ).rejects.toMatchObject({ code: "job_deleted" });
+    await sink.close();
+    expect(storedRecords(job.id)).toBe(0);
+  });
+
+  it("loads normally while the job exists", async () => {
+    const job = await createJob(db, { fileName: "kept.csv", storedPath: "/nonexistent", sha256: "t", sizeBytes: 1 });
+    const sink = new SqliteRecordSink(openSqlite(tmp.databaseUrl.slice(5)), job.id, true);
+    await sink.begin("att");
+    expect(await sink.insertRecords(batch(1000, 50))).toBe(50);
+    await sink.finish();
+    await sink.close();
+    expect(storedRecords(job.id)).toBe(50);
+  });
+});
