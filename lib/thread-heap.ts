@@ -2,8 +2,8 @@ import v8 from "node:v8";
 
 /**
  * Heap settings for the threads that ingest files. Measured with `npm run bench` on the 1M-row
- * CSV (docs/benchmarks.md, 2026-11-28 evening): peak RSS 640 → 530 MB with the young-generation
- * cap, → 330–340 MB with the growth factor too, for ~10 % more CPU (more, smaller collections).
+ * CSV (docs/benchmarks.md, 2026-11-28 evening): peak RSS ~640 MB before; 445–530 MB with two
+ * malloc arenas (scripts/server-env.mjs) and V8's defaults; 355–380 MB with the growth factor below.
  */
 
 /**
@@ -19,13 +19,17 @@ export const WORKER_YOUNG_GENERATION_MB = 8;
  * promotes a steady trickle of batch data that dies soon after, so the default let every isolate
  * (main, writer, two producers) grow 40–70 MB of dead old space before collecting it.
  */
-const HEAP_GROWING_PERCENT = 30;
+const DEFAULT_HEAP_GROWING_PERCENT = 30;
 
 /**
  * Applies the growth factor to every isolate of this process: the flag is process-wide and V8
  * reads it at each full collection, so it also covers threads started later. Called once where the
- * worker pool is created (the web server and the standalone worker).
+ * worker pool is created (the web server and the standalone worker). It costs CPU: ~15–20 % more
+ * server CPU per 1M-row load (more full collections), for ~100–150 MB less peak RSS. A deployment
+ * that has the memory and wants the speed sets HEAP_GROWING_PERCENT=0 (V8's adaptive default).
  */
-export function limitHeapGrowth(): void {
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+export function limitHeapGrowth(env: NodeJS.ProcessEnv = process.env): void {
+  const raw = env.HEAP_GROWING_PERCENT;
+  const percent = raw !== undefined && /^\d{1,4}$/.test(raw.trim()) ? Number(raw.trim()) : DEFAULT_HEAP_GROWING_PERCENT;
+  v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
