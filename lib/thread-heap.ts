@@ -9,7 +9,9 @@ import v8 from "node:v8";
 /**
  * Young-generation cap (MB) for worker isolates (the ingest pool's threads and the row producers).
  * V8's default lets each isolate commit 32 MB of semi-spaces; a producer's garbage is short-lived
- * rows and 2,000-row batches (~1 MB), which a small young generation holds as well.
+ * rows and 2,000-row batches (~1 MB). Once the growth factor below is set, 8, 16 and 32 MB gave the
+ * same peak RSS and CPU within this machine's noise (docs/benchmarks.md); 8 is the bound the
+ * 10M-row run was measured with.
  */
 export const WORKER_YOUNG_GENERATION_MB = 8;
 
