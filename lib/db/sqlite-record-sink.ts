@@ -56,13 +56,12 @@ export class SqliteRecordSink implements RecordSink {
     // insert time); jobStillExists checks the one parent once per commit instead, inside the write
     // transaction, so a job deleted mid-load (cancel, then delete) still gets no orphan rows.
     if (ownsConnection) db.pragma("foreign_keys = OFF");
-    const jobExists = db.prepare(`SELECT 1 FROM ingestion_jobs WHERE id = ?`).pluck();
     this.insertMany = db.prepare(insertSql(ROWS_PER_INSERT));
     this.insertOne = db.prepare(insertSql(1));
     this.probeMany = db.prepare(probeSql(HASHES_PER_PROBE)).pluck();
     this.probeRange = db.prepare(`SELECT content_hash FROM call_records WHERE content_hash BETWEEN ? AND ? LIMIT ?`).pluck();
     this.insertError = db.prepare(INSERT_ERROR);
-    this.group = new GroupCommit(db, undefined, ownsConnection ? () => jobStillExists(jobExists, jobId) : undefined);
+    this.group = new GroupCommit(db, undefined, ownsConnection ? jobStillExists(db, jobId) : undefined);
   }
 
   async insertRecords(batch: RecordBatch): Promise<number> {
@@ -216,6 +215,10 @@ export class SqliteRecordSink implements RecordSink {
   }
 }
 
-function jobStillExists(jobExists: Database.Statement, jobId: string): void {
-  if (jobExists.get(jobId) === undefined) throw new IngestError("job_deleted", "This job was deleted while its file was loading; nothing more was stored.");
+/** The per-commit check that stands in for the foreign key: throws when the job row is gone. */
+function jobStillExists(db: Database.Database, jobId: string): () => void {
+  const jobExists = db.prepare(`SELECT 1 FROM ingestion_jobs WHERE id = ?`).pluck();
+  return () => {
+    if (jobExists.get(jobId) === undefined) throw new IngestError("job_deleted", "This job was deleted while its file was loading; nothing more was stored.");
+  };
 }

@@ -37,11 +37,17 @@ const storedRecords = (jobId: string) => {
   return n;
 };
 
+/** A job row and a loader on its own connection, begun as the worker begins one. */
+async function startLoad(fileName: string) {
+  const job = await createJob(db, { fileName, storedPath: "/nonexistent", sha256: "t", sizeBytes: 1 });
+  const sink = new SqliteRecordSink(openSqlite(tmp.databaseUrl.slice(5)), job.id, true);
+  await sink.begin("att");
+  return { job, sink };
+}
+
 describe("a job deleted while its records load", () => {
   it("keeps no orphan records and fails the load as job_deleted", async () => {
-    const job = await createJob(db, { fileName: "gone.csv", storedPath: "/nonexistent", sha256: "t", sizeBytes: 1 });
-    const sink = new SqliteRecordSink(openSqlite(tmp.databaseUrl.slice(5)), job.id, true);
-    await sink.begin("att");
+    const { job, sink } = await startLoad("gone.csv");
     expect(await sink.insertRecords(batch(0, 120))).toBe(120);
     await sink.commit();
     expect(storedRecords(job.id)).toBe(120);
@@ -62,9 +68,7 @@ describe("a job deleted while its records load", () => {
   });
 
   it("loads normally while the job exists", async () => {
-    const job = await createJob(db, { fileName: "kept.csv", storedPath: "/nonexistent", sha256: "t", sizeBytes: 1 });
-    const sink = new SqliteRecordSink(openSqlite(tmp.databaseUrl.slice(5)), job.id, true);
-    await sink.begin("att");
+    const { job, sink } = await startLoad("kept.csv");
     expect(await sink.insertRecords(batch(1000, 50))).toBe(50);
     await sink.finish();
     await sink.close();
