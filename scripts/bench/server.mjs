@@ -49,6 +49,8 @@ export async function startServer({ root, dataDir, port, logFile, cpuProfDir, ex
   // --cpu-prof also profiles worker threads: they inherit the parent's execArgv (piscina passes
   // none of its own) and each thread writes its own CPU.<date>.<pid>.<threadId>.<seq>.cpuprofile.
   if (cpuProfDir) nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`);
+  // BENCH_NODE_ARGS: flags Node refuses in NODE_OPTIONS, e.g. "--trace-gc" (its lines go to server.log).
+  nodeArgs.push(...(process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean));
   const out = fs.openSync(logFile, "a");
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, "dist/server.mjs")], {
     cwd: root,

@@ -3,6 +3,7 @@ import type { ByteRange, RangeEnd, RangeReader, SourceRow } from "../types";
 import { createChunkDecoder } from "./decode-chunks";
 import { RecordReader } from "./record-reader";
 import { createRowFilter } from "./row-filter";
+import { rowsInPieces, SOURCE_BATCH_ROWS } from "./row-pieces";
 import type { TextHead } from "./text-source";
 
 const READ_BYTES = 1 << 20;
@@ -12,7 +13,7 @@ const PROBE_BYTES = 64 * 1024;
  * Byte-range access to a delimited text file, for parallel parsing. Only for encodings where a
  * line-end byte is never part of another character (UTF-8, Windows-1252); UTF-16 gets none.
  */
-export function textRangeReader(filePath: string, size: number, head: TextHead, maxLineLength: number, batchRows: number): RangeReader | undefined {
+export function textRangeReader(filePath: string, size: number, head: TextHead, maxLineLength: number): RangeReader | undefined {
   if (head.encoding.encoding.startsWith("utf-16")) return undefined;
   const sep = head.dialect.lineEnding === "\r" ? 0x0d : 0x0a;
   const dataStart = head.encoding.bomLength;
@@ -38,7 +39,7 @@ export function textRangeReader(filePath: string, size: number, head: TextHead, 
     const decoder = createChunkDecoder(head.encoding);
     // Later ranges hold no preamble or header: their line 1 is data (repeated headers and footers are still dropped).
     const filter = createRowFilter(range.first ? head.layout : { ...head.layout, dataStartLine: 0 });
-    let batch: SourceRow[] = [];
+    const batch: SourceRow[] = [];
     const reader = new RecordReader(head.dialect, { maxLineLength }, (r) => {
       const row = filter.accept(r);
       if (row) batch.push(row);
@@ -59,17 +60,13 @@ export function textRangeReader(filePath: string, size: number, head: TextHead, 
           if (nl !== -1) piece = piece.subarray(0, nl + 1);
         }
         at += piece.length;
-        reader.push(decoder.decode(piece));
-        if (batch.length >= batchRows) {
-          yield batch;
-          batch = [];
-        }
+        yield* rowsInPieces(reader, decoder.decode(piece), batch);
       }
       reader.push(decoder.end());
       if (at >= size) reader.end();
       out.end = at;
       out.lines = reader.linesRead;
-      if (batch.length > 0) yield batch;
+      for (let i = 0; i < batch.length; i += SOURCE_BATCH_ROWS) yield batch.slice(i, i + SOURCE_BATCH_ROWS);
     } finally {
       await handle.close();
     }

@@ -8,11 +8,11 @@ import { RecordReader, type RawRecord } from "./record-reader";
 import { createRowFilter } from "./row-filter";
 import { readRecords, sniffDialect } from "./sniff-dialect";
 import { textRangeReader } from "./text-ranges";
+import { rowsInPieces, SOURCE_BATCH_ROWS } from "./row-pieces";
 
 const HEAD_BYTES = 256 * 1024;
 const SNIFF_CHARS = 64 * 1024;
 const SAMPLE_ROWS = 200;
-const BATCH_ROWS = 2000;
 const DEFAULT_MAX_LINE = 1_000_000;
 
 /** What was learned from the head of a text file; exposed for tests and diagnostics. */
@@ -38,7 +38,7 @@ export async function openTextSource(filePath: string, opts: OpenOptions = {}): 
   async function* rows(): AsyncGenerator<SourceRow[]> {
     const decoder = createChunkDecoder(head.encoding);
     const filter = createRowFilter(head.layout);
-    let batch: SourceRow[] = [];
+    const batch: SourceRow[] = [];
     const reader = new RecordReader(head.dialect, { maxLineLength }, (r) => {
       const row = filter.accept(r);
       if (row) batch.push(row);
@@ -48,16 +48,11 @@ export async function openTextSource(filePath: string, opts: OpenOptions = {}): 
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         consumed += chunk.length;
-        reader.push(decoder.decode(chunk));
-        if (batch.length >= BATCH_ROWS) {
-          const full = batch;
-          batch = [];
-          for (let i = 0; i < full.length; i += BATCH_ROWS) yield full.slice(i, i + BATCH_ROWS);
-        }
+        yield* rowsInPieces(reader, decoder.decode(chunk), batch);
       }
       reader.push(decoder.end());
       reader.end();
-      for (let i = 0; i < batch.length; i += BATCH_ROWS) yield batch.slice(i, i + BATCH_ROWS);
+      for (let i = 0; i < batch.length; i += SOURCE_BATCH_ROWS) yield batch.slice(i, i + SOURCE_BATCH_ROWS);
     } finally {
       stream.destroy();
       stream = null;
@@ -74,7 +69,7 @@ export async function openTextSource(filePath: string, opts: OpenOptions = {}): 
     close: async () => {
       stream?.destroy();
     },
-    ranges: textRangeReader(filePath, size, head, maxLineLength, BATCH_ROWS),
+    ranges: textRangeReader(filePath, size, head, maxLineLength),
   };
 }
 
