@@ -11,4 +11,4 @@ port.on("message", (msg: unknown) => {
   const command = producerCommandSchema.safeParse(msg);
   if (command.success) inbox.receive(command.data);
 });
-void produceRows(producerInputSchema.parse(workerData), { postMessage: (m: ProducerMessage, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer) }, inbox).finally(() => port.close());
+void produceRows(producerInputSchema.parse(workerData), { postMessage: (m: ProducerMessage) => port.postMessage(m) }, inbox).finally(() => port.close());

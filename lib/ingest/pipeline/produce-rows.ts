@@ -1,12 +1,11 @@
 import type { ProducerCommand, ProducerInput, ProducerMessage } from "../../schemas/worker-protocol";
 import { IngestError, type RangeEnd, type RangeReader } from "../types";
-import { createBatchBuilder, type BatchBuilder, type RowBatch } from "./build-batches";
+import { createBatchBuilder, type BatchBuilder } from "./build-batches";
 import { planFile } from "./plan-file";
 import { CommandInbox } from "./command-inbox";
-import { packBatch } from "./packed-batch";
 
 export interface ProducerPort {
-  postMessage(message: ProducerMessage, transfer?: ArrayBuffer[]): void;
+  postMessage(message: ProducerMessage): void;
 }
 
 /**
@@ -25,7 +24,7 @@ export async function produceRows(input: ProducerInput, port: ProducerPort, inbo
     if (what.type === "read-all") {
       for await (const batch of build(source.rows(), () => source.bytesRead())) {
         await inbox.credit();
-        sendBatch(port, batch);
+        port.postMessage({ type: "batch", batch });
       }
       port.postMessage({ type: "end" });
       return;
@@ -65,13 +64,8 @@ async function produceRange(ranges: RangeReader, size: number, order: RangeOrder
   if (start < size) {
     for await (const batch of build(ranges.rows({ start, end, first: start === ranges.dataStart }, out), () => start)) {
       await inbox.credit();
-      sendBatch(port, batch);
+      port.postMessage({ type: "batch", batch });
     }
   }
   port.postMessage({ type: "range-end", index, end: out.end, lines: out.lines });
-}
-
-function sendBatch(port: ProducerPort, rows: RowBatch): void {
-  const { batch, transfer } = packBatch(rows);
-  port.postMessage({ type: "batch", batch }, transfer);
 }

@@ -3,7 +3,6 @@ import type { RowBatch } from "./build-batches";
 import type { PlannedRows } from "./planned-rows";
 import { COL, ROW_WIDTH } from "./record-sink";
 import { ProducerThread, failureOf } from "./producer-thread";
-import { unpackBatch } from "./packed-batch";
 import type { ProducerInput } from "../../schemas/worker-protocol";
 
 /** Batches one producer may run ahead of the writer (whole-file mode): the writer never waits, memory stays flat. */
@@ -74,7 +73,7 @@ async function* receiveAll(producer: ProducerThread): AsyncGenerator<RowBatch> {
     if (event.type !== "batch") throw failureOf(event);
     // The credit goes back before the writer starts on this batch, so the next one is built meanwhile.
     producer.send({ type: "credit", n: 1 });
-    yield { ...unpackBatch(event.batch), moreReady: producer.hasQueued() };
+    yield { ...event.batch, moreReady: producer.hasQueued() };
   }
 }
 
@@ -147,7 +146,7 @@ async function* rangeBatches(producer: ProducerThread, before: number, wait: { m
     if (event.type === "range-end") return event;
     if (event.type !== "batch") throw failureOf(event);
     producer.send({ type: "credit", n: 1 });
-    yield renumbered({ ...unpackBatch(event.batch), moreReady: producer.hasQueued() }, before);
+    yield renumbered({ ...event.batch, moreReady: producer.hasQueued() }, before);
   }
 }
 
