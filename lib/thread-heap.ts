@@ -7,13 +7,16 @@ import v8 from "node:v8";
  */
 
 /**
- * Young-generation cap (MB) for worker isolates (the ingest pool's threads and the row producers).
- * V8's default lets each isolate commit 32 MB of semi-spaces; a producer's garbage is short-lived
- * rows and 2,000-row batches (~1 MB). Once the growth factor below is set, 8, 16 and 32 MB gave the
- * same peak RSS and CPU within this machine's noise (docs/benchmarks.md); 8 is the bound the
- * 10M-row run was measured with.
+ * Young-generation cap (MB) for worker isolates (the ingest pool's threads and the row producers):
+ * 12 MB is 4 MB semi-spaces (V8 sizes the young generation at three semi-spaces). Note that a
+ * `--max-semi-space-size` flag beats this limit: `npm start` and the bench pass 4 for the main
+ * thread (scripts/server-env.mjs) and V8 applies it to every isolate of the process, which is why
+ * this value matches it (checked with v8.getHeapSpaceStatistics() in a worker: flag 4 and limit
+ * 48 gave a 8.4 MB new space). The figure matters: bigger semi-spaces made the 1M-row load
+ * ~5–15 % cheaper in CPU for ~+60 MB peak RSS at 16 MB (2026-11-28 night, docs/benchmarks.md);
+ * what kept the producers' GC down instead was small batches (build-batches.ts, row-pieces.ts).
  */
-export const WORKER_YOUNG_GENERATION_MB = 8;
+export const WORKER_YOUNG_GENERATION_MB = 12;
 
 /**
  * Old-generation growth factor 1.3 instead of V8's adaptive 1.1–4: after each full collection the

@@ -5,10 +5,10 @@ import { COL, ROW_WIDTH } from "./record-sink";
 import { ProducerThread, failureOf } from "./producer-thread";
 import type { ProducerInput } from "../../schemas/worker-protocol";
 
-/** Batches one producer may run ahead of the writer (whole-file mode): the writer never waits, memory stays flat. */
-const CREDITS_AHEAD = 4;
+/** Batches (of BATCH_ROWS, 500) one producer may run ahead of the writer (whole-file mode): the writer never waits, memory stays flat. */
+const CREDITS_AHEAD = 8;
 /** Range mode: batches a producer may build ahead across the ranges dealt to it. */
-const RANGE_CREDITS = 4;
+const RANGE_CREDITS = 8;
 /** Ranges dealt to a producer beyond the one the writer is reading. */
 const RANGES_AHEAD = 2;
 /** Share of a range's time the writer may wait for batches before another producer is started. */
