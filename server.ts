@@ -14,7 +14,9 @@ import { setRuntime } from "./lib/server/runtime";
  * Production reads the config the build resolved (.next/required-server-files.json) the way Next's
  * own standalone server does, instead of transpiling next.config.ts at start-up: that loads Next's
  * native SWC binding, which then stays mapped for nothing (~23 MB of the idle server's RSS in
- * /proc/<pid>/smaps, plus two tokio threads). Without a build manifest Next reads the file itself.
+ * /proc/<pid>/smaps, plus two tokio threads). The variable is Next's own (its generated standalone
+ * server.js sets it); should an upgrade stop reading it, Next simply transpiles the file again.
+ * Without a build manifest Next reads the file itself.
  */
 function useBuiltNextConfig(): void {
   const manifest = path.join(PROJECT_ROOT, ".next", "required-server-files.json");

@@ -12,7 +12,7 @@ import v8 from "node:v8";
  * `--max-semi-space-size` flag beats this limit: `npm start` and the bench pass 4 for the main
  * thread (scripts/server-env.mjs) and V8 applies it to every isolate of the process, which is why
  * this value matches it (checked with v8.getHeapSpaceStatistics() in a worker: flag 4 and limit
- * 48 gave a 8.4 MB new space). The figure matters: bigger semi-spaces made the 1M-row load
+ * 48 gave an 8.4 MB new space). The figure matters: bigger semi-spaces made the 1M-row load
  * ~5–15 % cheaper in CPU for ~+60 MB peak RSS at 16 MB (2026-11-28 night, docs/benchmarks.md);
  * what kept the producers' GC down instead was small batches (build-batches.ts, row-pieces.ts).
  */
