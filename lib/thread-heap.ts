@@ -19,19 +19,21 @@ import v8 from "node:v8";
 export const WORKER_YOUNG_GENERATION_MB = 12;
 
 /**
- * Old-generation growth factor 1.3 instead of V8's adaptive 1.1–4: after each full collection the
- * next one comes when the heap is 30 % above what survived, not up to four times it. Row loading
+ * Old-generation growth factor 1.6 instead of V8's adaptive 1.1–4: after each full collection the
+ * next one comes when the heap is 60 % above what survived, not up to four times it. Row loading
  * promotes a steady trickle of batch data that dies soon after, so the default let every isolate
- * (main, writer, two producers) grow 40–70 MB of dead old space before collecting it.
+ * (main, writer, two producers) grow 40–70 MB of dead old space before collecting it. Measured on
+ * the 10M-row CSV once batches were small (2026-11-29): 30 → 116 s, 182 CPU s, 323 MB peak RSS;
+ * 60 → 84 s, 125 CPU s, 319 MB; 0 (adaptive) → 91 s, 134 CPU s, 382 MB. (With 2,000-row batches
+ * 30 had been needed to stay under 400 MB.)
  */
-const DEFAULT_HEAP_GROWING_PERCENT = 30;
+const DEFAULT_HEAP_GROWING_PERCENT = 60;
 
 /**
  * Applies the growth factor to every isolate of this process: the flag is process-wide and V8
  * reads it at each full collection, so it also covers threads started later. Called once where the
- * worker pool is created (the web server and the standalone worker). It costs CPU: ~15–20 % more
- * server CPU per 1M-row load (more full collections), for ~100–150 MB less peak RSS. A deployment
- * that has the memory and wants the speed sets HEAP_GROWING_PERCENT=0 (V8's adaptive default).
+ * worker pool is created (the web server and the standalone worker). Lower values collect more
+ * often (more CPU, less memory); HEAP_GROWING_PERCENT=0 restores V8's adaptive default.
  */
 export function limitHeapGrowth(env: NodeJS.ProcessEnv = process.env): void {
   const raw = env.HEAP_GROWING_PERCENT;
