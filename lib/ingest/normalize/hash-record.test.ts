@@ -1,5 +1,6 @@
+import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { CanonicalRecord } from "../../schemas/record";
+import { RECORD_KEYS, type CanonicalRecord } from "../../schemas/record";
 import { hashRecord } from "./hash-record";
 import { validateRecord } from "./validate-record";
 
@@ -43,5 +44,34 @@ describe("hashRecord key order", () => {
   it("keeps lone surrogates apart from the replacement character", () => {
     expect(hashRecord({ ...base, cell_first: "\ud800" })).not.toBe(hashRecord({ ...base, cell_first: "\ufffd" }));
     expect(hashRecord({ ...base, cell_first: "1:a;" })).not.toBe(hashRecord({ ...base, cell_first: "1", cell_last: "a" }));
+  });
+});
+
+describe("hashRecord bytes", () => {
+  /** The content key as first specified, spelled out plainly: stored keys must never change. */
+  function reference(r: CanonicalRecord): string {
+    const parts = RECORD_KEYS.map((k) => {
+      const v = r[k];
+      if (v === null || v === undefined) return "~;";
+      if (typeof v === "number") return `#${v};`;
+      return /[\ud800-\udfff]/.test(v) ? `j${JSON.stringify(v)};` : `${v.length}:${v};`;
+    });
+    const seconds = Math.floor(Date.parse(r.start_time) / 1000);
+    return seconds.toString(16).padStart(10, "0") + crypto.createHash("sha256").update(parts.join(""), "utf8").digest("hex").slice(0, 54);
+  }
+
+  it("hashes exactly the bytes of the original serialization, whatever the text", () => {
+    const texts = ["", "0", "a;b", "1:a;", "é", "Zürich-Ost 12", "中国移动", "cell 😀 7", "\ud800", "x\udc00y", "~;", "#5;", "ñ".repeat(200), "z".repeat(300)];
+    let checked = 0;
+    for (const text of texts) {
+      for (const key of ["cell_first", "cell_last", "dialed_digits", "imei"] as const) {
+        const r = { ...base, [key]: text };
+        expect(hashRecord(r), `${key} = ${JSON.stringify(text)}`).toBe(reference(r));
+        checked++;
+      }
+    }
+    for (const duration of [0, 7, 59, 3600, 604800]) expect(hashRecord({ ...base, duration_seconds: duration })).toBe(reference({ ...base, duration_seconds: duration }));
+    expect(hashRecord({ ...base, caller: null, callee: null, target: null, direction: null })).toBe(reference({ ...base, caller: null, callee: null, target: null, direction: null }));
+    expect(checked).toBe(texts.length * 4);
   });
 });
