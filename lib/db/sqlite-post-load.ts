@@ -1,13 +1,16 @@
 import type Database from "better-sqlite3";
 import { detectGapsSqlite, writeGapsSqlite } from "./sqlite-gaps";
-import { scanJob, type JobScan, type TargetScan } from "./sqlite-job-scan";
+import { scanJob, type JobScan } from "./sqlite-job-scan";
 import { nearDuplicateStrategySql, type NearDuplicateStrategy } from "./near-duplicate-strategy";
+import { forgetContactCoverage, mergeContactsFromScan, refreshContactsSqlite, writeContactsFromScan } from "./sqlite-contacts";
+
+export { refreshContactsSqlite };
 
 export interface PostLoadFacts {
   linkedNearDuplicates: number;
   gaps: number;
   /** Milliseconds per step, for the debug log. */
-  timings: { scanMs: number; linksMs: number; contactsMs: number; gapsMs: number };
+  timings: { scanMs: number; linksMs: number; contactsMs: number; gapsMs: number; contactsMerged: number };
 }
 
 /**
@@ -19,9 +22,10 @@ export interface PostLoadFacts {
  *   contacts and timelines skip linked records so nothing is counted twice. Within the job: the
  *   scan's 2-second window. Against other jobs: an indexed lookup per record, but only when another
  *   job's records overlap this job's time span.
- * - Contacts: recomputed per target from every stored record (never incrementally, so re-uploads,
- *   retries and deletions cannot double or orphan a count). When this job holds every record of
- *   the target, the scan's tallies are that recomputation, so the SQL aggregate is skipped.
+ * - Contacts, per target, exactly as a recount of every stored record would give them: the scan's
+ *   tallies when this job holds every record of the target; the stored contacts plus the scan's
+ *   tallies when contact_coverage proves they count everything but this job (sqlite-contacts.ts);
+ *   otherwise the SQL recount.
  * - Timeline gaps from the scan's accumulators, unless links to other jobs changed which records
  *   count (then the per-target SQL pass runs as before).
  */
@@ -39,9 +43,14 @@ export function postLoadSqlite(db: Database.Database, jobId: string, strategy: N
   // recomputed in SQL below rather than taken from the scan.
   const changed = scan.links.size + across > 0 ? applyStrategy(db, jobId, strategy) : 0;
   const recount = across > 0 || changed > 0;
+  // A strategy may also have switched primaries of other targets' records: their coverage no longer holds.
+  if (changed > 0) forgetContactCoverage(db);
   const t2 = performance.now();
+  let contactsMerged = 0;
   for (const [target, t] of scan.targets) {
-    if (recount || !writeContactsFromScan(db, target, t)) refreshContactsSqlite(db, [target]);
+    if (recount) refreshContactsSqlite(db, [target]);
+    else if (mergeContactsFromScan(db, jobId, target, t)) contactsMerged++;
+    else if (!writeContactsFromScan(db, target, t)) refreshContactsSqlite(db, [target]);
   }
   const t3 = performance.now();
   const gaps = recount ? detectGapsSqlite(db, jobId) : writeGapsSqlite(db, jobId, [...scan.targets].map(([target, t]) => [target, t.gaps.gaps()]));
@@ -49,7 +58,7 @@ export function postLoadSqlite(db: Database.Database, jobId: string, strategy: N
   return {
     linkedNearDuplicates: scan.links.size + across,
     gaps,
-    timings: { scanMs: ms(t0, t1), linksMs: ms(t1, t2), contactsMs: ms(t2, t3), gapsMs: ms(t3, performance.now()) },
+    timings: { scanMs: ms(t0, t1), linksMs: ms(t1, t2), contactsMs: ms(t2, t3), gapsMs: ms(t3, performance.now()), contactsMerged },
   };
 }
 
@@ -96,55 +105,4 @@ function linkAcrossJobs(db: Database.Database, jobId: string, first: string, las
     .run(jobId).changes;
 }
 
-/**
- * Writes the target's contacts from the scan when the job's records are all the records of that
- * target (a covering count on the target index says so); returns false when other jobs share the
- * target and the full SQL recomputation is needed. IMMEDIATE: the count and the writes see one state.
- *
- * Why not add the scan's tallies to the stored contacts instead (that full recomputation costs
- * ~3.5 s per million records of the target, on every later file of it)? Adding is exact only if the
- * stored contacts exclude every record of this job, and they need not: another job of the same
- * target that finished (or was deleted or retried) while this one was loading recomputed them
- * from a table already holding part of this job's rows. A merge needs a marker of what the stored
- * contacts cover (e.g. the highest record id counted, per target) — a schema change left for later.
- */
-function writeContactsFromScan(db: Database.Database, target: string, scan: TargetScan): boolean {
-  const count = db.prepare(`SELECT COUNT(*) FROM call_records WHERE target IS ?`).pluck();
-  const del = db.prepare(`DELETE FROM contacts WHERE target = ?`);
-  const ins = db.prepare(`INSERT INTO contacts (target, number, first_seen, last_seen, calls, messages) VALUES (?, ?, ?, ?, ?, ?)`);
-  return db
-    .transaction(() => {
-      if (count.get(target === "" ? null : target) !== scan.records) return false;
-      del.run(target);
-      for (const [num, c] of scan.contacts) ins.run(target, num, c.first, c.last, c.calls, c.messages);
-      return true;
-    })
-    .immediate();
-}
-
 const shift = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
-
-/**
- * Recomputes the contacts of the given targets from every stored record (not incrementally), so
- * re-uploads, retries and deletions can never double or orphan a count.
- */
-export function refreshContactsSqlite(db: Database.Database, targets: string[]): void {
-  const del = db.prepare(`DELETE FROM contacts WHERE target = ?`);
-  const ins = db.prepare(
-    `INSERT INTO contacts (target, number, first_seen, last_seen, calls, messages)
-     SELECT COALESCE(@t, ''), num, MIN(start_time), MAX(start_time),
-            SUM(CASE WHEN record_type = 'voice' THEN 1 ELSE 0 END),
-            SUM(CASE WHEN record_type IN ('sms', 'mms') THEN 1 ELSE 0 END)
-     FROM (
-       SELECT CASE WHEN caller = @t THEN callee ELSE caller END AS num, start_time, record_type
-       FROM call_records WHERE target IS @t AND duplicate_of IS NULL
-     ) WHERE num IS NOT NULL AND num IS NOT @t GROUP BY num`,
-  );
-  db.transaction(() => {
-    for (const t of targets) {
-      del.run(t);
-      // Records without a target are grouped under "" in contacts; `target IS NULL` keeps the index usable.
-      ins.run({ t: t === "" ? null : t });
-    }
-  }).immediate();
-}

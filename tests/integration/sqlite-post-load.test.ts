@@ -113,3 +113,46 @@ describe("post-load single scan", () => {
     old.close();
   });
 });
+
+describe("contacts of a later file of a target", () => {
+  it("are added to the stored ones only when that equals a recount: not after a deletion, nor beside a concurrent job", () => {
+    const now = openSqlite(path.join(tmp.dir, "merge-new.db"));
+    const old = openSqlite(path.join(tmp.dir, "merge-old.db"));
+    migrateSqlite(now);
+    migrateSqlite(old);
+    const start = Date.UTC(2023, 0, 1);
+    const day = 86400_000;
+    const both = (fn: (db: Database.Database) => void) => [now, old].forEach(fn);
+    const step = (jobId: string, rows: Row[]) => {
+      both((db) => load(db, jobId, rows));
+      const facts = postLoadSqlite(now, jobId);
+      oldPostLoad(old, jobId);
+      expect(state(now)).toEqual(state(old));
+      return facts.timings.contactsMerged;
+    };
+    // Later files of T1 that do not overlap earlier ones (no links across jobs): merged.
+    expect(step("m-1", jobRows(11, T1, start, 1500))).toBe(0);
+    expect(step("m-2", jobRows(12, T1, start + 300 * day, 700))).toBe(1);
+    expect(step("m-3", jobRows(13, T1, start + 500 * day, 400))).toBe(1);
+    // A deleted job (cascade, as deleteJob does) leaves stored contacts that count it: recounted.
+    both((db) => db.prepare(`DELETE FROM call_records WHERE job_id = 'm-2'`).run());
+    expect(step("m-4", jobRows(14, T1, start + 700 * day, 300))).toBe(0);
+    // A job whose rows landed while another job of T1 was still loading: the other's rows are above
+    // the coverage too, so this one is recounted; the other, finishing later, is as well.
+    both((db) => {
+      load(db, "m-5", jobRows(15, T1, start + 900 * day, 200));
+      load(db, "m-6", jobRows(16, T1, start + 1100 * day, 200));
+    });
+    expect(postLoadSqlite(now, "m-6").timings.contactsMerged).toBe(0);
+    oldPostLoad(old, "m-6");
+    expect(state(now)).toEqual(state(old));
+    expect(postLoadSqlite(now, "m-5").timings.contactsMerged).toBe(0);
+    oldPostLoad(old, "m-5");
+    expect(state(now)).toEqual(state(old));
+    // And with everything counted again, the next file merges.
+    expect(step("m-7", jobRows(17, T1, start + 1300 * day, 300))).toBe(1);
+    expect(state(now).contacts.length).toBeGreaterThan(20);
+    now.close();
+    old.close();
+  });
+});
