@@ -7,6 +7,8 @@ import { GroupCommit } from "./sqlite-group-commit";
 import { log } from "../log";
 import { loadConfig } from "../config";
 import { IngestError } from "../ingest/types";
+import type { ProgressTick } from "../ingest/pipeline/progress-meter";
+import { JOB_PROGRESS_SQL, jobProgressParams } from "./job-progress-sql";
 
 /** Per-row columns; job_id and carrier are the same for the whole job and bound once per statement. */
 const ROW_COLUMNS = RECORD_COLUMNS.join(", ");
@@ -44,6 +46,9 @@ export class SqliteRecordSink implements RecordSink {
    * finish() scans the table instead. A time-ordered 1M-row file saves a 2-second scan.
    */
   private scanner: JobScanner | null = new JobScanner();
+  /** Progress to store with the next commit (see noteProgress). */
+  private progress: ProgressTick | null = null;
+  private readonly writeProgress: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -61,7 +66,12 @@ export class SqliteRecordSink implements RecordSink {
     this.probeMany = db.prepare(probeSql(HASHES_PER_PROBE)).pluck();
     this.probeRange = db.prepare(`SELECT content_hash FROM call_records WHERE content_hash BETWEEN ? AND ? LIMIT ?`).pluck();
     this.insertError = db.prepare(INSERT_ERROR);
-    this.group = new GroupCommit(db, undefined, ownsConnection ? jobStillExists(db, jobId) : undefined);
+    this.writeProgress = db.prepare(JOB_PROGRESS_SQL);
+    const checkJob = ownsConnection ? jobStillExists(db, jobId) : null;
+    this.group = new GroupCommit(db, undefined, () => {
+      checkJob?.();
+      this.storeProgress();
+    });
   }
 
   async insertRecords(batch: RecordBatch): Promise<number> {
@@ -185,6 +195,23 @@ export class SqliteRecordSink implements RecordSink {
 
   async commit(): Promise<void> {
     this.group.commit();
+  }
+
+  /**
+   * Keeps the tick for the next commit, which stores it with the rows it counts. The server's own
+   * progress writes (progress-writer.ts) never wait for the write lock and so are nearly always
+   * skipped while this loader holds it: without this, a page or API call opened mid-load saw no
+   * rows read until the end.
+   */
+  noteProgress(tick: ProgressTick): void {
+    this.progress = tick;
+  }
+
+  private storeProgress(): void {
+    const tick = this.progress;
+    if (!tick) return;
+    this.progress = null;
+    this.writeProgress.run(jobProgressParams(this.jobId, tick));
   }
 
   async finish(): Promise<JobSummaryFacts> {

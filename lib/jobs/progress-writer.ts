@@ -1,13 +1,13 @@
 import type Database from "better-sqlite3";
 import { parseDatabaseUrl } from "../db/database-url";
 import { openSqlite } from "../db/open-sqlite";
+import { JOB_PROGRESS_SQL, jobProgressParams } from "../db/job-progress-sql";
 import type { Db } from "../db/prisma";
 import type { ProgressTick } from "../ingest/pipeline/progress-meter";
 import { log } from "../log";
 
 export type ProgressWriter = (jobId: string, tick: ProgressTick) => void;
 
-const UPDATE_SQL = `UPDATE ingestion_jobs SET stage = ?, progress = ?, bytes_processed = ?, rows_read = ?, inserted = ?, duplicates = ?, rejected = ?, updated_at = ? WHERE id = ?`;
 const tryConnections = new Map<string, Database.Statement>();
 
 /**
@@ -15,7 +15,8 @@ const tryConnections = new Map<string, Database.Statement>();
  * live figures). On SQLite this must never block the event loop: the loader thread holds the
  * write lock for a commit group at a time, and a synchronous driver would sleep on it. So the
  * update goes through a connection of its own with no busy timeout and is simply skipped when
- * the lock is taken; the next tick a second later tries again. PostgreSQL is asynchronous: Prisma.
+ * the lock is taken. During a load that is nearly always: the loader then writes the job's
+ * progress itself, inside its own commits (SqliteRecordSink.noteProgress). PostgreSQL is asynchronous: Prisma.
  */
 export function progressWriterFor(db: Db, databaseUrl: string): ProgressWriter {
   const target = parseDatabaseUrl(databaseUrl);
@@ -32,15 +33,13 @@ export function progressWriterFor(db: Db, databaseUrl: string): ProgressWriter {
     conn.pragma("busy_timeout = 0");
     // Its tiny commits must not trigger the WAL checkpoint (tens of MB copied on the event loop); the loader's connection checkpoints.
     conn.pragma("wal_autocheckpoint = 0");
-    update = conn.prepare(UPDATE_SQL);
+    update = conn.prepare(JOB_PROGRESS_SQL);
     tryConnections.set(target.file, update);
   }
   const stmt = update;
   return (jobId, t) => {
     try {
-      // updated_at as Prisma's SQLite adapter writes DateTime (ISO 8601 with an explicit offset).
-      const now = new Date().toISOString().replace("Z", "+00:00");
-      stmt.run(t.stage, t.percent, Math.round(t.bytesProcessed), t.counts.rows, t.counts.inserted, t.counts.duplicates, t.counts.rejected, now, jobId);
+      stmt.run(jobProgressParams(jobId, t));
     } catch (err) {
       if ((err as { code?: string }).code !== "SQLITE_BUSY") log.warn({ err, jobId }, "progress write failed");
     }

@@ -42,7 +42,10 @@ const EMPTY: JobCounts = { rows: 0, inserted: 0, duplicates: 0, rejected: 0 };
  */
 export async function ingestFile(input: IngestInput, sink: RecordSink): Promise<IngestResult> {
   let bytesTotal = 0;
-  const meter = new ProgressMeter((t) => input.onProgress?.(t));
+  const meter = new ProgressMeter((t) => {
+    sink.noteProgress?.(t);
+    input.onProgress?.(t);
+  });
   let plan: LayoutPlan | null = null;
   let mismatch: string | null = null;
   try {

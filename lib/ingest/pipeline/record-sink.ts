@@ -1,4 +1,5 @@
 import type { RowError } from "../../schemas/record";
+import type { ProgressTick } from "./progress-meter";
 
 /** The stored columns of one record, in the order a RecordBatch lays them out. */
 export const RECORD_COLUMNS = [
@@ -36,6 +37,11 @@ export interface RecordSink {
   insertErrors(errors: RowError[]): Promise<void>;
   /** Makes everything inserted so far durable and visible (a no-op where each insert is its own transaction). */
   commit(): Promise<void>;
+  /**
+   * The job's latest progress, for sinks that store it with their next commit (SQLite: the loader
+   * holds the write lock nearly all the time, so nobody else can write the job row meanwhile).
+   */
+  noteProgress?(tick: ProgressTick): void;
   /** Before the first batch: removes what an earlier attempt of this job loaded (a retry starts clean) and notes the carrier stored with each record. */
   begin(carrier: string | null): Promise<void>;
   /** After the last batch: near-duplicate links, contacts, timeline gaps. */
