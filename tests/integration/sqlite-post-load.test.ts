@@ -81,12 +81,19 @@ const state = (db: Database.Database) => ({
   gaps: db.prepare(`SELECT job_id, target, from_time, to_time, seconds, ratio FROM timeline_gaps ORDER BY job_id, target, from_time`).all(),
 });
 
+/** A database for the code under test and one for the reference passes, both migrated. */
+function twoDatabases(name: string) {
+  const open = (which: string) => {
+    const db = openSqlite(path.join(tmp.dir, `${name}-${which}.db`));
+    migrateSqlite(db);
+    return db;
+  };
+  return { now: open("new"), old: open("old") };
+}
+
 describe("post-load single scan", () => {
   it("links, counts contacts and finds gaps exactly as the separate passes did", () => {
-    const now = openSqlite(path.join(tmp.dir, "new.db"));
-    const old = openSqlite(path.join(tmp.dir, "old.db"));
-    migrateSqlite(now);
-    migrateSqlite(old);
+    const { now, old } = twoDatabases("scan");
     const start = Date.UTC(2023, 0, 1);
     const j1 = jobRows(1, T1, start, 2000);
     const jobs: [string, Row[]][] = [
@@ -116,10 +123,7 @@ describe("post-load single scan", () => {
 
 describe("contacts of a later file of a target", () => {
   it("are added to the stored ones only when that equals a recount: not after a deletion, nor beside a concurrent job", () => {
-    const now = openSqlite(path.join(tmp.dir, "merge-new.db"));
-    const old = openSqlite(path.join(tmp.dir, "merge-old.db"));
-    migrateSqlite(now);
-    migrateSqlite(old);
+    const { now, old } = twoDatabases("merge");
     const start = Date.UTC(2023, 0, 1);
     const day = 86400_000;
     const both = (fn: (db: Database.Database) => void) => [now, old].forEach(fn);
