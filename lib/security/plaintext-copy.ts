@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
-import { createDecryptStream, HEADER_BYTES, isEncryptedHead } from "./upload-cipher";
+import { decryptFile } from "./decrypt-file";
+import { HEADER_BYTES, isEncryptedHead } from "./upload-cipher";
 import { loadUploadKey } from "./upload-key";
 
 export interface Plaintext {
@@ -35,7 +35,7 @@ export async function openPlaintext(storedPath: string, dataDir: string, name: s
   // A copy left by a killed worker would keep its old mode if reopened; start fresh.
   await dispose();
   try {
-    await pipeline(fs.createReadStream(storedPath), createDecryptStream(loadUploadKey(dataDir)), fs.createWriteStream(out, { flags: "wx", mode: 0o600 }));
+    await decryptFile(storedPath, out, loadUploadKey(dataDir));
   } catch (err) {
     await dispose();
     throw err;

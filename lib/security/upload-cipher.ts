@@ -20,7 +20,9 @@ const SALT_BYTES = 16;
 const PREFIX_BYTES = 8;
 export const HEADER_BYTES = MAGIC.length + SALT_BYTES + PREFIX_BYTES;
 export const CHUNK_BYTES = 64 * 1024;
-const TAG_BYTES = 16;
+export const TAG_BYTES = 16;
+/** A chunk as stored: ciphertext of CHUNK_BYTES plus its tag (all but the final chunk). */
+export const SEALED_CHUNK_BYTES = CHUNK_BYTES + TAG_BYTES;
 const INFO = Buffer.from("switchyard upload v1");
 
 export class UploadCipherError extends Error {
@@ -123,32 +125,37 @@ export function createEncryptStream(master: Buffer): Transform {
   });
 }
 
-export function createDecryptStream(master: Buffer): Transform {
+/**
+ * Opens the chunks of one file, given its header: chunk `index` authenticated as `last` or not.
+ * Shared by the stream (createDecryptStream) and the file decryptor (decrypt-file.ts).
+ */
+export function chunkOpener(master: Buffer, header: Buffer): (body: Buffer, index: number, last: boolean) => Buffer {
   assertKey(master);
-  const pending = new ByteQueue();
-  let header: Buffer | null = null;
-  let key: Buffer | null = null;
-  let prefix: Buffer | null = null;
-  let index = 0;
-  const sealed = CHUNK_BYTES + TAG_BYTES;
-  const open = (body: Buffer, last: boolean): Buffer => {
-    const d = crypto.createDecipheriv("aes-256-gcm", key!, nonce(prefix!, index));
-    d.setAAD(aad(header!, index, last));
+  if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new UploadCipherError("The stored upload is not an encrypted Switchyard file.");
+  const key = fileKey(master, header.subarray(MAGIC.length, MAGIC.length + SALT_BYTES));
+  const prefix = header.subarray(MAGIC.length + SALT_BYTES);
+  return (body, index, last) => {
+    const d = crypto.createDecipheriv("aes-256-gcm", key, nonce(prefix, index));
+    d.setAAD(aad(header, index, last));
     d.setAuthTag(body.subarray(body.length - TAG_BYTES));
     try {
-      const plain = Buffer.concat([d.update(body.subarray(0, body.length - TAG_BYTES)), d.final()]);
-      index++;
-      return plain;
+      return Buffer.concat([d.update(body.subarray(0, body.length - TAG_BYTES)), d.final()]);
     } catch {
       throw new UploadCipherError(`The stored upload is damaged or was altered (chunk ${index} failed authentication).`);
     }
   };
+}
+
+export const truncatedUpload = () => new UploadCipherError("The stored upload is truncated (its final chunk is missing).");
+
+export function createDecryptStream(master: Buffer): Transform {
+  assertKey(master);
+  const pending = new ByteQueue();
+  let open: ((body: Buffer, index: number, last: boolean) => Buffer) | null = null;
+  let index = 0;
   const readHeader = () => {
-    if (header || pending.length < HEADER_BYTES) return;
-    header = pending.take(HEADER_BYTES);
-    if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new UploadCipherError("The stored upload is not an encrypted Switchyard file.");
-    key = fileKey(master, header.subarray(MAGIC.length, MAGIC.length + SALT_BYTES));
-    prefix = header.subarray(MAGIC.length + SALT_BYTES);
+    if (open || pending.length < HEADER_BYTES) return;
+    open = chunkOpener(master, pending.take(HEADER_BYTES));
   };
   return new Transform({
     transform(chunk: Buffer, _enc, cb: TransformCallback) {
@@ -156,7 +163,7 @@ export function createDecryptStream(master: Buffer): Transform {
         pending.push(chunk);
         readHeader();
         // A full sealed chunk is not the last one only if more bytes follow it.
-        if (header) while (pending.length > sealed) this.push(open(pending.take(sealed), false));
+        if (open) while (pending.length > SEALED_CHUNK_BYTES) this.push(open(pending.take(SEALED_CHUNK_BYTES), index++, false));
         cb();
       } catch (err) {
         cb(err as Error);
@@ -165,8 +172,8 @@ export function createDecryptStream(master: Buffer): Transform {
     flush(cb: TransformCallback) {
       try {
         readHeader();
-        if (!header || pending.length < TAG_BYTES) throw new UploadCipherError("The stored upload is truncated (its final chunk is missing).");
-        this.push(open(pending.take(pending.length), true));
+        if (!open || pending.length < TAG_BYTES) throw truncatedUpload();
+        this.push(open(pending.take(pending.length), index, true));
         cb();
       } catch (err) {
         cb(err as Error);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { Readable, Writable, type Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { afterAll, describe, expect, it } from "vitest";
+import { decryptFile } from "../../lib/security/decrypt-file";
 import { openPlaintext } from "../../lib/security/plaintext-copy";
 import { CHUNK_BYTES, createDecryptStream, createEncryptStream, HEADER_BYTES } from "../../lib/security/upload-cipher";
 import { keyFilePath, loadUploadKey } from "../../lib/security/upload-key";
@@ -33,7 +34,21 @@ async function collect(src: Readable, transform: Transform): Promise<Buffer> {
 }
 
 const seal = (plain: Buffer) => collect(ragged(plain), createEncryptStream(KEY));
-const open = (sealed: Buffer, key = KEY) => collect(ragged(sealed), createDecryptStream(key));
+const openStream = (sealed: Buffer, key = KEY) => collect(ragged(sealed), createDecryptStream(key));
+let files = 0;
+/** The worker's way (plaintext-copy.ts): the stored file decrypted into a new file. */
+async function openFile(sealed: Buffer, key = KEY): Promise<Buffer> {
+  const src = path.join(tmp.dir, `sealed-${++files}`);
+  fs.writeFileSync(src, sealed);
+  const dst = `${src}.plain`;
+  try {
+    await decryptFile(src, dst, key);
+    return fs.readFileSync(dst);
+  } finally {
+    fs.rmSync(dst, { force: true });
+  }
+}
+const OPENERS = [["stream", openStream], ["file", openFile]] as const;
 
 describe("chunked AES-256-GCM for stored uploads", () => {
   it("round-trips every size around the chunk boundary, and the ciphertext hides the plaintext", async () => {
@@ -42,11 +57,14 @@ describe("chunked AES-256-GCM for stored uploads", () => {
       const sealed = await seal(plain);
       expect(sealed.length).toBe(HEADER_BYTES + n + 16 * (Math.max(1, Math.ceil(n / CHUNK_BYTES))));
       if (n > 40) expect(sealed.includes(plain.subarray(0, 40))).toBe(false);
-      expect((await open(sealed)).equals(plain)).toBe(true);
+      for (const [, open] of OPENERS) expect((await open(sealed)).equals(plain)).toBe(true);
     }
+    // More than one step of the file decryptor (16 chunks), ending mid-chunk.
+    const big = crypto.randomBytes(40 * CHUNK_BYTES + 12_345);
+    expect((await openFile(await seal(big))).equals(big)).toBe(true);
   });
 
-  it("refuses a flipped bit, a dropped chunk, a truncated tail, trailing bytes and the wrong key", async () => {
+  it.each(OPENERS)("refuses a flipped bit, a dropped chunk, a truncated tail, trailing bytes and the wrong key (%s)", async (_, open) => {
     const plain = crypto.randomBytes(3 * CHUNK_BYTES + 500);
     const sealed = await seal(plain);
     const flipped = Buffer.from(sealed);
@@ -60,6 +78,7 @@ describe("chunked AES-256-GCM for stored uploads", () => {
     await expect(open(Buffer.concat([sealed, Buffer.from("extra")]))).rejects.toThrow(/damaged or was altered/);
     await expect(open(sealed, crypto.randomBytes(32))).rejects.toThrow(/damaged or was altered/);
     await expect(open(sealed.subarray(0, 10))).rejects.toThrow(/truncated/);
+    await expect(open(sealed.subarray(0, HEADER_BYTES + 5))).rejects.toThrow(/truncated/);
   });
 
   it("streams 96 MB through encryption and decryption in constant memory", async () => {
