@@ -5,11 +5,11 @@ import { chunkOpener, HEADER_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, truncatedUplo
 const CHUNKS_PER_STEP = 16;
 
 /**
- * Decrypts a stored upload into a new file (`dst` must not exist; created 0600), with the same
- * checks as createDecryptStream: every chunk authenticated, in order, the final one as last.
- * Because every chunk's size is known from the file size, it reads and writes 1 MB at a time at
- * known offsets instead of streaming 64 KB pieces through a queue. The 1M-row CSV's 106 MB, in
- * isolation: 290–367 ms through the stream pipeline, 138–276 ms here (and in the job's debug log,
+ * Decrypts a stored upload into a new file (`dst` must not exist; created 0600): every chunk
+ * authenticated, in order, the final one as last (so truncation, reordering and trailing bytes
+ * fail). Because every chunk's size is known from the file size, it reads and writes 1 MB at a
+ * time at known offsets; it replaced a decrypting Transform stream that moved 64 KB pieces
+ * through a queue. The 1M-row CSV's 106 MB, in isolation: 290–367 ms through that stream, 138–276 ms here (and in the job's debug log,
  * `decryptMs`, 0.54–0.71 s → 0.29–0.51 s on a busy VM): time before the first row can be read.
  */
 export async function decryptFile(src: string, dst: string, master: Buffer): Promise<void> {
@@ -21,7 +21,7 @@ export async function decryptFile(src: string, dst: string, master: Buffer): Pro
     await readFully(input, header, 0);
     const open = chunkOpener(master, header);
     const body = size - HEADER_BYTES;
-    // As the stream decides: every chunk but the final one is full, and the final one is what is left.
+    // Every chunk but the final one is full; the final one is what is left (a full one included).
     const chunks = Math.max(1, Math.ceil(body / SEALED_CHUNK_BYTES));
     const finalBytes = body - (chunks - 1) * SEALED_CHUNK_BYTES;
     const output = await fs.promises.open(dst, "wx", 0o600);

@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
 
 /**
- * Chunked AES-256-GCM for stored uploads, so files of any size encrypt and decrypt as streams
- * in constant memory and every 64 KiB is authenticated before a byte of it is released.
+ * Chunked AES-256-GCM for stored uploads, so files of any size encrypt as a stream and decrypt
+ * (decrypt-file.ts) in constant memory, and every 64 KiB is authenticated before a byte of it is released.
  *
  * File = header (32 B) · chunk* · final chunk
  *   header  = "SWYENC01" · salt (16 B) · nonce prefix (8 B), all random per file
@@ -127,7 +127,7 @@ export function createEncryptStream(master: Buffer): Transform {
 
 /**
  * Opens the chunks of one file, given its header: chunk `index` authenticated as `last` or not.
- * Shared by the stream (createDecryptStream) and the file decryptor (decrypt-file.ts).
+ * Used by the file decryptor (decrypt-file.ts).
  */
 export function chunkOpener(master: Buffer, header: Buffer): (body: Buffer, index: number, last: boolean) => Buffer {
   assertKey(master);
@@ -147,40 +147,6 @@ export function chunkOpener(master: Buffer, header: Buffer): (body: Buffer, inde
 }
 
 export const truncatedUpload = () => new UploadCipherError("The stored upload is truncated (its final chunk is missing).");
-
-export function createDecryptStream(master: Buffer): Transform {
-  assertKey(master);
-  const pending = new ByteQueue();
-  let open: ((body: Buffer, index: number, last: boolean) => Buffer) | null = null;
-  let index = 0;
-  const readHeader = () => {
-    if (open || pending.length < HEADER_BYTES) return;
-    open = chunkOpener(master, pending.take(HEADER_BYTES));
-  };
-  return new Transform({
-    transform(chunk: Buffer, _enc, cb: TransformCallback) {
-      try {
-        pending.push(chunk);
-        readHeader();
-        // A full sealed chunk is not the last one only if more bytes follow it.
-        if (open) while (pending.length > SEALED_CHUNK_BYTES) this.push(open(pending.take(SEALED_CHUNK_BYTES), index++, false));
-        cb();
-      } catch (err) {
-        cb(err as Error);
-      }
-    },
-    flush(cb: TransformCallback) {
-      try {
-        readHeader();
-        if (!open || pending.length < TAG_BYTES) throw truncatedUpload();
-        this.push(open(pending.take(pending.length), index, true));
-        cb();
-      } catch (err) {
-        cb(err as Error);
-      }
-    },
-  });
-}
 
 /** Whether the first bytes of a file are the encrypted-upload header (CLI-ingested files are plain). */
 export function isEncryptedHead(head: Buffer): boolean {
