@@ -4,8 +4,6 @@ import { scanJob, type JobScan } from "./sqlite-job-scan";
 import { nearDuplicateStrategySql, type NearDuplicateStrategy } from "./near-duplicate-strategy";
 import { forgetContactCoverage, mergeContactsFromScan, refreshContactsSqlite, writeContactsFromScan } from "./sqlite-contacts";
 
-export { refreshContactsSqlite };
-
 export interface PostLoadFacts {
   linkedNearDuplicates: number;
   gaps: number;

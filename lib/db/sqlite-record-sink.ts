@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import type { RowError } from "../schemas/record";
 import { COL, RECORD_COLUMNS, ROW_WIDTH, type JobSummaryFacts, type RecordBatch, type RecordSink, type RecordValue } from "../ingest/pipeline/record-sink";
-import { postLoadSqlite, refreshContactsSqlite } from "./sqlite-post-load";
+import { postLoadSqlite } from "./sqlite-post-load";
+import { refreshContactsSqlite } from "./sqlite-contacts";
 import { JobScanner } from "./sqlite-job-scan";
 import { GroupCommit } from "./sqlite-group-commit";
 import { log } from "../log";

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { migrateSqlite } from "../../lib/db/migrate-sqlite";
 import { openSqlite } from "../../lib/db/open-sqlite";
 import { detectGapsSqlite } from "../../lib/db/sqlite-gaps";
-import { postLoadSqlite, refreshContactsSqlite } from "../../lib/db/sqlite-post-load";
+import { refreshContactsSqlite } from "../../lib/db/sqlite-contacts";
+import { postLoadSqlite } from "../../lib/db/sqlite-post-load";
 import { findNearDuplicates, type NearDuplicateCandidate } from "../../lib/ingest/near-duplicates";
 import { tempDataDir } from "../support/temp-db";
 
