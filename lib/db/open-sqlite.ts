@@ -10,6 +10,11 @@ import Database from "better-sqlite3";
 export function openSqlite(file: string): Database.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
+  // Takes effect only on a new, empty database (the first connection, before the migrations); an
+  // existing file keeps the page size it was created with. 16 KB pages cut the WAL and checkpoint
+  // work of a bulk load by a third against 4 KB (a bare insert loop with our indexes: commits
+  // 1.9 → 1.3 s per 1M rows, inserts unchanged; docs/benchmarks.md).
+  db.pragma("page_size = 16384");
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 30000");
   db.pragma("synchronous = NORMAL");

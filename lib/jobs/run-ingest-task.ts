@@ -48,6 +48,7 @@ export async function runIngestTask(
         override: task.override,
         privacyRules: task.privacyRules,
         allowFormatMismatch: loadConfig().formatMismatch === "read",
+        storedHashesFile: target.kind === "sqlite" ? target.file : undefined,
         onProgress,
         isCancelled,
       },

@@ -55,6 +55,8 @@ export const producerInputSchema = z.object({
   override: mappingOverrideSchema.nullable().optional(),
   privacyRules: ingestTaskSchema.shape.privacyRules.optional(),
   allowFormatMismatch: z.boolean().optional(),
+  /** The SQLite database the job loads into: the producer drops records already stored there (StoredHashFilter). */
+  storedHashesFile: z.string().optional(),
 });
 export type ProducerInput = z.infer<typeof producerInputSchema>;
 
@@ -68,7 +70,7 @@ export const producerMessageSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("batch"),
     // Checked shallowly: validating 150,000 values per batch would cost more than moving them.
-    batch: z.object({ rows: z.number(), count: z.number(), values: recordValuesSchema, errors: z.array(rowErrorSchema), bytesRead: z.number() }),
+    batch: z.object({ rows: z.number(), count: z.number(), values: recordValuesSchema, stored: z.number().int().min(0).optional(), errors: z.array(rowErrorSchema), bytesRead: z.number() }),
   }),
   z.object({ type: z.literal("end") }),
   z.object({ type: z.literal("failed"), code: z.string(), message: z.string() }),

@@ -13,6 +13,8 @@ export interface RowBatch {
   /** Valid records, ROW_WIDTH values each (RecordBatch layout). */
   count: number;
   values: RecordValue[];
+  /** Valid records a producer found already stored and dropped (StoredHashFilter): duplicates, not in `count`. */
+  stored?: number;
   errors: RowError[];
   bytesRead: number;
   /** Set by a producer thread's receiver when the next batch is already waiting (the writer may keep its transaction open). */

@@ -10,7 +10,7 @@ import type { ProgressTick } from "./progress-meter";
 import { ProgressMeter } from "./progress-meter";
 import type { RecordSink } from "./record-sink";
 
-export interface IngestInput extends Pick<PlanRowsInput, "producer" | "threads"> {
+export interface IngestInput extends Pick<PlanRowsInput, "producer" | "threads" | "storedHashesFile"> {
   filePath: string;
   fileName: string;
   templates: LayoutTemplate[];

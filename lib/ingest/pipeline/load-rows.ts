@@ -32,7 +32,7 @@ export async function loadRows(batches: AsyncIterable<RowBatch>, sink: RecordSin
     if (batch.errors.length > 0) await sink.insertErrors(batch.errors);
     counts.rows += batch.rows;
     counts.inserted += inserted;
-    counts.duplicates += batch.count - inserted;
+    counts.duplicates += batch.count - inserted + (batch.stored ?? 0);
     counts.rejected += batch.errors.length;
     uncommitted += batch.rows;
     // Commit ~10,000 rows at a time, and always before waiting for the next batch (never hold the

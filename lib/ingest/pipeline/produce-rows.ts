@@ -3,6 +3,8 @@ import { IngestError, type RangeEnd, type RangeReader } from "../types";
 import { createBatchBuilder, type BatchBuilder } from "./build-batches";
 import { planFile } from "./plan-file";
 import { CommandInbox } from "./command-inbox";
+import { StoredHashFilter } from "../../db/sqlite-stored-hashes";
+import type { RowBatch } from "./build-batches";
 
 export interface ProducerPort {
   postMessage(message: ProducerMessage): void;
@@ -15,11 +17,12 @@ export interface ProducerPort {
  */
 export async function produceRows(input: ProducerInput, port: ProducerPort, inbox: CommandInbox): Promise<void> {
   let close: (() => Promise<void>) | null = null;
+  const filter = input.storedHashesFile ? StoredHashFilter.open(input.storedHashesFile) : null;
   try {
     const { plan, source, sample, formatMismatch } = await planFile(input);
     close = () => source.close();
     port.postMessage({ type: "planned", plan, formatMismatch, bytesTotal: source.bytesTotal, rangeable: source.ranges !== undefined });
-    const build = createBatchBuilder(sample, plan, input.privacyRules ?? []);
+    const build = withoutStored(createBatchBuilder(sample, plan, input.privacyRules ?? []), filter);
     const what = await inbox.nextOrder();
     if (what.type === "read-all") {
       for await (const batch of build(source.rows(), () => source.bytesRead())) {
@@ -41,7 +44,19 @@ export async function produceRows(input: ProducerInput, port: ProducerPort, inbo
     else port.postMessage({ type: "failed", code: "internal_error", message: `The file could not be processed: ${err instanceof Error ? err.message : String(err)}` });
   } finally {
     await close?.();
+    filter?.close();
   }
+}
+
+/** The builder's batches less the records already stored (counted in `stored`), when there is a filter. */
+function withoutStored(build: BatchBuilder, filter: StoredHashFilter | null): BatchBuilder {
+  if (!filter) return build;
+  return async function* (rows, bytesRead) {
+    for await (const batch of build(rows, bytesRead)) {
+      const { count, values, stored } = filter.unstored(batch.count, batch.values);
+      yield stored === 0 ? batch : ({ ...batch, count, values, stored } satisfies RowBatch);
+    }
+  };
 }
 
 type RangeOrder = Extract<ProducerCommand, { type: "read-range" | "read-from" }>;

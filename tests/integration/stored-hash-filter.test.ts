@@ -1,0 +1,139 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSqlite } from "../../lib/db/open-sqlite";
+import { getDb } from "../../lib/db/prisma";
+import { SqliteRecordSink } from "../../lib/db/sqlite-record-sink";
+import { StoredHashFilter } from "../../lib/db/sqlite-stored-hashes";
+import { ingestFile, type IngestInput } from "../../lib/ingest/pipeline/ingest-file";
+import { COL, ROW_WIDTH, type RecordBatch, type RecordSink } from "../../lib/ingest/pipeline/record-sink";
+import { createJob } from "../../lib/jobs/job-commands";
+import { bundledWorkerScript } from "../../lib/worker-script";
+// @ts-expect-error: a plain .mjs generator script without type declarations
+import { createCdrGenerator } from "../../scripts/bench/cdr-rows.mjs";
+import { tempDataDir } from "../support/temp-db";
+
+/**
+ * Producer threads drop records the database already holds (StoredHashFilter) before the writer
+ * sees them. The counts, rows and errors must be exactly those of the writer deduplicating alone,
+ * for a full re-upload and for a file that is half new; and the writer must really be spared.
+ */
+const tmp = tempDataDir("switchyard-stored-hashes-");
+const db = getDb(tmp.databaseUrl);
+const dbFile = tmp.databaseUrl.slice("file:".length);
+const HEADER = "Item,Conn. Date,Conn. Time,Seizure Time,ET,Originating Number,Terminating Number,IMEI,IMSI,CT,Feature,Cell Location";
+const PREAMBLE = ["AT&T Subpoena Compliance", "Target: 7133537623", "All times shown in UTC", "", HEADER];
+const original = path.join(tmp.dir, "att-original.csv");
+const halfNew = path.join(tmp.dir, "att-half-new.csv");
+
+function rows(seed: number, n: number): string[] {
+  const gen = createCdrGenerator({ seed }) as { rows(n: number): Iterable<string[]> };
+  return [...gen.rows(n)].map((cells) => cells.join(","));
+}
+
+beforeAll(() => {
+  const first = rows(11, 10_000);
+  first[4000] = first[4000]!.replace(/,(\d{10}),/, ",N/A,"); // one rejected row
+  first[6000] = first[5999]!; // one duplicate inside the file
+  fs.writeFileSync(original, [...PREAMBLE, ...first].join("\r\n") + "\r\n");
+  // The second half of the original (stored by then) and 5,000 rows of another generator.
+  fs.writeFileSync(halfNew, [...PREAMBLE, ...first.slice(5_000), ...rows(12, 5_000)].join("\r\n") + "\r\n");
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  tmp.cleanup();
+});
+
+/** The real sink, counting the records the writer was handed. */
+function countingSink(jobId: string): { sink: RecordSink; handed: () => number } {
+  const sink = new SqliteRecordSink(openSqlite(dbFile), jobId, true);
+  let handed = 0;
+  const insertRecords = sink.insertRecords.bind(sink);
+  sink.insertRecords = (batch: RecordBatch) => {
+    handed += batch.count;
+    return insertRecords(batch);
+  };
+  return { sink, handed: () => handed };
+}
+
+async function load(file: string, opts: Pick<IngestInput, "producer" | "storedHashesFile">) {
+  const name = path.basename(file);
+  const job = await createJob(db, { fileName: name, storedPath: file, sha256: "t", sizeBytes: fs.statSync(file).size });
+  const { sink, handed } = countingSink(job.id);
+  const threads = { producers: 2, rangeBytes: 64 * 1024, startAll: true };
+  const result = await ingestFile({ filePath: file, fileName: name, templates: [], threads, ...opts }, sink);
+  const read = openSqlite(dbFile);
+  const records = read.prepare(`SELECT content_hash || ':' || line FROM call_records WHERE job_id = ? ORDER BY line`).pluck().all(job.id) as string[];
+  const errors = read.prepare(`SELECT line || ':' || code FROM ingestion_errors WHERE job_id = ? ORDER BY line`).pluck().all(job.id) as string[];
+  read.close();
+  return { jobId: job.id, counts: result.counts, records, errors, handed: handed() };
+}
+
+describe("producers drop stored duplicates before the writer", () => {
+  it("a re-upload and a half-new file count and store exactly what the writer alone would", async () => {
+    expect(bundledWorkerScript("row-producer"), "dist/workers/row-producer.mjs is built by `npm run build` (npm test builds first)").not.toBeNull();
+    const filtered = { producer: "thread", storedHashesFile: dbFile } as const;
+    const first = await load(original, filtered);
+    expect(first.counts).toEqual({ rows: 10_000, inserted: 9_998, duplicates: 1, rejected: 1 });
+
+    // Everything stored: the writer is handed (nearly) nothing, the counts are unchanged.
+    const again = await load(original, filtered);
+    expect(again.counts).toEqual({ rows: 10_000, inserted: 0, duplicates: 9_999, rejected: 1 });
+    expect(again.errors).toEqual(first.errors);
+    expect(again.handed).toBe(0);
+    const unfiltered = await load(original, { producer: "thread" });
+    expect(unfiltered.counts).toEqual(again.counts);
+    expect(unfiltered.handed).toBe(9_999);
+
+    // Half stored: the new half is inserted with the line numbers the writer alone gives it.
+    const half = await load(halfNew, filtered);
+    expect(half.counts).toEqual({ rows: 10_000, inserted: 5_000, duplicates: 5_000, rejected: 0 });
+    expect(half.handed).toBeLessThan(6_000);
+    await db.callRecord.deleteMany({ where: { jobId: half.jobId } });
+    const alone = await load(halfNew, { producer: "inline" });
+    expect(alone.counts).toEqual(half.counts);
+    expect(alone.records).toEqual(half.records);
+  }, 60_000);
+
+  it("probes again after a miss, and leaves a crowded span to the writer", async () => {
+    const filter = StoredHashFilter.open(dbFile);
+    expect(filter).not.toBeNull();
+    const read = openSqlite(dbFile);
+    const stored = read.prepare(`SELECT content_hash FROM call_records ORDER BY content_hash LIMIT 300`).pluck().all() as string[];
+    read.close();
+    const batch = (hashes: string[]) => ({ count: hashes.length, values: hashes.flatMap((h, i) => row(h, i)) });
+    const fresh = (n: number) => Array.from({ length: n }, (_, i) => `ffffffffff${String(i).padStart(54, "0")}`);
+
+    // Two stored among three: both dropped, the other kept whole and in place. The new hash differs
+    // from a stored one in its last digit only, so the batch's span holds just those two.
+    const near = stored[11]!.slice(0, -1) + (stored[11]!.endsWith("0") ? "1" : "0");
+    const mixed = batch([stored[10]!, near, stored[11]!]);
+    const out = filter!.unstored(mixed.count, mixed.values);
+    expect(out).toMatchObject({ count: 1, stored: 2 });
+    expect(out.values).toEqual(mixed.values.slice(ROW_WIDTH, 2 * ROW_WIDTH));
+
+    // A batch of new records: not probed again for 15 batches (they pass as they are), then probed.
+    filter!.unstored(2, batch(fresh(2)).values);
+    const storedBatch = batch(stored.slice(0, 2));
+    for (let i = 0; i < 15; i++) expect(filter!.unstored(2, storedBatch.values).stored).toBe(0);
+    expect(filter!.unstored(2, storedBatch.values).stored).toBe(2);
+
+    // A span holding more than twice the batch in stored hashes (others' records): left to the writer.
+    const crowded = batch([stored[0]!, stored[299]!]);
+    expect(filter!.unstored(crowded.count, crowded.values)).toMatchObject({ count: 2, stored: 0 });
+    filter!.close();
+  });
+
+  it("cannot open a missing database: no filter, the writer deduplicates alone", () => {
+    expect(StoredHashFilter.open(path.join(tmp.dir, "missing.db"))).toBeNull();
+  });
+});
+
+/** A record row with the given hash (other values do not matter to the filter). */
+function row(hash: string, i: number): (string | number | null)[] {
+  const values: (string | number | null)[] = new Array(ROW_WIDTH).fill(null);
+  values[COL.hash] = hash;
+  values[COL.line] = i + 1;
+  return values;
+}
