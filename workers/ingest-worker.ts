@@ -5,6 +5,8 @@ import { withPlaintext } from "../lib/security/plaintext-copy";
 import { previewMapping } from "../lib/ingest/pipeline/preview-mapping";
 import { runIngestTask } from "../lib/jobs/run-ingest-task";
 import { ingestTaskSchema, type IngestOutcome, type WorkerProgress } from "../lib/schemas/worker-protocol";
+import { ProducerThread } from "../lib/ingest/pipeline/producer-thread";
+import { bundledWorkerScript } from "../lib/worker-script";
 
 export interface IngestWorkerInput {
   task: unknown;
@@ -12,6 +14,10 @@ export interface IngestWorkerInput {
   /** Shared flag: the main thread stores 1 to cancel; polled between batches. */
   cancel: Int32Array;
 }
+
+// A row producer started now is ready (modules loaded) when the first large file comes.
+const producerScript = bundledWorkerScript("row-producer");
+if (producerScript) ProducerThread.warm(producerScript);
 
 /** Piscina worker: one ingest job per call, progress over the transferred MessagePort. */
 export default async function ingestWorker({ task, port, cancel }: IngestWorkerInput): Promise<IngestOutcome> {

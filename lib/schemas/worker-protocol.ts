@@ -60,6 +60,13 @@ export const producerInputSchema = z.object({
 });
 export type ProducerInput = z.infer<typeof producerInputSchema>;
 
+/**
+ * Writer → producer, first of all: the file to plan. A producer thread is started before it has a
+ * job (a spare, see producer-thread.ts), so its modules are loaded by the time the input comes.
+ */
+export const producerStartSchema = z.object({ type: z.literal("start"), input: producerInputSchema });
+export type ProducerStart = z.infer<typeof producerStartSchema>;
+
 const recordValuesSchema = z.custom<(string | number | null)[]>((v) => Array.isArray(v), "record values must be an array");
 export const producerMessageSchema = z.discriminatedUnion("type", [
   // `rangeable`: the source can be parsed in byte ranges by several producers (see RangeReader).

@@ -36,12 +36,13 @@ export interface ThreadOptions {
 export async function planRowsInThread(input: ProducerInput, script: string, opts: ThreadOptions = {}): Promise<PlannedRows> {
   const threads = new Set<ProducerThread>();
   const spawn = () => {
-    const t = new ProducerThread(script, input);
+    const t = ProducerThread.take(script, input);
     threads.add(t);
     return t;
   };
   const close = async () => {
     await Promise.all([...threads].map((t) => t.terminate()));
+    ProducerThread.warm(script);
   };
   try {
     const first = spawn();
