@@ -27,8 +27,10 @@ const asTargetValue = (target: string) => (target === "" ? null : target);
 export function mergeContactsFromScan(db: Database.Database, jobId: string, target: string, scan: TargetScan): boolean {
   const coverage = db.prepare(`SELECT max_record_id AS maxId, records FROM contact_coverage WHERE target = ?`);
   const upTo = db.prepare(`SELECT COUNT(*) FROM call_records WHERE target IS ? AND id <= ?`).pluck();
-  const above = db.prepare(`SELECT COUNT(*) FROM call_records WHERE target IS ? AND id > ?`).pluck();
-  const jobAbove = db.prepare(`SELECT COUNT(*) FROM call_records WHERE job_id = ? AND target IS ? AND id > ?`).pluck();
+  // The records above the coverage, and how many are this job's, in one pass over the rowid range:
+  // they are the records stored since (normally just this job's), where the target index would
+  // walk the target's whole history (a 200k-row file after a 1M-row one: ~165 → ~25 ms).
+  const above = db.prepare(`SELECT COUNT(*) AS records, COALESCE(SUM(job_id = ?), 0) AS mine FROM call_records NOT INDEXED WHERE id > ? AND target IS ?`);
   const add = db.prepare(
     `INSERT INTO contacts (target, number, first_seen, last_seen, calls, messages) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (target, number) DO UPDATE SET
@@ -41,7 +43,8 @@ export function mergeContactsFromScan(db: Database.Database, jobId: string, targ
       if (!c || scan.records === 0) return false;
       const t = asTargetValue(target);
       if (upTo.get(t, c.maxId) !== c.records) return false;
-      if (above.get(t, c.maxId) !== scan.records || jobAbove.get(jobId, t, c.maxId) !== scan.records) return false;
+      const since = above.get(jobId, c.maxId, t) as { records: number; mine: number };
+      if (since.records !== scan.records || since.mine !== scan.records) return false;
       for (const [num, tally] of scan.contacts) add.run(target, num, tally.first, tally.last, tally.calls, tally.messages);
       recordCoverage(db, target);
       return true;
