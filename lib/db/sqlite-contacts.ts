@@ -30,7 +30,7 @@ export function mergeContactsFromScan(db: Database.Database, jobId: string, targ
   // The records above the coverage, and how many are this job's, in one pass over the rowid range:
   // they are the records stored since (normally just this job's), where the target index would
   // walk the target's whole history (a 200k-row file after a 1M-row one: ~165 → ~25 ms).
-  const above = db.prepare(`SELECT COUNT(*) AS records, COALESCE(SUM(job_id = ?), 0) AS mine FROM call_records NOT INDEXED WHERE id > ? AND target IS ?`);
+  const above = db.prepare(`SELECT COUNT(*) AS records, COALESCE(SUM(job_id = ?), 0) AS mine, MAX(id) AS maxId FROM call_records NOT INDEXED WHERE id > ? AND target IS ?`);
   const add = db.prepare(
     `INSERT INTO contacts (target, number, first_seen, last_seen, calls, messages) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (target, number) DO UPDATE SET
@@ -43,10 +43,11 @@ export function mergeContactsFromScan(db: Database.Database, jobId: string, targ
       if (!c || scan.records === 0) return false;
       const t = asTargetValue(target);
       if (upTo.get(t, c.maxId) !== c.records) return false;
-      const since = above.get(jobId, c.maxId, t) as { records: number; mine: number };
+      const since = above.get(jobId, c.maxId, t) as { records: number; mine: number; maxId: number };
       if (since.records !== scan.records || since.mine !== scan.records) return false;
       for (const [num, tally] of scan.contacts) add.run(target, num, tally.first, tally.last, tally.calls, tally.messages);
-      recordCoverage(db, target);
+      // Both counts were just checked: the new coverage needs no third walk of the target's records.
+      recordCoverage(db, target, { maxId: since.maxId, records: c.records + since.records });
       return true;
     })
     .immediate();
@@ -103,9 +104,9 @@ export function forgetContactCoverage(db: Database.Database): void {
 }
 
 /** Inside the caller's transaction: the contacts now count every record of the target there is. */
-function recordCoverage(db: Database.Database, target: string): void {
-  const t = asTargetValue(target);
-  const { maxId, records } = db.prepare(`SELECT COALESCE(MAX(id), 0) AS maxId, COUNT(*) AS records FROM call_records WHERE target IS ?`).get(t) as { maxId: number; records: number };
+function recordCoverage(db: Database.Database, target: string, known?: { maxId: number; records: number }): void {
+  const { maxId, records } =
+    known ?? (db.prepare(`SELECT COALESCE(MAX(id), 0) AS maxId, COUNT(*) AS records FROM call_records WHERE target IS ?`).get(asTargetValue(target)) as { maxId: number; records: number });
   db.prepare(
     `INSERT INTO contact_coverage (target, max_record_id, records) VALUES (?, ?, ?)
      ON CONFLICT (target) DO UPDATE SET max_record_id = excluded.max_record_id, records = excluded.records`,

@@ -133,6 +133,10 @@ describe("contacts of a later file of a target", () => {
       const facts = postLoadSqlite(now, jobId);
       oldPostLoad(old, jobId);
       expect(state(now)).toEqual(state(old));
+      // The coverage written (by a merge, from counts it had just checked) is what a count gives.
+      expect(now.prepare(`SELECT max_record_id AS maxId, records FROM contact_coverage WHERE target = ?`).get(T1)).toEqual(
+        now.prepare(`SELECT MAX(id) AS maxId, COUNT(*) AS records FROM call_records WHERE target = ?`).get(T1),
+      );
       return facts.timings.contactsMerged;
     };
     // Later files of T1 that do not overlap earlier ones (no links across jobs): merged.
