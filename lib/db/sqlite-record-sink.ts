@@ -5,6 +5,7 @@ import { postLoadSqlite } from "./sqlite-post-load";
 import { refreshContactsSqlite } from "./sqlite-contacts";
 import { JobScanner } from "./sqlite-job-scan";
 import { GroupCommit } from "./sqlite-group-commit";
+import { hashSpan, withoutHashes } from "./sqlite-stored-hashes";
 import { log } from "../log";
 import { loadConfig } from "../config";
 import { IngestError } from "../ingest/types";
@@ -96,25 +97,11 @@ export class SqliteRecordSink implements RecordSink {
   private withoutStored(batch: RecordBatch): RecordBatch {
     const { count, values } = batch;
     if (count === 0) return batch;
-    let lo = values[0] as string;
-    let hi = lo;
-    for (let at = 0; at < count * ROW_WIDTH; at += ROW_WIDTH) {
-      const hash = values[at] as string;
-      if (hash < lo) lo = hash;
-      else if (hash > hi) hi = hash;
-    }
+    const [lo, hi] = hashSpan(count, values);
     const limit = count * 2;
     const inRange = this.probeRange.all(lo, hi, limit + 1) as string[];
     const stored = inRange.length <= limit ? new Set(inRange) : this.probeEach(batch);
-    if (stored.size === 0) return batch;
-    const kept: RecordValue[] = [];
-    let keptCount = 0;
-    for (let at = 0; at < count * ROW_WIDTH; at += ROW_WIDTH) {
-      if (stored.has(values[at] as string)) continue;
-      for (let c = 0; c < ROW_WIDTH; c++) kept.push(values[at + c]!);
-      keptCount++;
-    }
-    return { count: keptCount, values: kept };
+    return stored.size === 0 ? batch : withoutHashes(count, values, stored);
   }
 
   private probeEach({ count, values }: RecordBatch): Set<string> {

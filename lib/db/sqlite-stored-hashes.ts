@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { COL, ROW_WIDTH, type RecordValue } from "../ingest/pipeline/record-sink";
+import { COL, ROW_WIDTH, type RecordBatch, type RecordValue } from "../ingest/pipeline/record-sink";
 
 /** A probe that finds fewer stored rows than this share stops probing for a while (a first upload). */
 const MIN_STORED_SHARE = 0.1;
@@ -56,28 +56,16 @@ export class StoredHashFilter {
       this.skip = Math.max(0, this.skip - 1);
       return { count, values, stored: 0 };
     }
-    let lo = values[COL.hash] as string;
-    let hi = lo;
-    for (let at = COL.hash; at < count * ROW_WIDTH; at += ROW_WIDTH) {
-      const hash = values[at] as string;
-      if (hash < lo) lo = hash;
-      else if (hash > hi) hi = hash;
-    }
+    const [lo, hi] = hashSpan(count, values);
     // More stored hashes in the span than twice the batch: other targets' records of the same
     // period. Reading them all would cost more than the writer's own probe; leave it to the writer.
     const limit = count * 2;
     const inRange = this.probeRange.all(lo, hi, limit + 1) as string[];
     if (inRange.length > limit || inRange.length === 0) return this.miss(count, values);
-    const stored = new Set(inRange);
-    const kept: RecordValue[] = [];
-    let keptCount = 0;
-    for (let at = 0; at < count * ROW_WIDTH; at += ROW_WIDTH) {
-      if (stored.has(values[at + COL.hash] as string)) continue;
-      for (let c = 0; c < ROW_WIDTH; c++) kept.push(values[at + c]!);
-      keptCount++;
-    }
+    const kept = withoutHashes(count, values, new Set(inRange));
+    const keptCount = kept.count;
     if (count - keptCount < count * MIN_STORED_SHARE) this.skip = SKIP_AFTER_MISS;
-    return keptCount === count ? { count, values, stored: 0 } : { count: keptCount, values: kept, stored: count - keptCount };
+    return keptCount === count ? { count, values, stored: 0 } : { ...kept, stored: count - keptCount };
   }
 
   close(): void {
@@ -88,4 +76,28 @@ export class StoredHashFilter {
     this.skip = SKIP_AFTER_MISS;
     return { count, values, stored: 0 };
   }
+}
+
+/** The lowest and highest content hash of a batch's records (hashes lead with the start time: its time span). */
+export function hashSpan(count: number, values: RecordValue[]): [string, string] {
+  let lo = values[COL.hash] as string;
+  let hi = lo;
+  for (let at = COL.hash; at < count * ROW_WIDTH; at += ROW_WIDTH) {
+    const hash = values[at] as string;
+    if (hash < lo) lo = hash;
+    else if (hash > hi) hi = hash;
+  }
+  return [lo, hi];
+}
+
+/** The batch's records whose content hash is not in `stored`, in order. */
+export function withoutHashes(count: number, values: RecordValue[], stored: ReadonlySet<string>): RecordBatch {
+  const kept: RecordValue[] = [];
+  let keptCount = 0;
+  for (let at = 0; at < count * ROW_WIDTH; at += ROW_WIDTH) {
+    if (stored.has(values[at + COL.hash] as string)) continue;
+    for (let c = 0; c < ROW_WIDTH; c++) kept.push(values[at + c]!);
+    keptCount++;
+  }
+  return { count: keptCount, values: kept };
 }
