@@ -19,6 +19,7 @@ import { writeCdrXlsx } from "./bench/gen-xlsx.mjs";
 import { freePort, startServer, stopServer, createRssSampler, signIn, tail } from "./bench/server.mjs";
 import { uploadFile, connectEvents, progressRates } from "./bench/upload.mjs";
 import { timeDuckDb } from "./bench/duckdb.mjs";
+import { timePapaParse } from "./bench/papaparse.mjs";
 import { summarizeProfile, printSummary } from "./bench/cpu-profile-summary.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -40,7 +41,7 @@ const opt = {
 };
 // Fixed seeds, one per file: reruns are byte-identical and files never share rows.
 const SEED = { csv: 101, xlsx: 202, pdf: 303, csv10m: 404, scan: 505 };
-const TARGETS = { csvRowsPerSecond: 100_000, reuploadSeconds: 6, rss10mMb: 400, xlsxRowsPerSecond: 40_000, pdfPagesPerSecond: 20, progressPerSecond: 10 };
+const TARGETS = { csvRowsPerSecond: 100_000, reuploadSeconds: 6, rss10mMb: 400, xlsxRowsPerSecond: 40_000, pdfPagesPerSecond: 20, progressPerSecond: 10, duckdbFileRatio: 0.13 };
 
 const status = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 const fmt = (n, d = 0) => (n == null || Number.isNaN(n) ? "—" : n.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }));
@@ -200,7 +201,7 @@ function printTable(results) {
 }
 
 /** Each target with what was measured and whether it was met. */
-function checkTargets(results, duck) {
+function checkTargets(results, refs) {
   const find = (kind, pass) => results.find((r) => r.kind === kind && r.pass === pass);
   const ok = (r) => r && (r.status === "completed" || r.status === "partial");
   const out = [];
@@ -218,7 +219,13 @@ function checkTargets(results, duck) {
     const worst = Math.max(...results.map((r) => r.progress.maxInAnySecond));
     out.push({ target: "progress events per job", want: `≤ ${TARGETS.progressPerSecond}/s`, got: `max ${worst} in any 1 s`, met: worst <= TARGETS.progressPerSecond });
   }
-  if (duck?.ok && csv) out.push({ target: "Switchyard ÷ DuckDB read_csv_auto (same CSV)", want: "(reference)", got: `${fmt(csv.rowsPerSecond)} ÷ ${fmt(duck.rowsPerSecond)} = ${(csv.rowsPerSecond / duck.rowsPerSecond).toFixed(3)}`, met: null });
+  // The 0.13 was written against DuckDB loading the CSV into a database file (~770k rows/s there;
+  // 0.61–0.74M measured here): the in-memory load is ~2× faster and is printed only as a floor.
+  const { duckdbFile, duckdbMemory, papaparse } = refs ?? {};
+  const ratio = (r) => `${fmt(csv.rowsPerSecond)} ÷ ${fmt(r.rowsPerSecond)} = ${(csv.rowsPerSecond / r.rowsPerSecond).toFixed(3)}`;
+  if (csv && duckdbFile?.ok) out.push({ target: "… ÷ DuckDB read_csv_auto into a database file", want: `≥ ${TARGETS.duckdbFileRatio}`, got: ratio(duckdbFile), met: ok(csv) && csv.rowsPerSecond / duckdbFile.rowsPerSecond >= TARGETS.duckdbFileRatio });
+  if (csv && duckdbMemory?.ok) out.push({ target: "… ÷ DuckDB read_csv_auto into memory", want: "(reference)", got: ratio(duckdbMemory), met: null });
+  if (csv && papaparse?.ok) out.push({ target: "… ÷ PapaParse alone (streamed, rows counted)", want: "(reference)", got: ratio(papaparse), met: null });
   return out;
 }
 
@@ -235,7 +242,7 @@ async function main() {
     files: [],
     skipped: [],
     results: [],
-    duckdb: null,
+    references: null,
     cpuProfiles: [],
   };
   let server = null;
@@ -306,12 +313,16 @@ async function main() {
       report.cpuProfileDir = path.relative(root, keepDir);
     }
 
-    // After the server has stopped, so DuckDB does not compete with it for the two cores.
+    // After the server has stopped, so the references do not compete with it for the two cores.
     const csv = files.find((f) => f.kind === "csv");
     if (csv && !opt.skipDuckdb) {
-      status("timing DuckDB read_csv_auto on the same CSV…");
-      report.duckdb = await timeDuckDb(csv.path);
-      if (!report.duckdb.ok) status(`DuckDB: ${report.duckdb.reason}`);
+      status("timing the references on the same CSV: DuckDB into a database file, into memory, PapaParse alone…");
+      report.references = {
+        duckdbFile: await timeDuckDb(csv.path, { into: "file", dir: tmp }),
+        duckdbMemory: await timeDuckDb(csv.path, { into: "memory" }),
+        papaparse: await timePapaParse(csv.path),
+      };
+      for (const r of Object.values(report.references)) if (!r.ok) status(`reference not measured: ${r.reason}`);
     }
   } finally {
     events?.close();
@@ -322,7 +333,7 @@ async function main() {
     const outDir = path.join(root, "bench-results");
     fs.mkdirSync(outDir, { recursive: true });
     const outFile = path.join(outDir, `bench-${stamp(startedAt)}.json`);
-    report.targetsCheck = checkTargets(report.results, report.duckdb);
+    report.targetsCheck = checkTargets(report.results, report.references);
     fs.writeFileSync(outFile, JSON.stringify(report, null, 2) + "\n");
     printReport(report, outFile);
     if (opt.keep) status(`kept ${tmp}`);
@@ -337,8 +348,10 @@ function printReport(report, outFile) {
   process.stdout.write(`\nSwitchyard bench ${report.date}  ·  ${m.cpus} cores (${m.model}), ${m.memGb} GB, Node ${m.node}  ·  load avg at start ${report.loadAverageAtStart.map((l) => l.toFixed(2)).join(" ")}\n`);
   if (report.results.length) printTable(report.results);
   process.stdout.write(`\nPeak RSS is the whole server process (main thread + worker threads share one address space); idle RSS after start-up ${fmt(report.serverIdleRssMb)} MB.\n`);
-  const d = report.duckdb;
-  if (d) process.stdout.write(d.ok ? `DuckDB ${d.version} (${d.threads} threads): ${fmt(d.rows)} rows in ${d.seconds.toFixed(2)} s = ${fmt(d.rowsPerSecond)} rows/s\n` : `DuckDB: not measured: ${d.reason}\n`);
+  for (const [name, d] of Object.entries(report.references ?? {})) {
+    const label = name === "papaparse" ? `PapaParse ${d.version ?? ""}`.trim() : `DuckDB ${d.version ?? ""} into ${d.into === "file" ? "a database file" : "memory"} (${d.threads ?? "?"} threads)`;
+    process.stdout.write(d.ok ? `${label}: ${fmt(d.rows)} rows in ${d.seconds.toFixed(2)} s = ${fmt(d.rowsPerSecond)} rows/s (best of ${d.runsSeconds.map((x) => x.toFixed(2)).join(", ")} s)\n` : `${label}: not measured: ${d.reason}\n`);
+  }
   if (report.targetsCheck.length) {
     process.stdout.write("\ntargets\n");
     const w = Math.max(...report.targetsCheck.map((t) => t.target.length));
