@@ -25,7 +25,16 @@ export interface JobScan {
   targets: Map<string, TargetScan>;
   first: string | null;
   last: string | null;
+  /**
+   * Parties of unlinked records that no target's contacts name (the callee of a record without a
+   * target, or of one where neither party is the target): with the targets and their contacts,
+   * every number cross-job linking may seek under. Null past MAX_OTHER_PARTIES.
+   */
+  otherParties: Set<string> | null;
 }
+
+/** Beyond this many, otherParties is given up (null) rather than grow with the file. */
+const MAX_OTHER_PARTIES = 10_000;
 
 type ScanRow = [id: number, caller: string | null, callee: string | null, type: string, start: string, duration: number, target: string | null, duplicateOf: number | null];
 
@@ -62,6 +71,7 @@ export class JobScanner {
   private last: string | null = null;
   private current: TargetScan | undefined;
   private currentKey: string | null = null;
+  private otherParties: Set<string> | null = new Set();
 
   /** The last start time added: a caller feeding rows checks its order against it. */
   get lastStart(): string | null {
@@ -92,6 +102,7 @@ export class JobScanner {
     t.gaps.add(start, ms);
     // Same rule as refreshContactsSqlite: the other party of the target, or the caller when there is no target.
     const num = target === null ? caller : caller === target ? callee : caller;
+    if (callee !== null && callee !== target && num !== callee) this.noteOtherParty(callee);
     if (num === null || num === target) return;
     const c = t.contacts.get(num);
     const voice = type === "voice" ? 1 : 0;
@@ -105,7 +116,14 @@ export class JobScanner {
     }
   }
 
+  private noteOtherParty(n: string): void {
+    const set = this.otherParties;
+    if (!set || set.has(n)) return;
+    set.add(n);
+    if (set.size > MAX_OTHER_PARTIES) this.otherParties = null;
+  }
+
   result(): JobScan {
-    return { links: this.links, targets: this.targets, first: this.first, last: this.last };
+    return { links: this.links, targets: this.targets, first: this.first, last: this.last, otherParties: this.otherParties };
   }
 }

@@ -26,6 +26,8 @@ function mulberry32(seed: number): () => number {
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 const T1 = "+17133537623";
+/** One of job-1's counterparties (jobRows' numbers for seed 1). */
+const PARTY = "+12125551001";
 
 /** Records of one job: hourly-ish activity, a silent week, near-duplicate legs, withheld numbers. */
 function jobRows(seed: number, target: string | null, startMs: number, count: number, copyFrom: Row[] = []): Row[] {
@@ -66,7 +68,7 @@ function oldPostLoad(db: Database.Database, jobId: string) {
   for (const [id, primary] of findNearDuplicates(rows)) link.run(primary, id);
   db.prepare(`WITH m AS (
       SELECT r.id AS rid, (SELECT MIN(o.id) FROM call_records o
-        WHERE o.target IS r.target AND o.caller = r.caller AND o.callee = r.callee AND o.job_id <> r.job_id AND o.id < r.id
+        WHERE o.target IN (r.target, r.caller, r.callee) AND o.caller = r.caller AND o.callee = r.callee AND o.job_id <> r.job_id AND o.id < r.id
           AND o.start_time BETWEEN strftime('%Y-%m-%dT%H:%M:%SZ', r.start_time, '-2 seconds') AND strftime('%Y-%m-%dT%H:%M:%SZ', r.start_time, '+2 seconds')
           AND o.record_type = r.record_type AND abs(o.duration_seconds - r.duration_seconds) <= 1 AND o.duplicate_of IS NULL) AS oid
       FROM call_records r WHERE r.job_id = ? AND r.duplicate_of IS NULL AND r.caller IS NOT NULL AND r.callee IS NOT NULL)
@@ -102,8 +104,17 @@ describe("post-load single scan", () => {
       ["job-2", jobRows(2, T1, start + 200 * 86400_000, 800, j1.slice(100, 160))], // shares T1 and overlaps job-1
       ["job-3", jobRows(3, null, start, 600)], // no target
       ["job-4", jobRows(4, "+14155550123", start + 400 * 86400_000, 900)], // a target of its own
+      // A counterparty of job-1 as the target: its carrier's report of calls job-1 holds under T1.
+      ["job-5", jobRows(5, PARTY, start, 300, j1.filter((r) => r.caller === PARTY || r.callee === PARTY).slice(0, 40))],
+      // A target nobody else has, overlapping job-1 in time: nothing to link across jobs.
+      ["job-6", jobRows(6, "+15125550199", start, 300)],
+      // No target, calls into T1: T1 is only ever the callee, a party no contact names.
+      ["job-7", jobRows(7, null, start, 200, j1.filter((r) => r.callee === T1 && r.caller !== null).slice(0, 30))],
     ];
     let linked = 0;
+    const across = (db: Database.Database, jobId: string) =>
+      db.prepare(`SELECT COUNT(*) FROM call_records r JOIN call_records o ON o.id = r.duplicate_of WHERE r.job_id = ? AND o.job_id <> r.job_id`).pluck().get(jobId);
+    const acrossPerJob: Record<string, unknown> = {};
     for (const [jobId, rows] of jobs) {
       load(now, jobId, rows);
       load(old, jobId, rows);
@@ -111,7 +122,13 @@ describe("post-load single scan", () => {
       oldPostLoad(old, jobId);
       linked += facts.linkedNearDuplicates;
       expect(state(now)).toEqual(state(old));
+      acrossPerJob[jobId] = across(now, jobId);
     }
+    // job-2 copies 60 of job-1's calls under the same target, job-5 up to 40 under the other party, job-7 30 with none.
+    expect(acrossPerJob).toMatchObject({ "job-1": 0, "job-3": 0, "job-4": 0, "job-6": 0 });
+    expect(acrossPerJob["job-2"]).toBeGreaterThanOrEqual(50);
+    expect(acrossPerJob["job-5"]).toBeGreaterThanOrEqual(20);
+    expect(acrossPerJob["job-7"]).toBeGreaterThanOrEqual(20);
     const s = state(now);
     expect(s.links.length).toBe(linked);
     expect(linked).toBeGreaterThan(100); // within-job legs and job-2's copies of job-1's calls
