@@ -2,6 +2,7 @@ import { StringDecoder } from "node:string_decoder";
 import { XmlScanner, type XmlTag } from "./xml-scanner";
 import { numberCell, type RawCell } from "./cell-text";
 import { cellTooLarge, tooManyColumns, XLSX_LIMITS } from "./xlsx-limits";
+import { readSimpleCell } from "./xlsx-simple-cell";
 
 /**
  * A lean reader for one worksheet's XML (`<sheetData><row><c>`), fed chunk by chunk.
@@ -51,11 +52,7 @@ function isoCellText(v: string): string {
 export class SheetXmlReader {
   /** Last row of the used range from `<dimension>`, 0 when absent. */
   lastRow = 0;
-  private readonly xml = new XmlScanner({
-    open: (name, tag) => this.open(name, tag),
-    close: (name) => this.close(name),
-    text: (text) => this.append(text),
-  });
+  private readonly xml: XmlScanner;
   private readonly decoder = new StringDecoder("utf8");
   private done: ParsedRow[] = [];
   private row: ParsedRow | null = null;
@@ -68,10 +65,18 @@ export class SheetXmlReader {
   private capture = false;
   private inPhonetic = false;
 
+  /** `simpleCells: false` tokenizes every cell (the tests compare both paths). */
   constructor(
     private readonly sharedStrings: SharedString[],
     private readonly numFmtOf: (styleId: number) => string | undefined,
+    { simpleCells = true }: { simpleCells?: boolean } = {},
   ) {
+    this.xml = new XmlScanner({
+      open: (name, tag) => this.open(name, tag),
+      close: (name) => this.close(name),
+      text: (text) => this.append(text),
+      ...(simpleCells ? { element: (s: string, lt: number) => this.simpleCell(s, lt) } : {}),
+    });
   }
 
   private append(text: string): void {
@@ -154,6 +159,21 @@ export class SheetXmlReader {
         this.row = null;
         break;
     }
+  }
+
+  /** A common cell in one step (xlsx-simple-cell.ts): the same state changes as open("c") … close("c"). */
+  private simpleCell(s: string, lt: number): number {
+    if (this.row === null || this.capture) return -1;
+    const c = readSimpleCell(s, lt, this.col);
+    if (c === null) return -1;
+    if (c.col >= XLSX_LIMITS.maxColumns) throw tooManyColumns(this.lastLine);
+    if (c.value !== null && c.value.length > XLSX_LIMITS.maxCellChars) throw cellTooLarge(this.lastLine);
+    this.col = c.col;
+    this.type = c.type;
+    this.style = c.style;
+    this.value = c.value;
+    if (this.col >= 0) this.row.cells[this.col] = this.cellValue();
+    return c.end;
   }
 
   private cellValue(): RawCell {

@@ -18,6 +18,12 @@ export interface XmlHandler {
   open(name: string, tag: XmlTag): void;
   close(name: string): void;
   text(text: string): void;
+  /**
+   * Optional: read the whole element at `lt` (tags and content) in one step and return the index
+   * after it, or -1 to have the scanner tokenize it as usual. Offered every '<' inside the root
+   * element; the handler must leave the nesting as it found it.
+   */
+  element?(s: string, lt: number): number;
 }
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
@@ -110,6 +116,13 @@ export class XmlScanner implements XmlTag {
       const lt = s.indexOf("<", i);
       if (lt === -1) break;
       if (lt > i) this.emitText(s.slice(i, lt));
+      if (this.depth > 0 && this.handler.element) {
+        const end = this.handler.element(s, lt);
+        if (end !== -1) {
+          i = end;
+          continue;
+        }
+      }
       const next = this.tag(s, lt);
       if (next === -1) {
         i = lt;
