@@ -161,19 +161,26 @@ export class SheetXmlReader {
     }
   }
 
-  /** A common cell in one step (xlsx-simple-cell.ts): the same state changes as open("c") … close("c"). */
+  /**
+   * Common cells in one step (xlsx-simple-cell.ts), as many as follow each other: the same state
+   * changes as open("c") … close("c") for each. Returns the index after the last one, or -1.
+   */
   private simpleCell(s: string, lt: number): number {
-    if (this.row === null || this.capture) return -1;
-    const c = readSimpleCell(s, lt, this.col);
-    if (c === null) return -1;
-    if (c.col >= XLSX_LIMITS.maxColumns) throw tooManyColumns(this.lastLine);
-    if (c.value !== null && c.value.length > XLSX_LIMITS.maxCellChars) throw cellTooLarge(this.lastLine);
-    this.col = c.col;
-    this.type = c.type;
-    this.style = c.style;
-    this.value = c.value;
-    if (this.col >= 0) this.row.cells[this.col] = this.cellValue();
-    return c.end;
+    const row = this.row;
+    if (row === null || this.capture) return -1;
+    let end = -1;
+    for (let at = lt; ; ) {
+      const c = readSimpleCell(s, at, this.col);
+      if (c === null) return end;
+      if (c.col >= XLSX_LIMITS.maxColumns) throw tooManyColumns(this.lastLine);
+      if (c.value !== null && c.value.length > XLSX_LIMITS.maxCellChars) throw cellTooLarge(this.lastLine);
+      this.col = c.col;
+      this.type = c.type;
+      this.style = c.style;
+      this.value = c.value;
+      if (this.col >= 0) row.cells[this.col] = this.cellValue();
+      end = at = c.end;
+    }
   }
 
   private cellValue(): RawCell {
