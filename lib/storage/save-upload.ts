@@ -7,6 +7,14 @@ import { AppError } from "../app-error";
 import { createEncryptStream } from "../security/upload-cipher";
 import { loadUploadKey } from "../security/upload-key";
 
+/**
+ * What the file stream may buffer while a write is in flight. At the default 16 KiB every 64 KiB
+ * chunk of the upload waited for the previous fs write to finish before the request was read on:
+ * a 106 MB upload took 1.1–1.2 s on localhost with the main thread half idle; with 1 MiB the
+ * stream coalesces chunks into one writev while the socket keeps flowing (0.57–0.62 s).
+ */
+const STREAM_BUFFER_BYTES = 1 << 20;
+
 export interface StoredUpload {
   storedPath: string;
   sha256: string;
@@ -44,7 +52,7 @@ export async function saveUploadStream(
       cb(null, chunk);
     },
   });
-  const sink = fs.createWriteStream(storedPath, { flags: "wx", mode: 0o600 });
+  const sink = fs.createWriteStream(storedPath, { flags: "wx", mode: 0o600, highWaterMark: STREAM_BUFFER_BYTES });
   try {
     if (key) await pipeline(source, meter, createEncryptStream(key), sink);
     else await pipeline(source, meter, sink);
