@@ -25,6 +25,9 @@ export async function decryptFile(src: string, dst: string, master: Buffer): Pro
     const chunks = Math.max(1, Math.ceil(body / SEALED_CHUNK_BYTES));
     const finalBytes = body - (chunks - 1) * SEALED_CHUNK_BYTES;
     const output = await fs.promises.open(dst, "wx", 0o600);
+    // One write in flight while the next step is read and opened: its buffers are the decipher's
+    // own, never `buf`.
+    let writing: Promise<unknown> = Promise.resolve();
     try {
       const buf = Buffer.allocUnsafe(CHUNKS_PER_STEP * SEALED_CHUNK_BYTES);
       for (let first = 0; first < chunks; first += CHUNKS_PER_STEP) {
@@ -40,9 +43,12 @@ export async function decryptFile(src: string, dst: string, master: Buffer): Pro
           const at = k * SEALED_CHUNK_BYTES;
           plain.push(open(buf.subarray(at, at + (last ? finalBytes : SEALED_CHUNK_BYTES)), index, last));
         }
-        await output.writev(plain);
+        await writing;
+        writing = output.writev(plain);
       }
+      await writing;
     } finally {
+      await writing.catch(() => {});
       await output.close();
     }
   } finally {
