@@ -16,6 +16,23 @@ export function corpus(name: string): string | null {
   return null;
 }
 
+/** Every file whose name matches `pattern` below the given suites that are present (absent ones are noted and skipped). */
+export function corpusFiles(suites: string[], pattern: RegExp): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (pattern.test(e.name)) files.push(p);
+    }
+  };
+  for (const s of suites) {
+    const dir = corpus(s);
+    if (dir) walk(dir);
+  }
+  return files;
+}
+
 export function cdrFixtures(): string | null {
   if (fs.existsSync(path.join(CDR_FIXTURES_DIR, "INDEX.json"))) return CDR_FIXTURES_DIR;
   process.stderr.write(`[fixtures] ${CDR_FIXTURES_DIR} is absent: skipping the tests that need it\n`);

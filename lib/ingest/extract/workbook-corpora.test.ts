@@ -1,7 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { corpus } from "../../../tests/support/corpora";
+import { corpus, corpusFiles } from "../../../tests/support/corpora";
 import { detectFileFormat } from "../detect-format";
 import { IngestError } from "../types";
 import { openTableSource } from "./open-table-source";
@@ -15,22 +14,6 @@ import { parseXlsIsolated } from "./xls-isolated-parse";
 const SUITES = ["sheetjs-test_files", "exceljs", "calamine", "xlrd"];
 const WORKBOOK = /\.(xlsx|xlsm|xls|xlsb|ods|fods|numbers)$/i;
 const PER_FILE_MS = 20_000;
-
-function workbooks(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (WORKBOOK.test(e.name)) files.push(p);
-    }
-  };
-  for (const s of SUITES) {
-    const dir = corpus(s);
-    if (dir) walk(dir);
-  }
-  return files;
-}
 
 type Outcome = { kind: "loaded"; rows: number } | { kind: "failed"; code: string; message: string } | { kind: "crashed"; error: string };
 
@@ -62,7 +45,7 @@ async function loadOne(file: string): Promise<Outcome> {
   }
 }
 
-const files = workbooks();
+const files = corpusFiles(SUITES, WORKBOOK);
 
 describe.skipIf(files.length === 0)("spreadsheet corpora", () => {
   it("loads or refuses every workbook with a reason; none crash or hang", { timeout: 120_000 }, async () => {

@@ -1,7 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { corpus } from "../../../tests/support/corpora";
+import { corpusFiles } from "../../../tests/support/corpora";
 import { XlsxWorkbook } from "./xlsx-workbook";
 import { SheetXmlReader, type ParsedRow, type SharedString } from "./xlsx-sheet-xml";
 
@@ -81,23 +79,6 @@ describe("reading common cells in one step", () => {
   });
 });
 
-/** Every .xlsx/.xlsm of the third-party suites (written by Excel, LibreOffice, SheetJS, exceljs, …). */
-function corpusWorkbooks(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(xlsx|xlsm)$/i.test(e.name)) out.push(p);
-    }
-  };
-  for (const name of ["sheetjs-test_files", "exceljs", "calamine"]) {
-    const dir = corpus(name);
-    if (dir) walk(dir);
-  }
-  return out;
-}
-
 /** Both paths fed the same chunks of every sheet: the same rows, or the same error. */
 async function compareSheets(file: string): Promise<number> {
   let workbook: XlsxWorkbook;
@@ -139,7 +120,8 @@ async function compareSheets(file: string): Promise<number> {
   return cells;
 }
 
-const workbooks = corpusWorkbooks();
+/** Every .xlsx/.xlsm of the third-party suites (written by Excel, LibreOffice, SheetJS, exceljs, …). */
+const workbooks = corpusFiles(["sheetjs-test_files", "exceljs", "calamine"], /\.(xlsx|xlsm)$/i);
 
 describe.skipIf(workbooks.length === 0)("one-step cells on the spreadsheet corpora", () => {
   it("read every sheet of every workbook exactly as the tokenizing path does", { timeout: 120_000 }, async () => {
