@@ -20,14 +20,14 @@ export async function timeDuckDb(file, { into = "memory", dir, threads, runs = 2
   } catch (err) {
     return { ok: false, into, reason: `@duckdb/node-api is not installed or its native binary did not load (${err.message.split("\n")[0]})` };
   }
-  let best = null;
+  const done = [];
   for (let i = 0; i < runs; i++) {
     const r = await timeOnce(api, file, { into, dir, threads });
     if (!r.ok) return r;
-    if (!best || r.seconds < best.seconds) best = { ...r, runsSeconds: [...(best?.runsSeconds ?? []), r.seconds] };
-    else best.runsSeconds.push(r.seconds);
+    done.push(r);
   }
-  return best;
+  const best = done.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  return { ...best, runsSeconds: done.map((r) => r.seconds) };
 }
 
 async function timeOnce(api, file, { into, dir, threads }) {
