@@ -2,6 +2,11 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { ApiRequestError } from "@/lib/client/api";
+
+/** A 4xx is the server's answer (not found, forbidden, bad input), not a hiccup: retrying only delays it. */
+const retryOnce = (count: number, error: Error) =>
+  !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500) && count < 1;
 
 /** One QueryClient per browser tab (created in state so React never shares it across requests). */
 export function Providers({ children }: { children: ReactNode }) {
@@ -9,7 +14,7 @@ export function Providers({ children }: { children: ReactNode }) {
     () =>
       new QueryClient({
         defaultOptions: {
-          queries: { staleTime: 5_000, retry: 1, refetchOnWindowFocus: true },
+          queries: { staleTime: 5_000, retry: retryOnce, refetchOnWindowFocus: true },
           mutations: { retry: 0 },
         },
       }),

@@ -4,10 +4,15 @@
  * before the library (and its logger) loads, hence the dynamic import.
  */
 process.env.LOG_LEVEL ??= "warn";
+// `export … | head`: the reader left; stop quietly instead of crashing on EPIPE.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
 
 const USAGE = `Usage:
-  npm run --silent cli -- ingest FILE... [--json] [--mapping MAP.json]
-  npm run --silent cli -- export [--format ndjson|csv] [--job ID]`;
+  npm run --silent cli -- ingest FILE... [--json] [--mapping MAP.json] [--case NAME]
+  npm run --silent cli -- export [--format ndjson|csv] [--job ID] [--case NAME]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -5,12 +5,13 @@ import { useState } from "react";
 import { adminApi } from "@/lib/client/admin-api";
 import { formatDateTime } from "@/lib/client/format";
 import { Pagination } from "./pagination";
+import { queryKeys } from "@/lib/client/query-keys";
 
 const PAGE_SIZE = 100;
 
 export function AuditLog() {
   const [page, setPage] = useState(1);
-  const { data, error, isPending, isFetching } = useQuery({ queryKey: ["audit", page], queryFn: () => adminApi.audit(page, PAGE_SIZE), placeholderData: keepPreviousData });
+  const { data, error, isPending, isFetching } = useQuery({ queryKey: queryKeys.audit.page(page), queryFn: () => adminApi.audit(page, PAGE_SIZE), placeholderData: keepPreviousData });
   if (error && !data) return <p className="alert" role="alert">{error.message}</p>;
   if (isPending) return <p className="muted">Loading…</p>;
   return (

@@ -8,6 +8,8 @@ interface Props {
   title: string;
   children?: ReactNode;
   confirmLabel: string;
+  /** Keeps the confirm button off until the dialog's own check passes (e.g. a name typed). */
+  confirmDisabled?: boolean;
   busy?: boolean;
   error?: string | null;
   onConfirm: () => void;
@@ -18,7 +20,7 @@ interface Props {
  * A modal confirmation on the native <dialog>: it traps focus, closes on Escape and returns
  * focus to the button that opened it, with no library.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, busy, error, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ open, title, children, confirmLabel, confirmDisabled, busy, error, onConfirm, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -36,7 +38,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, error
         <button type="button" className="btn" onClick={onClose} disabled={busy} autoFocus>
           Cancel
         </button>
-        <button type="button" className="btn btn-danger-solid" onClick={onConfirm} disabled={busy}>
+        <button type="button" className="btn btn-danger-solid" onClick={onConfirm} disabled={busy || confirmDisabled}>
           {busy ? "Working…" : confirmLabel}
         </button>
       </div>

@@ -1,4 +1,4 @@
-import type { ContactDto } from "@/lib/client/dto";
+import type { ContactDto } from "@/lib/schemas/responses";
 import styles from "./contact-graph.module.css";
 
 const SIZE = 560;

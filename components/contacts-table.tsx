@@ -1,8 +1,9 @@
 import Link from "next/link";
-import type { ContactDto } from "@/lib/client/dto";
+import { hrefWithCase } from "@/lib/client/case-url";
+import type { ContactDto } from "@/lib/schemas/responses";
 import { formatCount, formatDateTime } from "@/lib/client/format";
 
-export function ContactsTable({ contacts }: { contacts: readonly ContactDto[] }) {
+export function ContactsTable({ caseId, contacts }: { caseId: number; contacts: readonly ContactDto[] }) {
   if (contacts.length === 0) return <p className="empty-note muted">No contacts for this target.</p>;
   return (
     <div className="table-wrap">
@@ -19,7 +20,7 @@ export function ContactsTable({ contacts }: { contacts: readonly ContactDto[] })
         <tbody>
           {contacts.map((c) => (
             <tr key={c.id} data-testid="contact-row">
-              <td><Link href={`/records?number=${encodeURIComponent(c.number)}`} className="mono">{c.number}</Link></td>
+              <td><Link href={hrefWithCase("/records", caseId, { number: c.number })} className="mono">{c.number}</Link></td>
               <td className="num">{formatCount(c.calls)}</td>
               <td className="num">{formatCount(c.messages)}</td>
               <td>{formatDateTime(c.firstSeen)}</td>

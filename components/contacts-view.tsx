@@ -1,9 +1,10 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { adminApi } from "@/lib/client/admin-api";
+import { useActiveCase } from "@/lib/client/active-case";
+import { hrefWithCase } from "@/lib/client/case-url";
+import { useContacts, useTargets, useTimeline } from "@/lib/client/use-contacts";
 import { ContactGraph } from "./contact-graph";
 import { ContactsTable } from "./contacts-table";
 import { Pagination } from "./pagination";
@@ -11,40 +12,42 @@ import { TargetTimelineChart } from "./target-timeline-chart";
 
 const PAGE_SIZE = 50;
 
-/** Pick a target; see its contacts, its day-by-day timeline with gaps, and its graph. */
+/** Pick a target of the case; see its contacts, its day-by-day timeline with gaps, and its graph. */
 export function ContactsView() {
+  const current = useActiveCase();
   const router = useRouter();
   const pathname = usePathname();
-  const targets = useQuery({ queryKey: ["targets"], queryFn: adminApi.targets });
+  const targets = useTargets(current.id);
   const chosen = useSearchParams().get("target");
   const target = chosen ?? targets.data?.targets[0] ?? null;
   const [page, setPage] = useState(1);
-  const contacts = useQuery({
-    queryKey: ["contacts", target, page],
-    queryFn: () => adminApi.contacts(target ?? "", page, PAGE_SIZE),
-    enabled: !!target,
-    placeholderData: keepPreviousData,
-  });
+  const contacts = useContacts(current.id, target, page, PAGE_SIZE);
   // The graph wants the strongest links, whatever page the table is on.
-  const top = useQuery({ queryKey: ["contacts", target, "top"], queryFn: () => adminApi.contacts(target ?? "", 1, 16), enabled: !!target });
-  const timeline = useQuery({ queryKey: ["timeline", target], queryFn: () => adminApi.timeline(target ?? ""), enabled: !!target });
+  const top = useContacts(current.id, target, 1, 16);
+  const timeline = useTimeline(current.id, target);
 
   if (targets.error) return <p className="alert" role="alert">{targets.error.message}</p>;
   if (targets.isPending) return <p className="muted">Loading targets…</p>;
-  if (!target) return <p className="card empty-note muted">No records loaded yet, so there are no targets.</p>;
+  if (!target) return <p className="card empty-note muted">No records loaded into {current.name} yet, so there are no targets.</p>;
 
   return (
     <div className="stack">
       <div className="filters card">
         <label className="field">
           <span>Target</span>
-          <select value={target} onChange={(e) => { setPage(1); router.replace(`${pathname}?target=${encodeURIComponent(e.target.value)}`, { scroll: false }); }}>
+          <select
+            value={target}
+            onChange={(e) => {
+              setPage(1);
+              router.replace(hrefWithCase(pathname, current.id, { target: e.target.value }), { scroll: false });
+            }}
+          >
             {targets.data.targets.map((t) => <option key={t} value={t}>{t}</option>)}
           </select>
         </label>
       </div>
       <section className="card" aria-labelledby="timeline-title">
-        <div className="card-header"><h2 id="timeline-title">Timeline</h2></div>
+        <div className="card-header"><h2 id="timeline-title">Timeline</h2><span className="muted">across every file of the target in the case</span></div>
         <div className="card-body">
           {timeline.data ? <TargetTimelineChart timeline={timeline.data} /> : <p className="muted">{timeline.error?.message ?? "Loading…"}</p>}
         </div>
@@ -61,7 +64,7 @@ export function ContactsView() {
         </div>
         {contacts.data ? (
           <>
-            <ContactsTable contacts={contacts.data.contacts} />
+            <ContactsTable caseId={current.id} contacts={contacts.data.contacts} />
             <Pagination page={page} pageSize={PAGE_SIZE} total={contacts.data.total} onPage={setPage} label="Contact pages" />
           </>
         ) : (

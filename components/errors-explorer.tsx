@@ -1,8 +1,11 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { adminApi, type ErrorFilter } from "@/lib/client/admin-api";
+import { useActiveCase } from "@/lib/client/active-case";
+import { useAllErrors } from "@/lib/client/use-all-errors";
+import { useErrorsLive } from "@/lib/client/use-errors-live";
+import { useJobRetries } from "@/lib/client/use-job-retries";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 import { MAPPABLE_FIELDS } from "@/lib/schemas/fields";
 import { ErrorsTable } from "./errors-table";
@@ -10,14 +13,17 @@ import { Pagination } from "./pagination";
 
 const PAGE_SIZE = 50;
 
-/** Admin error table: server-side paging and filters, CSV of exactly what is filtered. */
+/** Admin error table of the current case, live: server-side paging and filters, CSV of exactly what is filtered. */
 export function ErrorsExplorer() {
+  const current = useActiveCase();
   const [filter, setFilter] = useState<ErrorFilter>({});
   const [page, setPage] = useState(1);
   // The job id is typed: wait until typing stops before asking the server.
   const settled = useDebouncedValue(filter, 300);
   const params = { ...settled, page, pageSize: PAGE_SIZE };
-  const { data, error, isPending, isFetching } = useQuery({ queryKey: ["errors", params], queryFn: () => adminApi.errors(params), placeholderData: keepPreviousData });
+  const { data, error, isPending, isFetching } = useAllErrors(current.id, params);
+  useErrorsLive(current.id);
+  const retries = useJobRetries();
   const set = (k: keyof ErrorFilter) => (e: { target: { value: string } }) => {
     setFilter({ ...filter, [k]: e.target.value.trim() || undefined });
     setPage(1);
@@ -29,7 +35,7 @@ export function ErrorsExplorer() {
         <h2 id="errors-title">
           Errors{data && <span className="muted"> · {data.total.toLocaleString("en-US")}</span>}
         </h2>
-        <a className="btn btn-small" href={adminApi.errorsCsvUrl(settled)} download data-testid="errors-csv">
+        <a className="btn btn-small" href={adminApi.errorsCsvUrl(current.id, settled)} download data-testid="errors-csv">
           Download CSV
         </a>
       </div>
@@ -60,10 +66,10 @@ export function ErrorsExplorer() {
       ) : isPending ? (
         <p className="card-body muted">Loading errors…</p>
       ) : data.errors.length === 0 ? (
-        <p className="empty-note muted">No rejected rows match.</p>
+        <p className="empty-note muted">No rejected rows in {current.name} match.</p>
       ) : (
         <>
-          <ErrorsTable errors={data.errors} />
+          <ErrorsTable caseId={current.id} errors={data.errors} retries={retries} />
           <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} label="Error pages" />
         </>
       )}

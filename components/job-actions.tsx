@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { JobDto } from "@/lib/schemas/job";
 import { api } from "@/lib/client/api";
+import { hrefWithCase } from "@/lib/client/case-url";
 import { isTerminal, replaceJob } from "@/lib/client/job-cache";
 import { queryKeys } from "@/lib/client/query-keys";
 import styles from "./job-actions.module.css";
@@ -26,7 +27,8 @@ export function JobActions({ job }: { job: JobDto }) {
     onSuccess: () => {
       qc.removeQueries({ queryKey: queryKeys.jobs.detail(job.id) });
       void qc.invalidateQueries({ queryKey: queryKeys.jobs.lists() });
-      router.push("/jobs");
+      void qc.invalidateQueries({ queryKey: queryKeys.cases.all }); // its counts
+      router.push(hrefWithCase("/jobs", job.caseId));
     },
   });
   const busy = retry.isPending || cancel.isPending || remove.isPending;

@@ -1,8 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { ApiRequestError } from "@/lib/client/api";
+import { caseHref, hrefWithCase, jobHref } from "@/lib/client/case-url";
+import { canReviewIn } from "@/lib/client/case-permissions";
+import { useCaseInUrl } from "@/lib/client/use-case-in-url";
+import { useCaseOf } from "@/lib/client/use-case-of";
 import { useJob } from "@/lib/client/use-job";
-import { useHasRole } from "@/lib/client/use-session";
+import { useSession } from "@/lib/client/use-session";
 import { useJobLive } from "@/lib/client/use-job-live";
 import { isTerminal } from "@/lib/client/job-cache";
 import { CountTiles } from "./count-tiles";
@@ -11,18 +16,23 @@ import { JobErrorsTable } from "./job-errors-table";
 import { JobFacts } from "./job-facts";
 import { JobProgressLine } from "./job-progress-line";
 import { MappingTable } from "./mapping-table";
+import { NotFoundNotice } from "./not-found-notice";
 import { ReviewReasons } from "./review-reasons";
 import { StageTimeline } from "./stage-timeline";
 import { StatusBadge } from "./status-badge";
 import styles from "./job-detail-view.module.css";
 
-/** Everything about one job, kept live over its Socket.IO room. */
+/** Everything about one job, kept live over its Socket.IO room; the header follows the job's case. */
 export function JobDetailView({ id }: { id: string }) {
   const tick = useJobLive(id);
   const { data, error, isPending, refetch } = useJob(id);
-  const isReviewer = useHasRole("reviewer");
+  const user = useSession().data?.user;
+  const caseId = data?.job.caseId ?? null;
+  const theCase = useCaseOf(caseId);
+  useCaseInUrl(caseId);
 
   if (isPending) return <p className="muted">Loading job…</p>;
+  if (!data && error instanceof ApiRequestError && error.status === 404) return <NotFoundNotice kind="job" />;
   if (!data) {
     return (
       <div className="stack">
@@ -42,10 +52,12 @@ export function JobDetailView({ id }: { id: string }) {
   }
 
   const { job, plan, errors } = data;
+  const mayReview = !!user && !!theCase && canReviewIn(user, theCase);
   return (
     <div className="stack">
       <nav aria-label="Breadcrumb" className={styles.crumbs}>
-        <Link href="/jobs">Jobs</Link> <span aria-hidden="true">/</span> <span>{job.fileName}</span>
+        <Link href={caseHref(job.caseId)}>{theCase?.name ?? "Case"}</Link> <span aria-hidden="true">/</span>{" "}
+        <Link href={hrefWithCase("/jobs", job.caseId)}>Jobs</Link> <span aria-hidden="true">/</span> <span>{job.fileName}</span>
       </nav>
       <header className={styles.header}>
         <div className={styles.title}>
@@ -60,9 +72,9 @@ export function JobDetailView({ id }: { id: string }) {
         </p>
       )}
       {job.status === "needs_review" && <ReviewReasons reasons={plan?.reviewReasons ?? []} />}
-      {job.status === "needs_review" && isReviewer && (
+      {job.status === "needs_review" && mayReview && (
         <p>
-          <Link className="btn btn-primary" href={`/jobs/${encodeURIComponent(job.id)}/review`}>
+          <Link className="btn btn-primary" href={jobHref(job, "/review")}>
             Review mapping
           </Link>
         </p>

@@ -1,10 +1,8 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ErrorDto } from "@/lib/schemas/api";
-import { api } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
+import { useJobErrors } from "@/lib/client/use-jobs";
 import { Pagination } from "./pagination";
 import styles from "./job-errors-table.module.css";
 
@@ -21,12 +19,7 @@ interface Props {
 /** Rows that did not load: where, which field, why, and the raw text as it appeared in the file. */
 export function JobErrorsTable({ jobId, firstPage, rejected }: Props) {
   const [page, setPage] = useState(1);
-  const later = useQuery({
-    queryKey: queryKeys.jobs.errors(jobId, page, PAGE_SIZE),
-    queryFn: () => api.listErrors(jobId, page, PAGE_SIZE),
-    enabled: page > 1,
-    placeholderData: keepPreviousData,
-  });
+  const later = useJobErrors(jobId, page, PAGE_SIZE);
   const rows = page === 1 ? firstPage : (later.data?.errors ?? []);
   const total = page > 1 && later.data ? later.data.total : Math.max(rejected, firstPage.length);
 

@@ -24,6 +24,7 @@ export function JobRowActions({ job }: { job: JobDto }) {
       setConfirming(false);
       qc.removeQueries({ queryKey: queryKeys.jobs.detail(job.id) });
       void qc.invalidateQueries({ queryKey: queryKeys.jobs.lists() });
+      void qc.invalidateQueries({ queryKey: queryKeys.cases.all }); // its counts
     },
   });
   const busy = retry.isPending || cancel.isPending || remove.isPending;

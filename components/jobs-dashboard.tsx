@@ -1,10 +1,10 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { api } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
+import { useActiveCase } from "@/lib/client/active-case";
+import { hrefWithCase } from "@/lib/client/case-url";
+import { useJobs } from "@/lib/client/use-jobs";
 import { useJobsLive } from "@/lib/client/use-jobs-live";
 import { JOB_STATUSES, type JobStatus } from "@/lib/schemas/job";
 import { JobsFilters, type JobsFilterValues } from "./jobs-filters";
@@ -19,8 +19,9 @@ function parseStatus(v: string | null): JobStatus | undefined {
   return JOB_STATUSES.find((s) => s === v);
 }
 
-/** Jobs list with filter and paging kept in the URL, so reloads and the back button keep the view. */
+/** The case's jobs, with filter and paging kept in the URL (beside the case), so reloads and the back button keep the view. */
 export function JobsDashboard() {
+  const current = useActiveCase();
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -35,23 +36,18 @@ export function JobsDashboard() {
   };
   // "to" is a whole day: everything created before the next midnight (UTC) counts.
   const toInstant = filters.to ? `${filters.to}T23:59:59.999Z` : undefined;
-  const params = { ...filters, status, to: toInstant, page, pageSize: PAGE_SIZE };
+  const params = { caseId: current.id, ...filters, status, to: toInstant, page, pageSize: PAGE_SIZE };
   const filtered = Object.values(filters).some(Boolean);
 
-  useJobsLive();
-  const { data, error, isPending, isFetching, refetch } = useQuery({
-    queryKey: queryKeys.jobs.list(params),
-    queryFn: () => api.listJobs(params),
-    placeholderData: keepPreviousData,
-  });
+  useJobsLive(current.id);
+  const { data, error, isPending, isFetching, refetch } = useJobs(params);
 
   const navigate = (next: { filters?: JobsFilterValues; page?: number }) => {
-    const q = new URLSearchParams();
+    const q = new URLSearchParams({ case: String(current.id) });
     for (const [k, v] of Object.entries(next.filters ?? filters)) if (v) q.set(k, v);
     const p = next.page ?? 1;
     if (p > 1) q.set("page", String(p));
-    const qs = q.toString();
-    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    router.replace(`${pathname}?${q.toString()}`, { scroll: false });
   };
 
   return (
@@ -76,8 +72,8 @@ export function JobsDashboard() {
         <p className={`card-body muted ${styles.empty}`}>Loading jobs…</p>
       ) : data.jobs.length === 0 ? (
         <div className={`card-body ${styles.empty}`}>
-          <p>{filtered ? "No jobs match these filters." : "No files loaded yet."}</p>
-          <Link href="/" className="btn btn-primary">
+          <p>{filtered ? "No jobs match these filters." : `No files loaded into ${current.name} yet.`}</p>
+          <Link href={hrefWithCase("/", current.id)} className="btn btn-primary">
             Upload files
           </Link>
         </div>

@@ -7,13 +7,14 @@ import { useHasRole } from "@/lib/client/use-session";
 import { CARRIERS } from "@/lib/schemas/fields";
 import { JOB_STATUSES } from "@/lib/schemas/job";
 import { STATUS_LABELS } from "./status-badge";
+import { queryKeys } from "@/lib/client/query-keys";
 
 export interface JobsFilterValues { status?: string | undefined; carrier?: string | undefined; userId?: string | undefined; from?: string | undefined; to?: string | undefined }
 
 /** Status, carrier, uploader (admins) and creation-date range of the dashboard. */
 export function JobsFilters({ value, onChange }: { value: JobsFilterValues; onChange: (next: JobsFilterValues) => void }) {
   const isAdmin = useHasRole("admin");
-  const users = useQuery({ queryKey: ["users"], queryFn: adminApi.users, enabled: isAdmin });
+  const users = useQuery({ queryKey: queryKeys.users.all, queryFn: adminApi.users, enabled: isAdmin });
   const set = (k: keyof JobsFilterValues) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value || undefined });
   return (
     <div className="filters" role="group" aria-label="Filter jobs">

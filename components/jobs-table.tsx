@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { jobHref } from "@/lib/client/case-url";
 import type { JobDto } from "@/lib/schemas/job";
 import { formatBytes, formatCarrier, formatCount, formatDateTime, formatRelative } from "@/lib/client/format";
 import { isTerminal } from "@/lib/client/job-cache";
@@ -32,7 +33,7 @@ export function JobsTable({ jobs }: { jobs: readonly JobDto[] }) {
           {jobs.map((job) => (
             <tr key={job.id} data-testid="job-row" data-job-id={job.id}>
               <td className={styles.file}>
-                <Link href={`/jobs/${encodeURIComponent(job.id)}`} title={job.fileName}>
+                <Link href={jobHref(job)} title={job.fileName}>
                   {job.fileName}
                 </Link>
                 <span className={styles.sub}>{formatBytes(job.sizeBytes)}{job.format ? ` · ${job.format.toUpperCase()}` : ""}</span>

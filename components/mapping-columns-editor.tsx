@@ -1,7 +1,7 @@
 "use client";
 
 import type { MappingDraft } from "@/lib/client/mapping-draft";
-import type { PreviewResponse } from "@/lib/client/dto";
+import type { PreviewResponse } from "@/lib/schemas/responses";
 import { FIELD_LABELS, MAPPABLE_FIELDS, mappableFieldSchema } from "@/lib/schemas/fields";
 import { REVIEW_THRESHOLD, type ColumnMapping } from "@/lib/schemas/mapping";
 import { ConfidenceMeter } from "./confidence-meter";

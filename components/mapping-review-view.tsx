@@ -5,24 +5,59 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { adminApi } from "@/lib/client/admin-api";
+import { ApiRequestError } from "@/lib/client/api";
+import { caseHref, hrefWithCase, jobHref } from "@/lib/client/case-url";
+import { canReviewIn } from "@/lib/client/case-permissions";
 import { draftFromPlan, overrideOf, type MappingDraft } from "@/lib/client/mapping-draft";
 import { queryKeys } from "@/lib/client/query-keys";
+import { useCaseInUrl } from "@/lib/client/use-case-in-url";
+import { useCaseOf } from "@/lib/client/use-case-of";
+import { useCases } from "@/lib/client/use-cases";
 import { useJob } from "@/lib/client/use-job";
+import { useSession } from "@/lib/client/use-session";
 import { useDetectedMapping, useDraftPreview } from "@/lib/client/use-mapping-preview";
 import { MappingColumnsEditor } from "./mapping-columns-editor";
 import { MappingFileOptions } from "./mapping-file-options";
+import { NotFoundNotice } from "./not-found-notice";
 import { PreviewRowsTable } from "./preview-rows-table";
 import { ReviewReasons } from "./review-reasons";
 import styles from "./mapping-review-view.module.css";
 
-/** The reviewer's screen: fix the mapping, watch the preview follow, confirm. */
+const is404 = (e: Error | null) => e instanceof ApiRequestError && e.status === 404;
+
+/**
+ * The reviewer's screen: fix the mapping, watch the preview follow, confirm. A job the user may not
+ * see is "not found" before anything else, whatever their role; then only those who may review in
+ * the job's case get the editor.
+ */
 export function MappingReviewView({ id }: { id: string }) {
+  const job = useJob(id);
+  const user = useSession().data?.user;
+  const caseId = job.data?.job.caseId ?? null;
+  const theCase = useCaseOf(caseId);
+  useCaseInUrl(caseId);
+
+  if (is404(job.error)) return <NotFoundNotice kind="job" />;
+  if (job.error) return <p className="alert" role="alert">{job.error.message}</p>;
+  if (!job.data || !user || !theCase) return <p className="muted" aria-live="polite">Loading the job…</p>;
+  if (!canReviewIn(user, theCase)) {
+    return (
+      <p className="alert alert-warn" role="alert" data-testid="forbidden">
+        Reviewing mappings in {theCase.name} needs the reviewer role, in the case or overall.
+      </p>
+    );
+  }
+  return <MappingEditor id={id} />;
+}
+
+function MappingEditor({ id }: { id: string }) {
   const router = useRouter();
   const qc = useQueryClient();
   const job = useJob(id);
   const detected = useDetectedMapping(id);
   const [draft, setDraft] = useState<MappingDraft | null>(null);
   const preview = useDraftPreview(id, draft);
+  const cases = useCases();
 
   // The draft starts from what the engine detected, once, when it arrives.
   if (!draft && detected.data && job.data) {
@@ -34,23 +69,26 @@ export function MappingReviewView({ id }: { id: string }) {
     mutationFn: (d: MappingDraft) => adminApi.confirmMapping(id, overrideOf(d, true)),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: queryKeys.jobs.all });
-      void qc.invalidateQueries({ queryKey: ["templates"] });
-      router.push(`/jobs/${encodeURIComponent(id)}`);
+      void qc.invalidateQueries({ queryKey: queryKeys.templates.all });
+      if (job.data) router.push(jobHref(job.data.job));
     },
   });
 
   const loadError = job.error ?? detected.error;
+  if (is404(loadError)) return <NotFoundNotice kind="job" />;
   if (loadError) return <p className="alert" role="alert">{loadError.message}</p>;
   if (!job.data || !detected.data || !draft) return <p className="muted" aria-live="polite">Reading the file…</p>;
 
   const { job: j, plan } = job.data;
+  const theCase = cases.data?.cases.find((c) => c.id === j.caseId);
   const shown = preview.data ?? detected.data;
   const invalid = shown.rows.filter((r) => r.error).length;
   return (
     <div className="stack">
       <nav aria-label="Breadcrumb" className={styles.crumbs}>
-        <Link href="/jobs">Jobs</Link> <span aria-hidden="true">/</span>{" "}
-        <Link href={`/jobs/${encodeURIComponent(id)}`}>{j.fileName}</Link> <span aria-hidden="true">/</span> <span>Review</span>
+        <Link href={caseHref(j.caseId)}>{theCase?.name ?? "Case"}</Link> <span aria-hidden="true">/</span>{" "}
+        <Link href={hrefWithCase("/jobs", j.caseId)}>Jobs</Link> <span aria-hidden="true">/</span>{" "}
+        <Link href={jobHref(j)}>{j.fileName}</Link> <span aria-hidden="true">/</span> <span>Review</span>
       </nav>
       <div className="page-header">
         <div>
@@ -85,7 +123,7 @@ export function MappingReviewView({ id }: { id: string }) {
         <button type="button" className="btn btn-primary" disabled={confirm.isPending} onClick={() => confirm.mutate(draft)}>
           {confirm.isPending ? "Confirming…" : "Confirm mapping"}
         </button>
-        <Link href={`/jobs/${encodeURIComponent(id)}`} className="btn">Back to the job</Link>
+        <Link href={jobHref(j)} className="btn">Back to the job</Link>
       </div>
       {confirm.error && <p className="alert" role="alert">{confirm.error.message}</p>}
     </div>

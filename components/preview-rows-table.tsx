@@ -1,4 +1,4 @@
-import type { PreviewRow } from "@/lib/client/dto";
+import type { PreviewRow } from "@/lib/schemas/responses";
 import { formatDuration } from "@/lib/client/format";
 import styles from "./preview-rows-table.module.css";
 

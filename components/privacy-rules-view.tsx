@@ -3,11 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { adminApi } from "@/lib/client/admin-api";
-import type { PrivacyRuleDto } from "@/lib/client/dto";
+import type { PrivacyRuleDto } from "@/lib/schemas/responses";
 import { formatDateTime } from "@/lib/client/format";
 import { ConfirmDialog } from "./confirm-dialog";
+import { queryKeys } from "@/lib/client/query-keys";
 
-const KEY = ["privacy-rules"];
+const KEY = queryKeys.privacyRules.all;
 
 function AddRuleForm() {
   const qc = useQueryClient();

@@ -1,24 +1,31 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { adminApi, type RecordFilter } from "@/lib/client/admin-api";
+import { useActiveCase } from "@/lib/client/active-case";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
+import { useRecords } from "@/lib/client/use-records";
 import { Pagination } from "./pagination";
 import { RecordsFilters } from "./records-filters";
 import { RecordsTable } from "./records-table";
 
 const PAGE_SIZE = 100;
 
-/** Paged, filtered records with CSV/XLSX export of the same filter. */
+/**
+ * The case's records, paged and filtered, with CSV/XLSX export of exactly what is shown. Linked
+ * duplicate legs (one call reported twice) are hidden unless asked for, so counts are not doubled.
+ */
 export function RecordsExplorer() {
+  const current = useActiveCase();
   const search = useSearchParams();
   const [filter, setFilter] = useState<RecordFilter>({ jobId: search.get("jobId") ?? undefined, number: search.get("number") ?? undefined });
+  const [includeDuplicates, setIncludeDuplicates] = useState(search.get("includeDuplicates") === "1");
   const [page, setPage] = useState(1);
   const settled = useDebouncedValue(filter, 300);
-  const params = { ...settled, page, pageSize: PAGE_SIZE };
-  const { data, error, isPending, isFetching } = useQuery({ queryKey: ["records", params], queryFn: () => adminApi.records(params), placeholderData: keepPreviousData });
+  const params = { ...settled, includeDuplicates, page, pageSize: PAGE_SIZE };
+  const { data, error, isPending, isFetching } = useRecords(current.id, params);
+  const exportFilter = { ...settled, includeDuplicates };
 
   return (
     <section className="card" aria-labelledby="records-title" aria-busy={isFetching}>
@@ -27,11 +34,16 @@ export function RecordsExplorer() {
           Records{data && <span className="muted"> · {data.total.toLocaleString("en-US")}</span>}
         </h2>
         <div className="row-actions">
-          <a className="btn btn-small" href={adminApi.recordsExportUrl(settled, "csv")} download data-testid="records-csv">Export CSV</a>
-          <a className="btn btn-small" href={adminApi.recordsExportUrl(settled, "xlsx")} download data-testid="records-xlsx">Export XLSX</a>
+          <a className="btn btn-small" href={adminApi.recordsExportUrl(current.id, exportFilter, "csv")} download data-testid="records-csv">Export CSV</a>
+          <a className="btn btn-small" href={adminApi.recordsExportUrl(current.id, exportFilter, "xlsx")} download data-testid="records-xlsx">Export XLSX</a>
         </div>
       </div>
-      <RecordsFilters value={filter} onChange={(f) => { setFilter(f); setPage(1); }} />
+      <RecordsFilters
+        value={filter}
+        onChange={(f) => { setFilter(f); setPage(1); }}
+        includeDuplicates={includeDuplicates}
+        onIncludeDuplicates={(v) => { setIncludeDuplicates(v); setPage(1); }}
+      />
       {error && !data ? (
         <p className="card-body alert" role="alert">{error.message}</p>
       ) : isPending ? (

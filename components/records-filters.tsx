@@ -3,8 +3,15 @@
 import type { RecordFilter } from "@/lib/client/admin-api";
 import { RECORD_TYPES } from "@/lib/schemas/fields";
 
-/** Number (any part of caller, callee or target), UTC time range, record type and job. */
-export function RecordsFilters({ value, onChange }: { value: RecordFilter; onChange: (f: RecordFilter) => void }) {
+interface Props {
+  value: RecordFilter;
+  onChange: (f: RecordFilter) => void;
+  includeDuplicates: boolean;
+  onIncludeDuplicates: (v: boolean) => void;
+}
+
+/** Number (any part of caller, callee or target), UTC time range, record type, job, and whether to list duplicate legs. */
+export function RecordsFilters({ value, onChange, includeDuplicates, onIncludeDuplicates }: Props) {
   const set = (k: keyof RecordFilter) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value.trim() || undefined });
   // Times are stored as UTC ISO text; a datetime-local value read as UTC compares correctly with it.
   const local = (iso: string | undefined) => (iso ? iso.slice(0, 16) : "");
@@ -34,6 +41,10 @@ export function RecordsFilters({ value, onChange }: { value: RecordFilter; onCha
       <label className="field">
         <span>Job id</span>
         <input value={value.jobId ?? ""} onChange={set("jobId")} spellCheck={false} />
+      </label>
+      <label className="check" title="The same call reported twice (by both parties' carriers, or as two switch legs) is linked and counted once; its other report is hidden unless shown here.">
+        <input type="checkbox" checked={includeDuplicates} onChange={(e) => onIncludeDuplicates(e.target.checked)} data-testid="show-duplicates" />
+        Show duplicate legs
       </label>
     </div>
   );

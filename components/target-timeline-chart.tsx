@@ -1,4 +1,4 @@
-import type { TimelineResponse } from "@/lib/client/dto";
+import type { TimelineResponse } from "@/lib/schemas/responses";
 import { formatDuration } from "@/lib/client/format";
 import styles from "./target-timeline-chart.module.css";
 

@@ -3,10 +3,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { adminApi } from "@/lib/client/admin-api";
-import type { TemplateDto } from "@/lib/client/dto";
+import type { TemplateDto } from "@/lib/schemas/responses";
 import { FIELD_LABELS, MAPPABLE_FIELDS, mappableFieldSchema } from "@/lib/schemas/fields";
 import { TimezoneInput } from "./timezone-input";
 import styles from "./template-editor.module.css";
+import { queryKeys } from "@/lib/client/query-keys";
 
 /** Edits a template's name, zone and column fields; saving makes a new version. */
 export function TemplateEditor({ template, onDone }: { template: TemplateDto; onDone: () => void }) {
@@ -17,7 +18,7 @@ export function TemplateEditor({ template, onDone }: { template: TemplateDto; on
   const save = useMutation({
     mutationFn: () => adminApi.updateTemplate(template.id, { name: name.trim(), timezone: timezone.trim() || null, columns }),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ["templates"] });
+      void qc.invalidateQueries({ queryKey: queryKeys.templates.all });
       onDone();
     },
   });

@@ -3,11 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { adminApi } from "@/lib/client/admin-api";
-import type { TemplateDto } from "@/lib/client/dto";
+import type { TemplateDto } from "@/lib/schemas/responses";
 import { formatCarrier, formatDateTime } from "@/lib/client/format";
 import { FIELD_LABELS } from "@/lib/schemas/fields";
 import { ConfirmDialog } from "./confirm-dialog";
 import { TemplateEditor } from "./template-editor";
+import { queryKeys } from "@/lib/client/query-keys";
 
 const summary = (t: TemplateDto) =>
   t.columns.map((c) => (c.field ? FIELD_LABELS[c.field] : "—")).join(" · ");
@@ -15,14 +16,14 @@ const summary = (t: TemplateDto) =>
 /** Every saved template; one row at a time opens for editing. */
 export function TemplatesList() {
   const qc = useQueryClient();
-  const { data, error, isPending } = useQuery({ queryKey: ["templates"], queryFn: adminApi.templates });
+  const { data, error, isPending } = useQuery({ queryKey: queryKeys.templates.all, queryFn: adminApi.templates });
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<TemplateDto | null>(null);
   const remove = useMutation({
     mutationFn: (id: string) => adminApi.deleteTemplate(id),
     onSuccess: () => {
       setDeleting(null);
-      void qc.invalidateQueries({ queryKey: ["templates"] });
+      void qc.invalidateQueries({ queryKey: queryKeys.templates.all });
     },
   });
 
@@ -40,6 +41,7 @@ export function TemplatesList() {
               <th scope="col">Carrier</th>
               <th scope="col">Time zone</th>
               <th scope="col">Columns</th>
+              <th scope="col" className="num" title="Files of your cases loaded with it">Used</th>
               <th scope="col">Updated</th>
               <th scope="col"><span className="visually-hidden">Actions</span></th>
             </tr>
@@ -48,7 +50,7 @@ export function TemplatesList() {
             {data.templates.map((t) =>
               editing === t.id ? (
                 <tr key={t.id}>
-                  <td colSpan={7}>
+                  <td colSpan={8}>
                     <TemplateEditor template={t} onDone={() => setEditing(null)} />
                   </td>
                 </tr>
@@ -59,6 +61,7 @@ export function TemplatesList() {
                   <td>{formatCarrier(t.carrier)}</td>
                   <td>{t.timezone ?? "—"}</td>
                   <td className="muted" title={summary(t)}>{t.columns.length} · {summary(t)}</td>
+                  <td className="num" title="Files of your cases loaded with it">{t.uses.toLocaleString("en-US")}</td>
                   <td>{formatDateTime(t.updatedAt)}</td>
                   <td className="row-actions">
                     <button type="button" className="btn btn-small" onClick={() => setEditing(t.id)} aria-label={`Edit ${t.name}`}>Edit</button>

@@ -9,7 +9,7 @@ const ACCEPT = ".csv,.tsv,.txt,.psv,.dat,.xlsx,.xls,.pdf,.json,text/*,applicatio
  * The drop target. It is one focusable button-like region (Enter/Space opens the picker),
  * so keyboard and screen-reader users get the same action as a drag.
  */
-export function UploadDropzone({ onFiles }: { onFiles: (files: File[]) => void }) {
+export function UploadDropzone({ onFiles, caseName }: { onFiles: (files: File[]) => void; caseName: string }) {
   const input = useRef<HTMLInputElement>(null);
   // Counting enter/leave pairs: dragleave fires when crossing into child elements.
   const depth = useRef(0);
@@ -67,7 +67,10 @@ export function UploadDropzone({ onFiles }: { onFiles: (files: File[]) => void }
         <path d="M12 16V4m0 0L7 9m5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
       </svg>
       <p id={titleId} className={styles.title}>
-        {dragging ? "Release to upload" : "Drop call-detail record files here"}
+        {dragging ? `Release to load into ${caseName}` : "Drop call-detail record files here"}
+      </p>
+      <p className={styles.into} data-testid="dropzone-case">
+        into case <strong>{caseName}</strong>
       </p>
       <p id={hintId} className={styles.hint}>
         CSV, TSV, pipe-delimited text, XLSX, XLS, PDF or JSON. Several files at once is fine.

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { jobHref } from "@/lib/client/case-url";
 import { formatBytes, formatPercent } from "@/lib/client/format";
 import { dismissUpload, type UploadItem as Item } from "@/lib/client/upload-store";
 import { useJob } from "@/lib/client/use-job";
@@ -13,7 +14,7 @@ import { StatusBadge } from "./status-badge";
 import styles from "./upload-item.module.css";
 
 /** One dropped file: its upload bar, then its job's live processing, then the outcome. */
-export function UploadItem({ item }: { item: Item }) {
+export function UploadItem({ item, showCase }: { item: Item; showCase: boolean }) {
   const uploading = item.phase === "uploading";
   return (
     <li className={styles.item} data-testid="upload-item" data-phase={item.phase} data-job-id={item.jobId ?? undefined}>
@@ -23,6 +24,7 @@ export function UploadItem({ item }: { item: Item }) {
             {item.fileName}
           </span>
           <span className={styles.size}>{formatBytes(item.sizeBytes)}</span>
+          {showCase && <span className={styles.case} title="The case this file went into">{item.caseName}</span>}
         </div>
         {uploading && <span className={styles.phase}>Uploading {formatPercent((item.loaded / Math.max(1, item.sizeBytes)) * 100)}</span>}
         {item.phase === "failed" && <span className={styles.failed}>Upload failed</span>}
@@ -67,7 +69,7 @@ function UploadedJob({ jobId }: { jobId: string }) {
           <StatusBadge status={job.status} testId="job-status" />
         </span>
         {job.error && isTerminal(job) && <span className={styles.errorText}>{job.error.message}</span>}
-        <Link href={`/jobs/${encodeURIComponent(job.id)}`} className={styles.link} data-testid="job-link">
+        <Link href={jobHref(job)} className={styles.link} data-testid="job-link">
           View job<span className="visually-hidden"> {job.fileName}</span> →
         </Link>
       </div>

@@ -1,14 +1,18 @@
 "use client";
 
 import { useEffect } from "react";
+import { useActiveCase } from "@/lib/client/active-case";
 import { addFiles, useUploads } from "@/lib/client/upload-store";
 import { UploadDropzone } from "./upload-dropzone";
 import { UploadItem } from "./upload-item";
 import styles from "./upload-workspace.module.css";
 
-/** The upload page body: the drop zone and this session's uploads. */
+/** The upload page body: the drop zone (loading into the current case) and this session's uploads. */
 export function UploadWorkspace() {
+  const current = useActiveCase();
   const uploads = useUploads();
+  // Uploads into other cases (before a switch) stay listed, each saying where it went.
+  const elsewhere = uploads.some((u) => u.caseId !== current.id);
 
   // A file dropped just outside the zone would otherwise replace the page with the file.
   useEffect(() => {
@@ -25,7 +29,7 @@ export function UploadWorkspace() {
 
   return (
     <div className="stack">
-      <UploadDropzone onFiles={addFiles} />
+      <UploadDropzone caseName={current.name} onFiles={(files) => addFiles(files, { id: current.id, name: current.name })} />
       {uploads.length > 0 && (
         <section className="card" aria-labelledby="uploads-title">
           <div className="card-header">
@@ -34,7 +38,7 @@ export function UploadWorkspace() {
           </div>
           <ul className={styles.list}>
             {uploads.map((item) => (
-              <UploadItem key={item.key} item={item} />
+              <UploadItem key={item.key} item={item} showCase={elsewhere} />
             ))}
           </ul>
         </section>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { adminApi } from "@/lib/client/admin-api";
-import type { SessionUserDto } from "@/lib/client/dto";
+import type { SessionUserDto } from "@/lib/schemas/responses";
 import styles from "./app-header.module.css";
 
 /** Who is signed in, with which role, and the way out. */

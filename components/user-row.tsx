@@ -4,8 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ROLES, roleSchema } from "@/lib/auth/roles";
 import { adminApi } from "@/lib/client/admin-api";
-import type { UserDto } from "@/lib/client/dto";
+import type { UserDto } from "@/lib/schemas/responses";
 import { formatDateTime } from "@/lib/client/format";
+import { queryKeys } from "@/lib/client/query-keys";
 
 /** One user: the role changes on select; a new password is typed inline and set with a button. */
 export function UserRow({ user, isSelf, onDelete }: { user: UserDto; isSelf: boolean; onDelete: () => void }) {
@@ -13,7 +14,7 @@ export function UserRow({ user, isSelf, onDelete }: { user: UserDto; isSelf: boo
   const [password, setPassword] = useState("");
   const update = useMutation({
     mutationFn: (patch: Parameters<typeof adminApi.updateUser>[1]) => adminApi.updateUser(user.id, patch),
-    onSuccess: () => { setPassword(""); void qc.invalidateQueries({ queryKey: ["users"] }); },
+    onSuccess: () => { setPassword(""); void qc.invalidateQueries({ queryKey: queryKeys.users.all }); },
   });
   return (
     <tr data-testid="user-row" data-email={user.email}>

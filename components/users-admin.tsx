@@ -4,12 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ROLES, roleSchema } from "@/lib/auth/roles";
 import { adminApi } from "@/lib/client/admin-api";
-import type { UserDto } from "@/lib/client/dto";
+import type { UserDto } from "@/lib/schemas/responses";
 import { useSession } from "@/lib/client/use-session";
 import { ConfirmDialog } from "./confirm-dialog";
 import { UserRow } from "./user-row";
+import { queryKeys } from "@/lib/client/query-keys";
 
-const KEY = ["users"];
+const KEY = queryKeys.users.all;
 
 function AddUserForm() {
   const qc = useQueryClient();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fs from "node:fs";
-import { createUserViaApi } from "../tests/support/factories";
+import { createCaseViaApi, createUserViaApi, signInCookie } from "../tests/support/factories";
 import { dropFiles, fixture, hasFixtures, shot, signIn } from "./support/browser";
 
 const FILES = ["tmobile-1.tsv", "sprint-2.csv", "verizon-1.txt"];
@@ -8,8 +8,10 @@ const FILES = ["tmobile-1.tsv", "sprint-2.csv", "verizon-1.txt"];
 test("an analyst drops three files at once and watches them all finish", async ({ page, baseURL }) => {
   test.skip(!hasFixtures(...FILES), "fixtures not found (set SWITCHYARD_FIXTURES)");
   const analyst = await createUserViaApi(baseURL!, "analyst", "dropper");
+  const theCase = await createCaseViaApi(baseURL!, await signInCookie(baseURL!, analyst.email, analyst.password), "Three carriers");
   await signIn(page, analyst.email, analyst.password);
   await page.goto("/");
+  await expect(page.getByTestId("dropzone-case")).toContainText(theCase.name);
   await shot(page, "multi-1-empty");
 
   await dropFiles(page, FILES.map((name) => ({ name, bytes: fs.readFileSync(fixture(name)) })));
@@ -24,8 +26,9 @@ test("an analyst drops three files at once and watches them all finish", async (
   }
   await shot(page, "multi-3-all-completed");
 
-  // The dashboard shows the three, all completed, without a reload.
+  // The case's dashboard shows the three, all completed, without a reload.
   await page.getByRole("link", { name: "Jobs", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/jobs\\?case=${theCase.id}$`));
   await expect(page.getByTestId("job-row")).toHaveCount(3);
   for (const row of await page.getByTestId("job-row").all()) await expect(row.locator("[data-status]")).toHaveAttribute("data-status", "completed");
   await shot(page, "multi-4-dashboard");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fs from "node:fs";
-import { createUserViaApi } from "../tests/support/factories";
+import { addCaseMemberViaApi, createCaseViaApi, createUserViaApi, signInCookie, uploadViaApi } from "../tests/support/factories";
 import { FIELD_LABELS, type MappableField } from "../lib/schemas/fields";
 import { dropFiles, fixture, hasFixtures, shot, signIn } from "./support/browser";
 
@@ -26,26 +26,33 @@ function headerlessFiles(truth: Truth) {
   return [part(data.slice(0, cut), firstData, "calls-export-a.txt"), part(data.slice(cut), firstData + cut, "calls-export-b.txt")] as const;
 }
 
-test("a reviewer maps a headerless file, and its template loads the next file without review", async ({ page, baseURL }) => {
+test("a reviewer added to an analyst's case maps its headerless file, and the template loads the next file without review", async ({ page, baseURL }) => {
   test.skip(!hasFixtures(SOURCE, `${SOURCE}.truth.json`), "fixtures not found (set SWITCHYARD_FIXTURES)");
   const truth = JSON.parse(fs.readFileSync(fixture(`${SOURCE}.truth.json`), "utf8")) as Truth;
   const [first, next] = headerlessFiles(truth);
+  // Reviewers see only the files of cases they are members of: the analyst adds one to the case.
+  const analyst = await createUserViaApi(baseURL!, "analyst", "field");
   const reviewer = await createUserViaApi(baseURL!, "reviewer");
+  const analystCookie = await signInCookie(baseURL!, analyst.email, analyst.password);
+  const theCase = await createCaseViaApi(baseURL!, analystCookie, "Headerless exports");
+  await addCaseMemberViaApi(baseURL!, analystCookie, theCase.id, reviewer.email, "reviewer");
+
+  // 1. The analyst's headerless file stops for review.
+  const jobId = await uploadViaApi(baseURL!, analystCookie, first.name, first.bytes, theCase.id);
+  await expect.poll(async () => {
+    const res = await fetch(new URL(`/api/ingestion/jobs/${jobId}`, baseURL), { headers: { cookie: analystCookie } });
+    return ((await res.json()) as { job: { status: string } }).job.status;
+  }, { timeout: 90_000 }).toBe("needs_review");
+
+  // 2. The reviewer's only case is the current one; the file is on its Review list.
   await signIn(page, reviewer.email, reviewer.password);
-
-  // 1. The headerless file stops for review.
-  await page.goto("/");
-  await dropFiles(page, [first]);
-  const item = page.getByTestId("upload-item").first();
-  await expect(item.getByTestId("job-status")).toHaveAttribute("data-status", "needs_review", { timeout: 90_000 });
-  const jobId = (await item.getAttribute("data-job-id")) ?? "";
-  await shot(page, "review-1-needs-review");
-
-  // 2. It is on the Review list; open the review screen from there.
+  await expect(page.getByTestId("case-switcher-name")).toHaveText(theCase.name);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/review\\?case=${theCase.id}$`));
+  await shot(page, "review-1-needs-review");
   const row = page.locator(`[data-testid="review-row"][data-job-id="${jobId}"]`);
   await row.getByRole("link", { name: "Review mapping" }).click();
-  await expect(page).toHaveURL(new RegExp(`/jobs/${jobId}/review$`));
+  await expect(page).toHaveURL(new RegExp(`/jobs/${jobId}/review\\?case=${theCase.id}$`));
   await expect(page.getByTestId("mapping-column")).toHaveCount(truth.columns.length);
   await shot(page, "review-2-detected");
 
@@ -66,7 +73,7 @@ test("a reviewer maps a headerless file, and its template loads the next file wi
 
   // 4. Confirm: back on the job page, which runs to the end live.
   await page.getByRole("button", { name: "Confirm mapping" }).click();
-  await expect(page).toHaveURL(new RegExp(`/jobs/${jobId}$`));
+  await expect(page).toHaveURL(new RegExp(`/jobs/${jobId}\\?case=${theCase.id}$`));
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", first.rejected ? "partial" : "completed", { timeout: 90_000 });
   await expect(page.getByTestId("tile-inserted")).toHaveAttribute("data-value", String(first.expected));
   await shot(page, "review-4-job-completed");
@@ -76,8 +83,9 @@ test("a reviewer maps a headerless file, and its template loads the next file wi
   await expect(page.getByTestId("template-row").filter({ hasText: "Headerless pipe call log" })).toBeVisible();
   await shot(page, "review-5-templates");
 
-  // 6. The next file of the layout loads by itself.
-  await page.goto("/");
+  // 6. The next file of the layout, dropped into the same case by the reviewer, loads by itself.
+  await page.goto(`/?case=${theCase.id}`);
+  await expect(page.getByTestId("dropzone-case")).toContainText(theCase.name);
   await dropFiles(page, [next]);
   const nextItem = page.getByTestId("upload-item").filter({ hasText: next.name });
   await expect(nextItem.getByTestId("job-status")).toHaveAttribute("data-status", next.rejected ? "partial" : "completed", { timeout: 90_000 });

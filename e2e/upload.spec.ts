@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
-import { createUserViaApi } from "../tests/support/factories";
+import { createCaseViaApi, createUserViaApi, signInCookie } from "../tests/support/factories";
 import { signIn } from "./support/browser";
 
 const FIXTURES = process.env.SWITCHYARD_FIXTURES ?? path.resolve("..", "shared", "fixtures", "cdr");
@@ -36,13 +36,18 @@ test("upload a carrier file, load it, load it again as duplicates, open the job"
   test.skip(!fs.existsSync(FILE) || !fs.existsSync(TRUTH), `fixture not found at ${FILE} (set SWITCHYARD_FIXTURES)`);
   const truth = JSON.parse(fs.readFileSync(TRUTH, "utf8")) as { records: unknown[] };
   const expected = truth.records.length;
-  // A fresh analyst sees only their own jobs, whatever other journeys loaded into this run's database.
+  // A fresh analyst in a case of their own sees only its jobs, whatever other journeys loaded into this run's database.
   const analyst = await createUserViaApi(baseURL!, "analyst", "uploader");
+  const theCase = await createCaseViaApi(baseURL!, await signInCookie(baseURL!, analyst.email, analyst.password), "Upload journey");
   await signIn(page, analyst.email, analyst.password);
 
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Upload call-detail records" })).toBeVisible();
   await expect(page.getByTestId("dropzone")).toBeVisible();
+  // The case just created is the current one: in the header, the URL and on the drop zone.
+  await expect(page.getByTestId("case-switcher-name")).toHaveText(theCase.name);
+  await expect(page).toHaveURL(new RegExp(`/\\?case=${theCase.id}$`));
+  await expect(page.getByTestId("dropzone-case")).toContainText(theCase.name);
   await shot(page, "1-empty");
 
   // First load: every record is new.
@@ -57,7 +62,7 @@ test("upload a carrier file, load it, load it again as duplicates, open the job"
   await expect(first.getByTestId("count-inserted")).toHaveAttribute("data-value", String(expected));
   await shot(page, "2-first-completed");
 
-  // Second load of the same bytes: all duplicates, nothing inserted.
+  // Second load of the same bytes into the same case: all duplicates, nothing inserted.
   await dropFile(page, FILE);
   await expect(page.getByTestId("upload-item")).toHaveCount(2);
   const second = page.getByTestId("upload-item").first();
@@ -69,7 +74,7 @@ test("upload a carrier file, load it, load it again as duplicates, open the job"
 
   // The job page of the first load shows the same counts.
   await first.getByTestId("job-link").click();
-  await expect(page).toHaveURL(new RegExp(`/jobs/${firstJobId}$`));
+  await expect(page).toHaveURL(new RegExp(`/jobs/${firstJobId}\\?case=${theCase.id}$`));
   await expect(page.getByRole("heading", { level: 1, name: "att-1.csv" })).toBeVisible();
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "completed");
   await expect(page.getByTestId("tile-inserted")).toHaveAttribute("data-value", String(expected));
@@ -78,7 +83,7 @@ test("upload a carrier file, load it, load it again as duplicates, open the job"
 
   // The dashboard lists both jobs.
   await page.getByRole("link", { name: "Jobs", exact: true }).first().click();
-  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page).toHaveURL(new RegExp(`/jobs\\?case=${theCase.id}$`));
   await expect(page.getByTestId("job-row")).toHaveCount(2);
   await shot(page, "5-jobs-dashboard");
 });

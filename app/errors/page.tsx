@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ErrorsExplorer } from "@/components/errors-explorer";
+import { RequireCase } from "@/components/require-case";
 import { RequireRole } from "@/components/require-role";
 
 export const metadata: Metadata = { title: "Errors" };
@@ -10,11 +11,13 @@ export default function ErrorsPage() {
       <div className="page-header">
         <div>
           <h1>Rejected rows</h1>
-          <p className="muted">Every row that could not be loaded, across all jobs: the raw line beside the reason.</p>
+          <p className="muted">Every row of the case that could not be loaded, across its jobs: the raw line beside the reason.</p>
         </div>
       </div>
       <RequireRole role="admin">
-        <ErrorsExplorer />
+        <RequireCase>
+          <ErrorsExplorer />
+        </RequireCase>
       </RequireRole>
     </>
   );

@@ -1,26 +1,24 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Suspense } from "react";
+import { ActiveCaseName } from "@/components/active-case-name";
+import { CaseLink } from "@/components/case-link";
 import { JobsDashboard } from "@/components/jobs-dashboard";
+import { RequireCase } from "@/components/require-case";
 
 export const metadata: Metadata = { title: "Jobs" };
 
 export default function JobsPage() {
   return (
-    <>
+    <RequireCase>
       <div className="page-header">
         <div>
           <h1>Jobs</h1>
-          <p className="muted">Every file loaded, live. Open a job for its mapping, counts and errors.</p>
+          <p className="muted">Every file loaded into <ActiveCaseName />, live. Open a job for its mapping, counts and errors.</p>
         </div>
-        <Link href="/" className="btn btn-primary">
+        <CaseLink href="/" className="btn btn-primary">
           Upload files
-        </Link>
+        </CaseLink>
       </div>
-      {/* useSearchParams needs a Suspense boundary so the shell can render before the URL is read. */}
-      <Suspense fallback={<p className="muted">Loading jobs…</p>}>
-        <JobsDashboard />
-      </Suspense>
-    </>
+      <JobsDashboard />
+    </RequireCase>
   );
 }

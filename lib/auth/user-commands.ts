@@ -36,3 +36,16 @@ export async function deleteUser(db: Db, actor: SessionUser, id: string) {
   const { count } = await db.user.deleteMany({ where: { id } });
   if (count === 0) throw new AppError("not_found", "There is no such user.");
 }
+
+export async function listUsers(db: Db) {
+  return (await db.user.findMany({ orderBy: { createdAt: "asc" } })).map(toUserDto);
+}
+
+/** True while no user exists: the one-time first-admin setup is open. */
+export async function setupOpen(db: Db): Promise<boolean> {
+  return (await db.user.count()) === 0;
+}
+
+export async function findUserByEmail(db: Db, email: string) {
+  return db.user.findUnique({ where: { email } });
+}

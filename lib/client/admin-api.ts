@@ -4,8 +4,8 @@ import type { MappingOverride } from "@/lib/schemas/mapping";
 import type { JobDto } from "@/lib/schemas/job";
 import { apiFetch, query } from "./api";
 import type {
-  AllErrorsResponse, AuditEventDto, ContactDto, MeResponse, PreviewResponse, PrivacyRuleDto, SessionUserDto, TemplateDto, TimelineResponse, UserDto,
-} from "./dto";
+  AllErrorsResponse, AuditEventDto, ContactListResponse, MeResponse, PreviewResponse, PrivacyRuleDto, SessionUserDto, TemplateDto, TimelineResponse, UserDto,
+} from "@/lib/schemas/responses";
 
 const json = (method: string, body?: unknown): RequestInit => ({
   method,
@@ -16,8 +16,10 @@ const id = encodeURIComponent;
 
 export interface ErrorFilter { jobId?: string | undefined; code?: string | undefined; field?: string | undefined }
 export interface RecordFilter { jobId?: string | undefined; number?: string | undefined; from?: string | undefined; to?: string | undefined; type?: string | undefined }
+/** Linked duplicate legs are left out unless asked for. */
+const dupes = (includeDuplicates: boolean | undefined) => (includeDuplicates ? 1 : undefined);
 
-/** Every route beyond the job list/detail: auth, review, templates, records, admin. */
+/** Every route beyond jobs and cases: auth, review, templates, records, contacts, admin. Per-case lists take the case id first. */
 export const adminApi = {
   me: () => apiFetch<MeResponse>("/api/auth/me"),
   signIn: (email: string, password: string) => apiFetch<{ user: SessionUserDto }>("/api/auth/sign-in", json("POST", { email, password })),
@@ -33,15 +35,17 @@ export const adminApi = {
     apiFetch<{ template: TemplateDto }>(`/api/ingestion/templates/${id(tid)}`, json("PATCH", patch)),
   deleteTemplate: (tid: string) => apiFetch<void>(`/api/ingestion/templates/${id(tid)}`, { method: "DELETE" }),
 
-  errors: (f: ErrorFilter & { page: number; pageSize: number }) => apiFetch<AllErrorsResponse>(`/api/ingestion/errors${query({ ...f })}`),
-  errorsCsvUrl: (f: ErrorFilter) => `/api/ingestion/errors${query({ ...f, format: "csv" })}`,
+  errors: (caseId: number, f: ErrorFilter & { page: number; pageSize: number }) => apiFetch<AllErrorsResponse>(`/api/ingestion/errors${query({ caseId, ...f })}`),
+  errorsCsvUrl: (caseId: number, f: ErrorFilter) => `/api/ingestion/errors${query({ caseId, ...f, format: "csv" })}`,
 
-  records: (f: RecordFilter & { page: number; pageSize: number }) => apiFetch<RecordListResponse>(`/api/records${query({ ...f })}`),
-  recordsExportUrl: (f: RecordFilter, format: "csv" | "xlsx") => `/api/records/export${query({ ...f, format })}`,
-  targets: () => apiFetch<{ targets: string[] }>("/api/records/targets"),
-  contacts: (target: string, page: number, pageSize: number) =>
-    apiFetch<{ contacts: ContactDto[]; total: number }>(`/api/contacts${query({ target, page, pageSize })}`),
-  timeline: (target: string) => apiFetch<TimelineResponse>(`/api/records/timeline${query({ target })}`),
+  records: (caseId: number, f: RecordFilter & { includeDuplicates?: boolean; page: number; pageSize: number }) =>
+    apiFetch<RecordListResponse>(`/api/records${query({ caseId, ...f, includeDuplicates: dupes(f.includeDuplicates) })}`),
+  recordsExportUrl: (caseId: number, f: RecordFilter & { includeDuplicates?: boolean }, format: "csv" | "xlsx") =>
+    `/api/records/export${query({ caseId, ...f, includeDuplicates: dupes(f.includeDuplicates), format })}`,
+  targets: (caseId: number) => apiFetch<{ targets: string[] }>(`/api/records/targets${query({ caseId })}`),
+  contacts: (caseId: number, target: string, page: number, pageSize: number) =>
+    apiFetch<ContactListResponse>(`/api/contacts${query({ caseId, target, page, pageSize })}`),
+  timeline: (caseId: number, target: string) => apiFetch<TimelineResponse>(`/api/records/timeline${query({ caseId, target })}`),
 
   privacyRules: () => apiFetch<{ rules: PrivacyRuleDto[] }>("/api/privacy-rules"),
   addPrivacyRule: (rule: { pattern: string; kind: "number" | "prefix"; action: "mask" | "suppress"; note?: string }) =>

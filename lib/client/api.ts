@@ -50,6 +50,8 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
 }
 
 export interface JobListParams {
+  /** The case whose jobs to list; undefined lists every case the user may see. */
+  caseId?: number | undefined;
   status?: JobStatus | undefined;
   carrier?: string | undefined;
   userId?: string | undefined;

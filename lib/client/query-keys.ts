@@ -1,14 +1,60 @@
 import type { JobListParams } from "./api";
+import type { ErrorFilter, RecordFilter } from "./admin-api";
 
-/** The one react-query key factory; hierarchical so a prefix invalidates everything under it. */
+/**
+ * The one react-query key factory, per entity. Keys are hierarchical so a prefix invalidates
+ * everything under it, and every per-case list carries its case id: switching case never shows
+ * another case's cached rows, and a case's lists can be invalidated on their own.
+ */
 export const queryKeys = {
+  session: ["session"] as const,
+
+  cases: {
+    all: ["cases"] as const,
+    list: () => [...queryKeys.cases.all, "list"] as const,
+    details: () => [...queryKeys.cases.all, "detail"] as const,
+    detail: (caseId: number) => [...queryKeys.cases.details(), caseId] as const,
+    members: (caseId: number) => [...queryKeys.cases.detail(caseId), "members"] as const,
+  },
+
   jobs: {
     all: ["jobs"] as const,
     lists: () => [...queryKeys.jobs.all, "list"] as const,
-    list: (params: JobListParams) => [...queryKeys.jobs.lists(), params] as const,
+    caseLists: (caseId: number | null) => [...queryKeys.jobs.lists(), caseId] as const,
+    list: (params: JobListParams) => [...queryKeys.jobs.caseLists(params.caseId ?? null), params] as const,
     details: () => [...queryKeys.jobs.all, "detail"] as const,
     detail: (id: string) => [...queryKeys.jobs.details(), id] as const,
-    errors: (id: string, page: number, pageSize: number) =>
-      [...queryKeys.jobs.detail(id), "errors", { page, pageSize }] as const,
+    errors: (id: string, page: number, pageSize: number) => [...queryKeys.jobs.detail(id), "errors", { page, pageSize }] as const,
+    /**
+     * The mapping preview of a job's file (`draft` null: the detected mapping). Outside the `jobs`
+     * prefix on purpose: it re-reads the file, and a job update must not refetch it.
+     */
+    preview: (id: string, draft: string | null) => ["job-preview", id, draft] as const,
   },
+
+  records: {
+    all: ["records"] as const,
+    case: (caseId: number) => [...queryKeys.records.all, caseId] as const,
+    list: (caseId: number, params: RecordFilter & { includeDuplicates: boolean; page: number; pageSize: number }) =>
+      [...queryKeys.records.case(caseId), "list", params] as const,
+  },
+
+  contacts: {
+    all: ["contacts"] as const,
+    case: (caseId: number) => [...queryKeys.contacts.all, caseId] as const,
+    targets: (caseId: number) => [...queryKeys.contacts.case(caseId), "targets"] as const,
+    list: (caseId: number, target: string, page: number, pageSize: number) =>
+      [...queryKeys.contacts.case(caseId), "list", target, { page, pageSize }] as const,
+    timeline: (caseId: number, target: string) => [...queryKeys.contacts.case(caseId), "timeline", target] as const,
+  },
+
+  errors: {
+    all: ["errors"] as const,
+    list: (caseId: number, params: ErrorFilter & { page: number; pageSize: number }) => [...queryKeys.errors.all, caseId, params] as const,
+  },
+
+  templates: { all: ["templates"] as const },
+  users: { all: ["users"] as const },
+  privacyRules: { all: ["privacy-rules"] as const },
+  audit: { page: (page: number) => ["audit", page] as const },
 };

@@ -11,7 +11,20 @@ let status: SocketStatus = "connecting";
 const statusListeners = new Set<() => void>();
 /** Room memberships are per server-side socket and vanish on reconnect, so we count them and re-join. */
 const jobRooms = new Map<string, number>();
-let dashboardRefs = 0;
+/**
+ * Dashboards wanted, newest last. The server keeps one dashboard per socket (joining one leaves
+ * the one before), so the newest wins, and when it goes the one before it is joined again.
+ */
+const dashboards: { caseId: number | null }[] = [];
+let joinedDashboard: number | null | undefined;
+
+function joinDashboard(s: SwitchyardSocket) {
+  const top = dashboards[dashboards.length - 1];
+  if (!top || !s.connected) return;
+  if (joinedDashboard === top.caseId) return;
+  joinedDashboard = top.caseId;
+  s.emit("jobs:subscribe", top.caseId);
+}
 
 function setStatus(next: SocketStatus) {
   status = next;
@@ -25,9 +38,13 @@ export function getSocket(): SwitchyardSocket {
   socket.on("connect", () => {
     setStatus("connected");
     for (const id of jobRooms.keys()) socket?.emit("job:subscribe", id);
-    if (dashboardRefs > 0) socket?.emit("jobs:subscribe");
+    joinedDashboard = undefined; // the server forgot it with the old connection
+    if (socket) joinDashboard(socket);
   });
-  socket.on("disconnect", () => setStatus("disconnected"));
+  socket.on("disconnect", () => {
+    joinedDashboard = undefined;
+    setStatus("disconnected");
+  });
   socket.io.on("reconnect_attempt", () => setStatus("connecting"));
   socket.on("connect_error", () => setStatus("disconnected"));
   return socket;
@@ -51,14 +68,17 @@ export function subscribeJob(jobId: string, onJoined?: () => void): () => void {
   };
 }
 
-/** Joins the dashboard room (progress of every job). */
-export function subscribeDashboard(): () => void {
+/** Joins the dashboard of one case (progress and updates of its jobs), or of every visible case for null. */
+export function subscribeDashboard(caseId: number | null): () => void {
   const s = getSocket();
-  dashboardRefs += 1;
-  if (dashboardRefs === 1 && s.connected) s.emit("jobs:subscribe");
+  const entry = { caseId };
+  dashboards.push(entry);
+  joinDashboard(s);
   // The server has no "leave dashboard" event; staying joined is harmless (events are idempotent patches).
   return () => {
-    dashboardRefs = Math.max(0, dashboardRefs - 1);
+    const i = dashboards.indexOf(entry);
+    if (i >= 0) dashboards.splice(i, 1);
+    joinDashboard(s);
   };
 }
 

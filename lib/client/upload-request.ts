@@ -9,9 +9,10 @@ export interface UploadHandle {
 
 /**
  * One file, one request: fetch() cannot report upload progress, XMLHttpRequest can,
- * and a request per file gives each file its own bar and its own failure.
+ * and a request per file gives each file its own bar and its own failure. Every file goes into
+ * the case named, never into whatever case the server would pick.
  */
-export function uploadFile(file: File, onProgress: (loaded: number, total: number) => void): UploadHandle {
+export function uploadFile(file: File, caseId: number, onProgress: (loaded: number, total: number) => void): UploadHandle {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<UploadResponse>((resolve, reject) => {
     xhr.open("POST", "/api/ingestion/upload");
@@ -32,6 +33,8 @@ export function uploadFile(file: File, onProgress: (loaded: number, total: numbe
     xhr.onerror = () => reject(new ApiRequestError("Network error: the upload did not reach the server.", "network", 0));
     xhr.onabort = () => reject(new ApiRequestError("Upload cancelled.", "aborted", 0));
     const form = new FormData();
+    // The case first: the server reads the form as a stream and must know the case before the file.
+    form.append("caseId", String(caseId));
     form.append("files", file, file.name);
     xhr.send(form);
   });

@@ -13,6 +13,9 @@ export interface UploadItem {
   phase: UploadPhase;
   error: string | null;
   jobId: string | null;
+  /** The case the file went into (the current case when it was dropped). */
+  caseId: number;
+  caseName: string;
 }
 
 /**
@@ -34,13 +37,14 @@ function update(key: string, patch: Partial<UploadItem>) {
   emit();
 }
 
-export function addFiles(files: Iterable<File>): void {
+/** Uploads each file into the given case; switching case afterwards does not move them. */
+export function addFiles(files: Iterable<File>, target: { id: number; name: string }): void {
   const added: UploadItem[] = [];
   for (const file of files) {
     seq += 1;
     const key = `${Date.now().toString(36)}-${seq}`;
-    added.push({ key, fileName: file.name, sizeBytes: file.size, loaded: 0, phase: "uploading", error: null, jobId: null });
-    const handle = uploadFile(file, (loaded) => update(key, { loaded }));
+    added.push({ key, fileName: file.name, sizeBytes: file.size, loaded: 0, phase: "uploading", error: null, jobId: null, caseId: target.id, caseName: target.name });
+    const handle = uploadFile(file, target.id, (loaded) => update(key, { loaded }));
     aborts.set(key, handle.abort);
     handle.promise
       .then((res) => {

@@ -27,8 +27,11 @@ export function useJobLive(jobId: string | null): ProgressEvent | null {
     const onUpdated = (job: JobDto) => {
       if (job.id !== jobId) return;
       replaceJob(qc, job);
-      // The plan and the error table only arrive with the detail fetch.
-      if (isTerminal(job)) refetch();
+      // The plan and the error table only arrive with the detail fetch; the case's counts changed.
+      if (isTerminal(job)) {
+        refetch();
+        void qc.invalidateQueries({ queryKey: queryKeys.cases.all });
+      }
     };
     socket.on("job:progress", onProgress);
     socket.on("job:updated", onUpdated);

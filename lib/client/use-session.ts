@@ -3,8 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { adminApi } from "./admin-api";
+import { queryKeys } from "./query-keys";
 
-export const sessionKey = ["session"] as const;
+export const sessionKey = queryKeys.session;
 
 /** Who is signed in. Read once per page load: sign-in and sign-out navigate fully, so it never goes stale. */
 export function useSession() {

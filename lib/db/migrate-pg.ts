@@ -10,13 +10,15 @@ const MIGRATION_LOCK = 0x5717c4;
 /**
  * Applies prisma/pg/migrations/<name>/migration.sql in name order, once each, inside the schema
  * the pool's search_path names (created when missing). The PostgreSQL twin of migrate-sqlite:
- * no Prisma CLI at run time. Returns the names applied in this call.
+ * no Prisma CLI at run time. Returns the names applied in this call. `upTo` (a migration name)
+ * stops after that migration: the migration tests build yesterday's schema with it.
  */
-export async function migratePg(pool: pg.Pool, schema: string, dir = PG_MIGRATIONS_DIR): Promise<string[]> {
+export async function migratePg(pool: pg.Pool, schema: string, dir = PG_MIGRATIONS_DIR, upTo?: string): Promise<string[]> {
   const names = fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))
     .map((d) => d.name)
+    .filter((name) => upTo === undefined || name <= upTo)
     .sort();
   const client = await pool.connect();
   const applied: string[] = [];

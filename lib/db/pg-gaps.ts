@@ -1,26 +1,79 @@
 import type pg from "pg";
-import { findTimelineGaps } from "../ingest/timeline-gaps";
+import { isoInstantMs } from "../ingest/iso-instant";
+import { TimelineGapAccumulator, type TimelineGap } from "../ingest/timeline-gaps";
+import { caseTargetWhere, lockCaseTarget, recountContactsPg } from "./pg-post-load";
+
+/** Start times fetched per round trip from the server-side cursor. */
+const FETCH_ROWS = 50_000;
 
 /**
- * Reports silences in each target's timeline for one job into timeline_gaps (see sqlite-gaps).
- * findTimelineGaps reads the times twice, synchronously, so each target's ordered start times
- * are fetched once into memory (~50 bytes a record): fine for files of a few million rows.
+ * Recomputes the silences in one target's timeline in a case, across every file of the target in
+ * the case (monthly deliveries of one target show the silence between them), into timeline_gaps.
+ * The target's ordered start times stream through a server-side cursor into a one-pass
+ * accumulator (the same result as findTimelineGaps), so memory does not grow with the case.
+ * Runs inside the caller's transaction (a cursor needs one), which holds lockCaseTarget.
  */
-export async function detectGapsPg(client: pg.PoolClient, jobId: string): Promise<number> {
-  await client.query(`DELETE FROM timeline_gaps WHERE job_id = $1`, [jobId]);
-  const targets = (await client.query<{ t: string }>(`SELECT DISTINCT COALESCE(target, '') AS t FROM call_records WHERE job_id = $1`, [jobId])).rows.map((r) => r.t);
-  let total = 0;
-  for (const target of targets) {
-    const { rows } = await client.query<{ s: string }>({
-      text: `SELECT start_time AS s FROM call_records WHERE job_id = $1 AND COALESCE(target, '') = $2 AND duplicate_of IS NULL ORDER BY start_time`,
-      values: [jobId, target],
-    });
-    const times = rows.map((r) => r.s);
-    const gaps = findTimelineGaps(() => times);
-    for (const g of gaps) {
-      await client.query(`INSERT INTO timeline_gaps (job_id, target, from_time, to_time, seconds, ratio) VALUES ($1, $2, $3, $4, $5, $6)`, [jobId, target, g.from, g.to, g.seconds, g.ratio]);
-    }
-    total += gaps.length;
+export async function recomputeGapsPg(client: pg.PoolClient, caseId: number, target: string): Promise<TimelineGap[]> {
+  const acc = new TimelineGapAccumulator();
+  await client.query(
+    `DECLARE sy_gap_times NO SCROLL CURSOR FOR
+       SELECT r.start_time FROM call_records r WHERE ${caseTargetWhere(target)} AND r.duplicate_of IS NULL ORDER BY r.start_time`,
+    [caseId, target],
+  );
+  // On an error the transaction is aborted, and the caller's ROLLBACK closes the cursor.
+  for (;;) {
+    const { rows } = await client.query<[string]>({ text: `FETCH ${FETCH_ROWS} FROM sy_gap_times`, rowMode: "array" });
+    for (const [s] of rows) acc.add(s, isoInstantMs(s));
+    if (rows.length < FETCH_ROWS) break;
   }
-  return total;
+  await client.query(`CLOSE sy_gap_times`);
+  const gaps = acc.gaps();
+  await client.query(`DELETE FROM timeline_gaps WHERE case_id = $1 AND target = $2`, [caseId, target]);
+  if (gaps.length > 0) {
+    await client.query(
+      `INSERT INTO timeline_gaps (case_id, target, from_time, to_time, seconds, ratio)
+       SELECT $1, $2, g.f, g.t, g.s, g.r FROM unnest($3::text[], $4::text[], $5::int[], $6::float8[]) AS g(f, t, s, r)`,
+      [caseId, target, gaps.map((g) => g.from), gaps.map((g) => g.to), gaps.map((g) => g.seconds), gaps.map((g) => g.ratio)],
+    );
+  }
+  return gaps;
+}
+
+/** A target of a case ("" = records without a target) whose contacts and gaps must be recomputed. */
+export interface CaseTarget {
+  caseId: number;
+  target: string;
+}
+
+/**
+ * Recomputes contacts and timeline gaps of each (case, target), each target in its own
+ * transaction under its case-target lock (in a fixed order, so two workers never wait on each
+ * other in a cycle). Returns the gaps found per "caseId:target".
+ */
+export async function refreshCaseTargetsPg(client: pg.PoolClient, targets: Iterable<CaseTarget>): Promise<Map<string, TimelineGap[]>> {
+  const out = new Map<string, TimelineGap[]>();
+  for (const t of sortCaseTargets(targets)) {
+    await client.query("BEGIN");
+    try {
+      // The recount groups a target's records by number: in memory (hash) rather than a sort spilled to disk.
+      await client.query(`SET LOCAL work_mem = '64MB'`);
+      await lockCaseTarget(client, t.caseId, t.target);
+      await recountContactsPg(client, t.caseId, t.target);
+      out.set(caseTargetKey(t), await recomputeGapsPg(client, t.caseId, t.target));
+      await client.query("COMMIT");
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
+    }
+  }
+  return out;
+}
+
+export const caseTargetKey = (t: CaseTarget) => `${t.caseId}:${t.target}`;
+
+/** Distinct (case, target) pairs in lock order. */
+export function sortCaseTargets(targets: Iterable<CaseTarget>): CaseTarget[] {
+  const byKey = new Map<string, CaseTarget>();
+  for (const t of targets) byKey.set(caseTargetKey(t), t);
+  return [...byKey.values()].sort((a, b) => a.caseId - b.caseId || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
 }

@@ -4,40 +4,46 @@ import type { JobScan } from "./sqlite-job-scan";
 /** More numbers than this in one job: probing each would cost more than it saves; seek all three per record. */
 const MAX_PROBED_NUMBERS = 20_000;
 
+/** The index every per-case seek by target goes through (named: INDEXED BY keeps the planner off a party's whole history). */
+export const CASE_TARGET_INDEX = "call_records_case_id_target_start_time_idx";
+
 /**
- * Links the job's records to near-duplicates stored by other jobs (same parties and type, start
- * within ±2 s, duration within ±1 s; the earlier record stays primary) and returns how many it
- * linked. The other report of a call is stored under one of its parties as target (the other
- * party's carrier file) or under the same target (another leg): short range seeks on the
- * (target, start_time) index per record instead of an index on the parties, which would cost every
- * bulk insert. INDEXED BY keeps the planner from walking a party's whole history.
+ * Links the job's records to near-duplicates stored by other jobs of the same case (same parties
+ * and type, start within ±2 s, duration within ±1 s; the earlier record stays primary) and returns
+ * how many it linked. Records of other cases are never linked: each case counts its own copy. The
+ * other report of a call is stored under one of its parties as target (the other party's carrier
+ * file) or under the same target (another leg): short range seeks on the (case_id, target,
+ * start_time) index per record instead of an index on the parties, which would cost every bulk
+ * insert. INDEXED BY keeps the planner from walking a party's whole history.
  *
- * Only numbers that other jobs hold records under in this job's time span are sought: a job of one
- * target loaded after another file of the same target seeks once per record instead of three times
- * (its counterparties are nobody's target), 0.64–0.78 → 0.45 s for 200,000 records against 1M.
+ * Only numbers that other jobs of the case hold records under in this job's time span are sought:
+ * a job of one target loaded after another file of the same target seeks once per record instead
+ * of three times (its counterparties are nobody's target), 0.64–0.78 → 0.45 s for 200,000 records
+ * against 1M.
  */
-export function linkAcrossJobs(db: Database.Database, jobId: string, scan: JobScan): number {
+export function linkAcrossJobs(db: Database.Database, jobId: string, caseId: number, scan: JobScan): number {
   if (!scan.first || !scan.last) return 0;
   const lo = shiftSeconds(scan.first, -2);
   const hi = shiftSeconds(scan.last, 2);
-  // One index seek per other job (job_id, start_time): a scan of the (target, start_time) index
-  // without a target would read every record in the database to find none.
-  const others = db.prepare(`SELECT id FROM ingestion_jobs WHERE id <> ?`).pluck().all(jobId) as string[];
+  // One index seek per other job of the case (job_id, start_time): a scan of the target index
+  // without a target would read every record of the case to find none.
+  const others = db.prepare(`SELECT id FROM ingestion_jobs WHERE case_id = ? AND id <> ?`).pluck().all(caseId, jobId) as string[];
   const inSpan = db.prepare(`SELECT 1 FROM call_records WHERE job_id = ? AND start_time BETWEEN ? AND ? LIMIT 1`).pluck();
   if (!others.some((other) => inSpan.get(other, lo, hi) !== undefined)) return 0;
 
+  const params = { job: jobId, case: caseId };
   const numbers = numbersOf(scan);
-  if (numbers === null) return db.prepare(linkSql("call_records o INDEXED BY call_records_target_start_time_idx", "o.target IN (r.target, r.caller, r.callee)")).run(jobId).changes;
-  const held = numbersHeldByOthers(db, scan, numbers, lo, hi);
+  if (numbers === null) return db.prepare(linkSql(`call_records o INDEXED BY ${CASE_TARGET_INDEX}`, "o.case_id = @case AND o.target IN (r.target, r.caller, r.callee)")).run(params).changes;
+  const held = numbersHeldByOthers(db, caseId, scan, numbers, lo, hi);
   if (held.length === 0) return 0;
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS link_targets (number TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM link_targets;`);
   const add = db.prepare(`INSERT INTO link_targets (number) VALUES (?)`);
   for (const n of held) add.run(n);
-  const from = "link_targets t CROSS JOIN call_records o INDEXED BY call_records_target_start_time_idx";
-  return db.prepare(linkSql(from, "t.number IN (r.target, r.caller, r.callee) AND o.target = t.number")).run(jobId).changes;
+  const from = `link_targets t CROSS JOIN call_records o INDEXED BY ${CASE_TARGET_INDEX}`;
+  return db.prepare(linkSql(from, "t.number IN (r.target, r.caller, r.callee) AND o.case_id = @case AND o.target = t.number")).run(params).changes;
 }
 
-/** The update that links each unlinked record of the job to its earliest match in another job. */
+/** The update that links each unlinked record of the job to its earliest match in another job of the case. */
 function linkSql(from: string, targetMatch: string): string {
   return `WITH m AS (
      SELECT r.id AS rid, (
@@ -48,7 +54,7 @@ function linkSql(from: string, targetMatch: string): string {
          AND o.caller = r.caller AND o.callee = r.callee AND o.job_id <> r.job_id AND o.id < r.id
          AND o.record_type = r.record_type AND abs(o.duration_seconds - r.duration_seconds) <= 1
          AND o.duplicate_of IS NULL) AS oid
-     FROM call_records r WHERE r.job_id = ? AND r.duplicate_of IS NULL AND r.caller IS NOT NULL AND r.callee IS NOT NULL)
+     FROM call_records r WHERE r.job_id = @job AND r.duplicate_of IS NULL AND r.caller IS NOT NULL AND r.callee IS NOT NULL)
    UPDATE call_records SET duplicate_of = m.oid FROM m WHERE call_records.id = m.rid AND m.oid IS NOT NULL`;
 }
 
@@ -69,19 +75,19 @@ function numbersOf(scan: JobScan): string[] | null {
 }
 
 /**
- * The numbers under which the table holds, in [lo, hi], more records than this job put there:
+ * The numbers under which the case holds, in [lo, hi], more records than this job put there:
  * those records are other jobs'. Index-only counts, each stopped one past the job's own count.
  */
-function numbersHeldByOthers(db: Database.Database, scan: JobScan, numbers: string[], lo: string, hi: string): string[] {
+function numbersHeldByOthers(db: Database.Database, caseId: number, scan: JobScan, numbers: string[], lo: string, hi: string): string[] {
   const count = db
     .prepare(
-      `SELECT COUNT(*) FROM (SELECT 1 FROM call_records INDEXED BY call_records_target_start_time_idx
-        WHERE target = ? AND start_time BETWEEN ? AND ? LIMIT ?)`,
+      `SELECT COUNT(*) FROM (SELECT 1 FROM call_records INDEXED BY ${CASE_TARGET_INDEX}
+        WHERE case_id = ? AND target = ? AND start_time BETWEEN ? AND ? LIMIT ?)`,
     )
     .pluck();
   return numbers.filter((n) => {
     const own = scan.targets.get(n)?.records ?? 0;
-    return (count.get(n, lo, hi, own + 1) as number) > own;
+    return (count.get(caseId, n, lo, hi, own + 1) as number) > own;
   });
 }
 

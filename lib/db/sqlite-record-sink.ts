@@ -2,33 +2,38 @@ import type Database from "better-sqlite3";
 import type { RowError } from "../schemas/record";
 import { COL, RECORD_COLUMNS, ROW_WIDTH, type JobSummaryFacts, type RecordBatch, type RecordSink, type RecordValue } from "../ingest/pipeline/record-sink";
 import { postLoadSqlite } from "./sqlite-post-load";
-import { refreshContactsSqlite } from "./sqlite-contacts";
+import { purgeJobSqlite } from "./sqlite-purge-job";
 import { JobScanner } from "./sqlite-job-scan";
 import { GroupCommit } from "./sqlite-group-commit";
 import { hashSpan, withoutHashes } from "./sqlite-stored-hashes";
 import { log } from "../log";
 import { loadConfig } from "../config";
 import { IngestError } from "../ingest/types";
+import { CancelledError } from "../ingest/pipeline/load-rows";
 import type { ProgressTick } from "../ingest/pipeline/progress-meter";
 import { JOB_PROGRESS_SQL, jobProgressParams } from "./job-progress-sql";
 
-/** Per-row columns; job_id and carrier are the same for the whole job and bound once per statement. */
+/** Per-row columns; job_id, case_id and carrier are the same for the whole job and bound once per statement. */
 const ROW_COLUMNS = RECORD_COLUMNS.join(", ");
 /** Rows per multi-row INSERT: 50 × 15 parameters stays far below SQLite's limit and amortizes each statement step. */
 const ROWS_PER_INSERT = 50;
 /** Hashes per duplicate probe. */
 const HASHES_PER_PROBE = 500;
-const rowValues = (n: number) => Array.from({ length: n }, () => `(@job, @carrier, ${Array(ROW_WIDTH).fill("?").join(", ")})`).join(", ");
-const insertSql = (n: number) => `INSERT OR IGNORE INTO call_records (job_id, carrier, ${ROW_COLUMNS}) VALUES ${rowValues(n)}`;
-const probeSql = (n: number) => `SELECT content_hash FROM call_records WHERE content_hash IN (${Array(n).fill("?").join(", ")})`;
+const rowValues = (n: number) => Array.from({ length: n }, () => `(@job, @case, @carrier, ${Array(ROW_WIDTH).fill("?").join(", ")})`).join(", ");
+const insertSql = (n: number) => `INSERT OR IGNORE INTO call_records (job_id, case_id, carrier, ${ROW_COLUMNS}) VALUES ${rowValues(n)}`;
+/** The case's stored hashes among n (the unique index (case_id, content_hash) answers it alone). */
+const probeSql = (n: number) => `SELECT content_hash FROM call_records WHERE case_id = ? AND content_hash IN (${Array(n).fill("?").join(", ")})`;
+/** The case's stored hashes in a batch's span: one range scan of the unique index (case_id, content_hash). */
+const PROBE_RANGE_SQL = `SELECT content_hash FROM call_records WHERE case_id = ? AND content_hash BETWEEN ? AND ? LIMIT ?`;
 const INSERT_ERROR = `INSERT INTO ingestion_errors (job_id, line, field, code, message, raw) VALUES (?, ?, ?, ?, ?, ?)`;
 /** Raw text kept per error row: enough to see the problem, bounded so a 500,000-character line cannot bloat the table. */
 const MAX_RAW = 4000;
 
 /**
  * Bulk loader for the embedded database: prepared multi-row statements, transactions of ~10,000 rows,
- * `INSERT OR IGNORE` on the unique content hash (so duplicates — within the file or against
- * earlier loads — are skipped by the index, without holding hashes in memory). While batches bring
+ * `INSERT OR IGNORE` on the content key, unique per case (so duplicates — within the file or against
+ * earlier loads into the same case — are skipped by the index, without holding hashes in memory;
+ * the same file loaded into another case is stored again, for that case). While batches bring
  * duplicates, stored hashes are probed first so duplicates are never bound and inserted at all.
  * The hash index grows in time order (see hashRecord), which keeps all of this cache-friendly.
  */
@@ -51,25 +56,31 @@ export class SqliteRecordSink implements RecordSink {
   /** Progress to store with the next commit (see noteProgress). */
   private progress: ProgressTick | null = null;
   private readonly writeProgress: Database.Statement;
+  /** Throws when the job was deleted or cancelled (own connection only; see jobStillLoading). */
+  private readonly checkJob: (() => void) | null;
 
   constructor(
     private readonly db: Database.Database,
     private readonly jobId: string,
+    /** The job's case: every record carries it, and duplicates are only those of this case. */
+    private readonly caseId: number,
     private readonly ownsConnection = false,
   ) {
     // Checkpoint the WAL every ~40 MB instead of every 4 MB while loading: fewer fsyncs mid-load.
     db.pragma("wal_autocheckpoint = 10000");
     // A connection of its own skips the per-row foreign-key probe of ingestion_jobs (a few % of the
-    // insert time); jobStillExists checks the one parent once per commit instead, inside the write
-    // transaction, so a job deleted mid-load (cancel, then delete) still gets no orphan rows.
+    // insert time); jobStillLoading checks the one parent once per commit instead, inside the write
+    // transaction, so a job deleted mid-load (cancel, then delete) still gets no orphan rows, and a
+    // job cancelled mid-load commits nothing more after the cancel (its purge then finds all there is).
     if (ownsConnection) db.pragma("foreign_keys = OFF");
     this.insertMany = db.prepare(insertSql(ROWS_PER_INSERT));
     this.insertOne = db.prepare(insertSql(1));
     this.probeMany = db.prepare(probeSql(HASHES_PER_PROBE)).pluck();
-    this.probeRange = db.prepare(`SELECT content_hash FROM call_records WHERE content_hash BETWEEN ? AND ? LIMIT ?`).pluck();
+    this.probeRange = db.prepare(PROBE_RANGE_SQL).pluck();
     this.insertError = db.prepare(INSERT_ERROR);
     this.writeProgress = db.prepare(JOB_PROGRESS_SQL);
-    const checkJob = ownsConnection ? jobStillExists(db, jobId) : null;
+    const checkJob = ownsConnection ? jobStillLoading(db, jobId) : null;
+    this.checkJob = checkJob;
     this.group = new GroupCommit(db, undefined, () => {
       checkJob?.();
       this.storeProgress();
@@ -99,29 +110,31 @@ export class SqliteRecordSink implements RecordSink {
     if (count === 0) return batch;
     const [lo, hi] = hashSpan(count, values);
     const limit = count * 2;
-    const inRange = this.probeRange.all(lo, hi, limit + 1) as string[];
+    const inRange = this.probeRange.all(this.caseId, lo, hi, limit + 1) as string[];
     const stored = inRange.length <= limit ? new Set(inRange) : this.probeEach(batch);
     return stored.size === 0 ? batch : withoutHashes(count, values, stored);
   }
 
   private probeEach({ count, values }: RecordBatch): Set<string> {
     const stored = new Set<string>();
-    const hashes: string[] = new Array(HASHES_PER_PROBE);
+    // The case id first, then the hashes.
+    const params: (string | number)[] = new Array(HASHES_PER_PROBE + 1);
+    params[0] = this.caseId;
     let i = 0;
     for (; i + HASHES_PER_PROBE <= count; i += HASHES_PER_PROBE) {
-      for (let k = 0; k < HASHES_PER_PROBE; k++) hashes[k] = values[(i + k) * ROW_WIDTH] as string;
-      for (const h of this.probeMany.all(hashes) as string[]) stored.add(h);
+      for (let k = 0; k < HASHES_PER_PROBE; k++) params[k + 1] = values[(i + k) * ROW_WIDTH] as string;
+      for (const h of this.probeMany.all(params) as string[]) stored.add(h);
     }
     if (i < count) {
-      const rest: string[] = [];
+      const rest: (string | number)[] = [this.caseId];
       for (; i < count; i++) rest.push(values[i * ROW_WIDTH] as string);
-      for (const h of this.db.prepare(probeSql(rest.length)).pluck().all(rest) as string[]) stored.add(h);
+      for (const h of this.db.prepare(probeSql(rest.length - 1)).pluck().all(rest) as string[]) stored.add(h);
     }
     return stored;
   }
 
   private insertFresh({ count, values }: RecordBatch): number {
-    const named = { job: this.jobId, carrier: this.carrier };
+    const named = { job: this.jobId, case: this.caseId, carrier: this.carrier };
     const span = ROWS_PER_INSERT * ROW_WIDTH;
     let inserted = 0;
     let i = 0;
@@ -172,13 +185,8 @@ export class SqliteRecordSink implements RecordSink {
 
   async begin(carrier: string | null): Promise<void> {
     this.carrier = carrier;
-    const targets = this.jobTargets();
-    this.db.transaction(() => {
-      this.db.prepare(`DELETE FROM call_records WHERE job_id = ?`).run(this.jobId);
-      this.db.prepare(`DELETE FROM ingestion_errors WHERE job_id = ?`).run(this.jobId);
-      this.db.prepare(`DELETE FROM timeline_gaps WHERE job_id = ?`).run(this.jobId);
-    }).immediate();
-    if (targets.length > 0) refreshContactsSqlite(this.db, targets);
+    // What an earlier attempt loaded goes, with its share of the case's contacts, gaps and links.
+    purgeJobSqlite(this.db, this.jobId);
   }
 
   async commit(): Promise<void> {
@@ -204,9 +212,11 @@ export class SqliteRecordSink implements RecordSink {
 
   async finish(): Promise<JobSummaryFacts> {
     this.group.commit();
+    // A job cancelled since its last commit gets no post-load: it ends as cancelled (and is purged).
+    this.checkJob?.();
     // The post-load writes (gaps, links, contacts) are few: the foreign keys guard them again.
     if (this.ownsConnection) this.db.pragma("foreign_keys = ON");
-    const { gaps, linkedNearDuplicates, timings } = postLoadSqlite(this.db, this.jobId, loadConfig().nearDuplicateStrategy, this.scanner?.result());
+    const { gaps, linkedNearDuplicates, timings } = postLoadSqlite(this.db, this.jobId, this.caseId, loadConfig().nearDuplicateStrategy, this.scanner?.result());
     // Flush the load's WAL here, in the loader's thread: otherwise the server's next write (the
     // job's outcome, on the main thread) runs the autocheckpoint and copies up to ~40 MB of pages
     // on the event loop. PASSIVE: never waits for readers.
@@ -221,19 +231,18 @@ export class SqliteRecordSink implements RecordSink {
     this.group.rollback();
     if (this.ownsConnection) this.db.close();
   }
-
-  private jobTargets(): string[] {
-    const rows = this.db
-      .prepare(`SELECT DISTINCT COALESCE(target, '') AS t FROM call_records WHERE job_id = ?`)
-      .all(this.jobId) as { t: string }[];
-    return rows.map((r) => r.t);
-  }
 }
 
-/** The per-commit check that stands in for the foreign key: throws when the job row is gone. */
-function jobStillExists(db: Database.Database, jobId: string): () => void {
-  const jobExists = db.prepare(`SELECT 1 FROM ingestion_jobs WHERE id = ?`).pluck();
+/**
+ * The per-commit check that stands in for the foreign key, inside the write transaction: throws
+ * when the job row is gone (job_deleted) or the job was cancelled (the commit is rolled back, and
+ * the load ends as cancelled): nothing is stored for a job after its cancel is.
+ */
+function jobStillLoading(db: Database.Database, jobId: string): () => void {
+  const status = db.prepare(`SELECT status FROM ingestion_jobs WHERE id = ?`).pluck();
   return () => {
-    if (jobExists.get(jobId) === undefined) throw new IngestError("job_deleted", "This job was deleted while its file was loading; nothing more was stored.");
+    const s = status.get(jobId) as string | undefined;
+    if (s === undefined) throw new IngestError("job_deleted", "This job was deleted while its file was loading; nothing more was stored.");
+    if (s === "cancelled") throw new CancelledError();
   };
 }

@@ -14,10 +14,11 @@ export interface UnstoredRecords {
 }
 
 /**
- * Drops, in a row-producer thread, the records whose content hash the SQLite database already
- * holds, so a re-upload's duplicates are never copied to the writer thread, deserialized there and
- * probed under the write lock: they are counted as duplicates and go no further. Measured on the
- * 1M-row re-upload: see docs/benchmarks.md ("producers drop stored duplicates").
+ * Drops, in a row-producer thread, the records whose content hash the job's case already holds in
+ * the SQLite database (the content key is unique per case: another case's copy is no duplicate),
+ * so a re-upload's duplicates are never copied to the writer thread, deserialized there and probed
+ * under the write lock: they are counted as duplicates and go no further. Measured on the 1M-row
+ * re-upload: see docs/benchmarks.md ("producers drop stored duplicates").
  *
  * It reads through its own read-only connection, outside the writer's transaction: it sees what was
  * committed when it probes. A record it drops was stored at that moment; one deleted afterwards (its
@@ -33,18 +34,22 @@ export class StoredHashFilter {
   private readonly probeRange: Database.Statement;
   private skip = 0;
 
-  private constructor(private readonly db: Database.Database) {
-    this.probeRange = db.prepare(`SELECT content_hash FROM call_records WHERE content_hash BETWEEN ? AND ? LIMIT ?`).pluck();
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly caseId: number,
+  ) {
+    // The writer's probe (SqliteRecordSink), on the unique index (case_id, content_hash).
+    this.probeRange = db.prepare(`SELECT content_hash FROM call_records WHERE case_id = ? AND content_hash BETWEEN ? AND ? LIMIT ?`).pluck();
   }
 
-  /** A filter on the database file, or null when it cannot be opened read-only (then the writer alone deduplicates). */
-  static open(file: string): StoredHashFilter | null {
+  /** A filter on the case's records in the database file, or null when it cannot be opened read-only (then the writer alone deduplicates). */
+  static open(file: string, caseId: number): StoredHashFilter | null {
     try {
       const db = new Database(file, { readonly: true, fileMustExist: true });
       db.pragma("busy_timeout = 5000");
       // The probes read a few index pages at the right edge; the writer's cache is where the work is.
       db.pragma("cache_size = -2048");
-      return new StoredHashFilter(db);
+      return new StoredHashFilter(db, caseId);
     } catch {
       return null;
     }
@@ -57,10 +62,10 @@ export class StoredHashFilter {
       return { count, values, stored: 0 };
     }
     const [lo, hi] = hashSpan(count, values);
-    // More stored hashes in the span than twice the batch: other targets' records of the same
-    // period. Reading them all would cost more than the writer's own probe; leave it to the writer.
+    // More stored hashes of the case in the span than twice the batch: other targets' records of
+    // the same period. Reading them all would cost more than the writer's own probe; leave it to the writer.
     const limit = count * 2;
-    const inRange = this.probeRange.all(lo, hi, limit + 1) as string[];
+    const inRange = this.probeRange.all(this.caseId, lo, hi, limit + 1) as string[];
     if (inRange.length > limit || inRange.length === 0) return this.miss(count, values);
     const kept = withoutHashes(count, values, new Set(inRange));
     const keptCount = kept.count;

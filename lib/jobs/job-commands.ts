@@ -6,6 +6,8 @@ import type { MappingOverride } from "../schemas/mapping";
 import type { JobDto } from "../schemas/job";
 import { toJobDto } from "./job-dto";
 import { saveTemplateFromMapping } from "./template-commands";
+import { caseIdForName } from "../data/cases";
+import { databaseUrlOf, purgeCancelled, purgeJob } from "./purge-job";
 
 export interface NewJobInput {
   id?: string;
@@ -15,6 +17,8 @@ export interface NewJobInput {
   sizeBytes: number;
   userId?: string | null;
   mapping?: MappingOverride | null;
+  /** The case the file is loaded into; without one, the case named "default" (the CLI's, created on first use). */
+  caseId?: number;
 }
 
 /**
@@ -37,6 +41,7 @@ export async function createJob(db: Db, input: NewJobInput): Promise<JobDto> {
       status: "queued",
       queuedAt: new Date(),
       userId: input.userId ?? null,
+      caseId: input.caseId ?? (await caseIdForName(db)),
       mapping: input.mapping ? JSON.stringify(input.mapping) : null,
     },
   });
@@ -51,28 +56,59 @@ export async function requireJob(db: Db, jobId: string) {
 
 /** Puts a finished job back in the queue; its earlier load is cleared when it starts again. */
 export async function retryJob(db: Db, jobId: string): Promise<JobDto> {
-  const job = await requireJob(db, jobId);
-  if (job.status === "processing" || job.status === "queued") throw new AppError("conflict", "The job is already queued or running.");
-  const updated = await db.ingestionJob.update({
-    where: { id: jobId },
+  await requireJob(db, jobId);
+  // Conditional: a job claimed by a worker meanwhile is not put back in the queue under it.
+  const { count } = await db.ingestionJob.updateMany({
+    where: { id: jobId, status: { notIn: ["processing", "queued"] } },
     data: { status: "queued", stage: null, progress: 0, queuedAt: new Date(), errorCode: null, errorMessage: null },
-    include: { classification: true },
   });
-  return toJobDto(updated);
+  if (count === 0) throw new AppError("conflict", "The job is already queued or running.");
+  return toJobDto(await requireJob(db, jobId));
 }
 
-export async function cancelJob(db: Db, jobId: string): Promise<JobDto> {
+/** The states a cancel may leave; a running job is `processing`, the others wait for a worker or a person. */
+const WAITING = ["queued", "pending", "needs_review"];
+
+export interface CancelOptions {
+  /** Whether a worker of this process runs the job now (the queue knows); without it a `processing` job is taken to be running. */
+  isRunning?: (jobId: string) => boolean;
+  /** The database the job is in (default: the one `db` was opened on). */
+  databaseUrl?: string;
+}
+
+/**
+ * Cancels a job atomically: it becomes `cancelled` (only from queued, pending, processing or
+ * needs_review, by a conditional write, so a worker that finishes meanwhile cannot slip its outcome
+ * in between) and nothing it stored stays — records, errors, its share of the case's contacts and
+ * gaps. A job no worker runs is purged here; a running one is purged by its worker as it stops
+ * (at its next commit on SQLite, or when its post-load ends: execute-job.ts), and a worker
+ * finishing late never overwrites `cancelled`.
+ */
+export async function cancelJob(db: Db, jobId: string, opts: CancelOptions = {}): Promise<JobDto> {
   const job = await requireJob(db, jobId);
-  if (!["queued", "processing", "pending", "needs_review"].includes(job.status)) throw new AppError("conflict", `A ${job.status} job cannot be cancelled.`);
-  const updated = await db.ingestionJob.update({ where: { id: jobId }, data: { status: "cancelled", finishedAt: new Date() }, include: { classification: true } });
-  return toJobDto(updated);
+  const data = { status: "cancelled", finishedAt: new Date() };
+  let running = false;
+  if ((await db.ingestionJob.updateMany({ where: { id: jobId, status: { in: WAITING } }, data })).count === 0) {
+    if ((await db.ingestionJob.updateMany({ where: { id: jobId, status: "processing" }, data })).count === 0) {
+      const now = await db.ingestionJob.findUnique({ where: { id: jobId }, select: { status: true } });
+      throw new AppError("conflict", `A ${now?.status ?? job.status} job cannot be cancelled.`);
+    }
+    running = opts.isRunning?.(jobId) ?? true;
+  }
+  if (!running) await purgeCancelled(db, opts.databaseUrl ?? databaseUrlOf(db), jobId);
+  return toJobDto(await requireJob(db, jobId));
 }
 
-/** Deletes the job, its records, errors and gaps (cascade), and its stored upload. */
-export async function deleteJob(db: Db, jobId: string): Promise<void> {
+/**
+ * Deletes the job: first everything it put into its case (records, errors, and the case's contacts
+ * and gaps recomputed without them, links to its records re-pointed), then the row (its
+ * classification cascades), then its stored upload.
+ */
+export async function deleteJob(db: Db, jobId: string, databaseUrl: string = databaseUrlOf(db)): Promise<void> {
   const job = await requireJob(db, jobId);
   if (job.status === "processing") throw new AppError("conflict", "Cancel the job before deleting it.");
-  await db.ingestionJob.delete({ where: { id: jobId } });
+  await purgeJob(databaseUrl, jobId);
+  await db.ingestionJob.deleteMany({ where: { id: jobId } });
   if (job.storedPath.includes("/uploads/")) await fs.rm(job.storedPath, { force: true });
 }
 

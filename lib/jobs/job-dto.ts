@@ -8,6 +8,7 @@ export function toJobDto(job: IngestionJob & { classification?: LayoutClassifica
   const stage = stageSchema.safeParse(job.stage);
   return {
     id: job.id,
+    caseId: job.caseId,
     fileName: job.fileName,
     sizeBytes: Number(job.sizeBytes),
     sha256: job.sha256,

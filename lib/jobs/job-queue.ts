@@ -5,15 +5,23 @@ import type { JobEvents } from "./job-events";
 import type { QueuePort } from "./queue-port";
 import { createJob, type NewJobInput } from "./job-commands";
 import type { JobDto } from "../schemas/job";
+import { purgeCancelled } from "./purge-job";
 
 /**
  * The embedded queue: its state lives in the jobs table (status `queued`), this class only
  * decides what runs next. On start, jobs left `processing` by a crash or restart are re-queued
- * (the sink's begin() clears their partial load, so a rerun is idempotent).
+ * (the sink's begin() clears their partial load, so a rerun is idempotent), and jobs cancelled
+ * while running that a crash kept from purging are purged.
+ *
+ * Cancel: a waiting job is dropped (and executeJob's conditional claim refuses a cancelled job
+ * anyway, should it be taken at that very moment); a running one gets its shared flag set, which
+ * its worker polls between batches.
  */
 export class JobQueue implements QueuePort {
   private readonly waiting: string[] = [];
   private readonly running = new Map<string, Int32Array>();
+  /** Jobs enqueued again (a retry, a confirmed mapping) while their previous run was still ending: run once it has. */
+  private readonly again = new Set<string>();
 
   constructor(
     private readonly db: Db,
@@ -25,6 +33,13 @@ export class JobQueue implements QueuePort {
 
   async recover(): Promise<number> {
     await this.db.ingestionJob.updateMany({ where: { status: "processing" }, data: { status: "queued", stage: null } });
+    const leftovers = await this.db.ingestionJob.findMany({
+      where: { status: "cancelled", OR: [{ records: { some: {} } }, { errors: { some: {} } }] },
+      select: { id: true },
+    });
+    for (const j of leftovers) {
+      await purgeCancelled(this.db, this.databaseUrl, j.id).catch((err: unknown) => log.error({ err, jobId: j.id }, "purging a cancelled job failed"));
+    }
     const queued = await this.db.ingestionJob.findMany({ where: { status: "queued" }, orderBy: [{ queuedAt: "asc" }, { createdAt: "asc" }], select: { id: true } });
     for (const j of queued) this.enqueue(j.id);
     return queued.length;
@@ -37,7 +52,11 @@ export class JobQueue implements QueuePort {
   }
 
   enqueue(jobId: string): void {
-    if (this.waiting.includes(jobId) || this.running.has(jobId)) return;
+    if (this.running.has(jobId)) {
+      this.again.add(jobId);
+      return;
+    }
+    if (this.waiting.includes(jobId)) return;
     this.waiting.push(jobId);
     this.pump();
   }
@@ -46,6 +65,7 @@ export class JobQueue implements QueuePort {
   cancel(jobId: string): boolean {
     const i = this.waiting.indexOf(jobId);
     if (i >= 0) this.waiting.splice(i, 1);
+    this.again.delete(jobId);
     const flag = this.running.get(jobId);
     if (flag) Atomics.store(flag, 0, 1);
     return i >= 0 || flag !== undefined;
@@ -73,6 +93,7 @@ export class JobQueue implements QueuePort {
         .catch((err: unknown) => log.error({ err, jobId }, "job execution failed"))
         .finally(() => {
           this.running.delete(jobId);
+          if (this.again.delete(jobId)) this.waiting.push(jobId);
           this.pump();
         });
     }

@@ -49,7 +49,7 @@ export class PgBossQueue implements QueuePort {
       });
     }
     await boss.work<IngestPayload>(DEAD_LETTER_QUEUE, { pollingIntervalSeconds: 2 }, async ([job]) => {
-      if (job) await failDeadLetteredJob(this.deps.db, this.deps.events, job.data.jobId, RETRY_LIMIT + 1);
+      if (job) await failDeadLetteredJob(this.deps.db, this.deps.events, job.data.jobId, RETRY_LIMIT + 1, this.deps.databaseUrl);
     });
     await this.refreshDepth();
     this.depthTimer = setInterval(() => void this.refreshDepth(), DEPTH_REFRESH_MS);

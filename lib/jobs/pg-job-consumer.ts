@@ -4,6 +4,7 @@ import { log } from "../log";
 import { executeJob, type TaskRunner } from "./execute-job";
 import type { JobEvents } from "./job-events";
 import { toJobDto } from "./job-dto";
+import { databaseUrlOf, purgeCancelled } from "./purge-job";
 
 /** Advisory-lock namespace for "this job is running somewhere" (the second key is hashtext(jobId)). */
 const RUNNING_LOCK = 7101;
@@ -26,7 +27,8 @@ export interface ConsumerDeps {
  * database enforces across processes: a SIGKILLed worker's connection closes, its lock goes with
  * it, and the redelivered job (pg-boss heartbeat expiry) can start again; a duplicate delivery
  * while the first attempt still runs is skipped. The rerun is idempotent because the sink's
- * begin() clears the partial load first. Cancelling on any node is seen through the job row.
+ * begin() clears the partial load first. Cancelling on any node is seen through the job row; a
+ * delivery of a job cancelled meanwhile purges what an earlier, killed attempt had stored.
  */
 export async function consumeIngestJob(deps: ConsumerDeps, jobId: string, running: Map<string, Int32Array>): Promise<void> {
   const client = await deps.lockPool.connect();
@@ -38,7 +40,11 @@ export async function consumeIngestJob(deps: ConsumerDeps, jobId: string, runnin
     }
     try {
       const job = await deps.db.ingestionJob.findUnique({ where: { id: jobId }, select: { status: true } });
-      if (!job || !RUNNABLE.has(job.status)) return;
+      if (!job) return;
+      // Cancelled while no worker ran it — e.g. after its worker was killed mid-file, before the
+      // redelivery: the killed attempt's partial load goes now (cancel is atomic), under the lock.
+      if (job.status === "cancelled") return await purgeCancelled(deps.db, deps.databaseUrl, jobId);
+      if (!RUNNABLE.has(job.status)) return;
       const flag = new Int32Array(new SharedArrayBuffer(4));
       running.set(jobId, flag);
       const poll = setInterval(() => {
@@ -63,9 +69,12 @@ export async function consumeIngestJob(deps: ConsumerDeps, jobId: string, runnin
 
 /**
  * A job pg-boss gave up on (every retry crashed or timed out) becomes `failed` with a reason the
- * dashboard shows, instead of staying `processing` forever.
+ * dashboard shows, instead of staying `processing` forever; one cancelled meanwhile is purged.
  */
-export async function failDeadLetteredJob(db: Db, events: JobEvents, jobId: string, attempts: number): Promise<void> {
+export async function failDeadLetteredJob(db: Db, events: JobEvents, jobId: string, attempts: number, databaseUrl: string = databaseUrlOf(db)): Promise<void> {
+  // Cancelled while its attempts kept crashing: what the last one stored must not stay.
+  const now = await db.ingestionJob.findUnique({ where: { id: jobId }, select: { status: true } });
+  if (now?.status === "cancelled") return await purgeCancelled(db, databaseUrl, jobId);
   const res = await db.ingestionJob.updateMany({
     where: { id: jobId, status: { in: [...RUNNABLE] } },
     data: {

@@ -3,15 +3,20 @@ import path from "node:path";
 import type { AppConfig } from "../config";
 import type { Db } from "../db/prisma";
 import { log } from "../log";
+import { databaseUrlOf, purgeJob } from "./purge-job";
 
 /**
  * Retention: uploads older than RETENTION_DAYS are deleted from DATA_DIR/uploads (only files
  * the server stored there; a CLI-ingested file elsewhere is never touched). The job row stays,
  * with a note "Upload removed by retention on <date>"; with RETENTION_DELETE_RECORDS the job's
- * records, row errors and gaps go too. Jobs still queued or processing are left alone. The
- * sweep also removes plaintext work copies left behind by a worker that was killed mid-job.
+ * records and row errors go too, and its case's contacts and gaps are recomputed without them
+ * (purge-job.ts). Jobs still queued or processing are left alone. The sweep also removes
+ * plaintext work copies left behind by a worker that was killed mid-job.
  */
-export type RetentionConfig = Pick<AppConfig, "dataDir" | "uploadsDir" | "retentionDays" | "retentionDeleteRecords" | "jobTimeoutMs">;
+export type RetentionConfig = Pick<AppConfig, "dataDir" | "uploadsDir" | "retentionDays" | "retentionDeleteRecords" | "jobTimeoutMs"> & {
+  /** The database `db` is on (default: the URL it was opened with by getDb). */
+  databaseUrl?: string;
+};
 
 export interface RetentionResult {
   uploadsRemoved: number;
@@ -52,7 +57,7 @@ export async function sweepRetention(db: Db, config: RetentionConfig, now = new 
         notes.push(`${NOTE} ${day}.`);
       }
       if (deleteRecords) {
-        result.recordsDeleted += await deleteJobData(db, job.id);
+        result.recordsDeleted += await deleteJobData(db, config.databaseUrl ?? databaseUrlOf(db), job.id);
         notes.push(`${RECORDS_NOTE} ${day}.`);
       }
       const note = notes.join(" ");
@@ -67,13 +72,11 @@ export async function sweepRetention(db: Db, config: RetentionConfig, now = new 
   return result;
 }
 
-async function deleteJobData(db: Db, jobId: string): Promise<number> {
-  const [records] = await db.$transaction([
-    db.callRecord.deleteMany({ where: { jobId } }),
-    db.ingestionError.deleteMany({ where: { jobId } }),
-    db.timelineGap.deleteMany({ where: { jobId } }),
-  ]);
-  return records.count;
+/** The job's records and errors, with its share of its case's contacts and gaps (purge-job.ts); returns how many records went. */
+async function deleteJobData(db: Db, databaseUrl: string, jobId: string): Promise<number> {
+  const records = await db.callRecord.count({ where: { jobId } });
+  await purgeJob(databaseUrl, jobId);
+  return records;
 }
 
 /** Plaintext copies older than a job can run (plus an hour) belong to no live worker. */

@@ -9,10 +9,15 @@ import type { IngestOutcome, IngestTask } from "../schemas/worker-protocol";
 import { loadConfig } from "../config";
 import { log } from "../log";
 import { openPlaintext, unreadableUploadOutcome, type Plaintext } from "../security/plaintext-copy";
+import { purgeJob } from "./purge-job";
 
 /**
- * Runs one ingest task against its own database connection. The worker thread calls this; so
- * does the CLI, in-process. `isCancelled` is polled between batches.
+ * Runs one ingest task against its own database connection, into the task's case. The worker
+ * thread calls this; so does the CLI, in-process. `isCancelled` is polled between batches (and the
+ * SQLite loader also stops at its next commit once the job row says cancelled). A task that ends
+ * cancelled — stopped mid-load, or cancelled during its post-load — removes everything it stored
+ * before it returns, here in the worker thread (purge-job.ts): the server's own purge after it
+ * (execute-job.ts) then finds nothing left.
  */
 export async function runIngestTask(
   task: IngestTask,
@@ -33,12 +38,13 @@ export async function runIngestTask(
   let sink: RecordSink;
   try {
     sink = target.kind === "postgres"
-      ? await openPgRecordSink(task.databaseUrl, task.jobId)
-      : new SqliteRecordSink(openSqlite(target.file), task.jobId, true);
+      ? await openPgRecordSink(task.databaseUrl, task.jobId, task.caseId)
+      : new SqliteRecordSink(openSqlite(target.file), task.jobId, task.caseId, true);
   } catch (err) {
     await plain.dispose();
     throw err;
   }
+  let closed = false;
   try {
     const result = await ingestFile(
       {
@@ -48,16 +54,27 @@ export async function runIngestTask(
         override: task.override,
         privacyRules: task.privacyRules,
         allowFormatMismatch: loadConfig().formatMismatch === "read",
-        storedHashesFile: target.kind === "sqlite" ? target.file : undefined,
+        storedHashes: target.kind === "sqlite" ? { file: target.file, caseId: task.caseId } : undefined,
         onProgress,
         isCancelled,
       },
       sink,
     );
     log.debug({ jobId: task.jobId, decryptMs: decryptedMs, ...result.timings }, "ingest timings");
+    if (result.status === "cancelled" || isCancelled()) {
+      await sink.close();
+      closed = true;
+      await purgeJob(task.databaseUrl, task.jobId);
+      return { ...cancelledOutcome(result.plan, result.formatMismatch), durationMs: Date.now() - started };
+    }
     return { ...result, durationMs: Date.now() - started };
   } finally {
-    await sink.close();
+    if (!closed) await sink.close();
     await plain.dispose();
   }
+}
+
+/** A cancelled job's outcome: nothing of it is kept, whatever it had counted. */
+function cancelledOutcome(plan: IngestOutcome["plan"], formatMismatch: string | null): Omit<IngestOutcome, "durationMs"> {
+  return { status: "cancelled", plan, counts: { rows: 0, inserted: 0, duplicates: 0, rejected: 0 }, formatMismatch, qualityScore: null, error: { code: "cancelled", message: "The job was cancelled." } };
 }

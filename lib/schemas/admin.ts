@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { columnFormatSchema } from "./mapping";
 import { carrierSchema, mappableFieldSchema } from "./fields";
+import { caseIdSchema } from "./case";
 
 export const templateUpdateSchema = z.object({
   name: z.string().trim().min(1).max(120).optional(),
@@ -18,6 +19,7 @@ export const privacyRuleInputSchema = z.object({
 });
 
 export const allErrorsQuerySchema = z.object({
+  caseId: caseIdSchema.optional(),
   jobId: z.string().optional(),
   code: z.string().optional(),
   field: z.string().optional(),

@@ -1,15 +1,19 @@
 import { z } from "zod";
 import { jobDtoSchema, jobStatusSchema } from "./job";
 import { layoutPlanSchema } from "./mapping";
+import { caseIdSchema } from "./case";
 
 /** HTTP contract of the ingestion API. Route handlers parse with these; the client types its fetches with them. */
 
 export const uploadResponseSchema = z.object({
-  jobs: z.array(z.object({ id: z.string(), fileName: z.string(), sizeBytes: z.number(), sha256: z.string() })),
+  /** The case the files went into. */
+  caseId: z.number(),
+  jobs: z.array(z.object({ id: z.string(), fileName: z.string(), sizeBytes: z.number(), sha256: z.string(), caseId: z.number() })),
 });
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;
 
 export const jobListQuerySchema = z.object({
+  caseId: caseIdSchema.optional(),
   status: jobStatusSchema.optional(),
   carrier: z.string().optional(),
   userId: z.string().optional(),
@@ -42,6 +46,7 @@ export const jobDetailResponseSchema = z.object({
 export type JobDetailResponse = z.infer<typeof jobDetailResponseSchema>;
 
 export const errorListQuerySchema = z.object({
+  caseId: caseIdSchema.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
   code: z.string().optional(),
@@ -66,11 +71,22 @@ export const recordDtoSchema = z.object({
   imsi: z.string().nullable(),
   cell_first: z.string().nullable(),
   cell_last: z.string().nullable(),
+  /** The record this one repeats (the other leg or carrier's report of the same call); null for the one that counts. */
+  duplicate_of: z.number().nullable(),
+  carrier: z.string().nullable(),
+  source_file: z.string(),
+  source_line: z.number(),
 });
 export type RecordDto = z.infer<typeof recordDtoSchema>;
 
+/** "1"/"true" and "0"/"false" as query-string booleans (z.coerce.boolean would read "0" as true). */
+const queryFlag = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1" || v === "true");
+
 export const recordListQuerySchema = z.object({
+  caseId: caseIdSchema.optional(),
   jobId: z.string().optional(),
+  /** Show the linked duplicate legs too (hidden by default: they would count a call twice). */
+  includeDuplicates: queryFlag.default(false),
   number: z.string().optional(),
   from: z.string().optional(),
   to: z.string().optional(),

@@ -44,6 +44,7 @@ export type ProgressEvent = z.infer<typeof progressEventSchema>;
 /** A job as the API returns it. */
 export const jobDtoSchema = z.object({
   id: z.string(),
+  caseId: z.number(),
   fileName: z.string(),
   sizeBytes: z.number(),
   sha256: z.string(),

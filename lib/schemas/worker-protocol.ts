@@ -7,6 +7,8 @@ import { rowErrorSchema } from "./record";
 /** Main thread → worker thread: everything one ingest needs; the worker opens its own DB connection. */
 export const ingestTaskSchema = z.object({
   jobId: z.string(),
+  /** The job's case: records are deduplicated against this case's records only. */
+  caseId: z.number().int(),
   filePath: z.string(),
   fileName: z.string(),
   databaseUrl: z.string(),
@@ -55,8 +57,11 @@ export const producerInputSchema = z.object({
   override: mappingOverrideSchema.nullable().optional(),
   privacyRules: ingestTaskSchema.shape.privacyRules.optional(),
   allowFormatMismatch: z.boolean().optional(),
-  /** The SQLite database the job loads into: the producer drops records already stored there (StoredHashFilter). */
-  storedHashesFile: z.string().optional(),
+  /**
+   * The SQLite database the job loads into and the job's case: the producer drops records the case
+   * already holds there (StoredHashFilter).
+   */
+  storedHashes: z.object({ file: z.string(), caseId: z.number().int() }).optional(),
 });
 export type ProducerInput = z.infer<typeof producerInputSchema>;
 

@@ -12,6 +12,8 @@ export interface ReceivedFile extends StoredUpload {
 export interface ReceiveOptions {
   /** Called as each file part starts (before any byte is stored); throw an AppError to refuse it (rate limit). */
   beforeFile?: (fileName: string) => void;
+  /** Text fields of the form (such as `caseId`), as they arrive. */
+  onField?: (name: string, value: string) => void;
 }
 
 const MAX_FILES_PER_REQUEST = 100;
@@ -68,6 +70,7 @@ export async function receiveUploads(req: Request, uploadsDir: string, maxBytes:
         save.then(() => open.delete(stream), fail);
         saves.push(save);
       });
+      bb.on("field", (name, value) => opts.onField?.(name, value));
       bb.on("filesLimit", () => fail(new AppError("payload_too_large", `At most ${MAX_FILES_PER_REQUEST} files can be sent in one request.`)));
       bb.on("error", fail);
       body.on("error", (err) => fail(new AppError("bad_request", `The upload was interrupted before it finished (${err.message}).`)));

@@ -1,4 +1,7 @@
-import { ZodError } from "zod";
+import { z, ZodError, type ZodType } from "zod";
+import { audit } from "../auth/audit";
+import { caseScopeWhere, NO_SUCH_CASE, requireCaseAccess, requireJobAccess, type CaseAccess, type CaseScope } from "../data/case-access";
+import { caseIdSchema } from "../schemas/case";
 import { APP_ERROR_STATUS, AppError } from "../app-error";
 import { cookieValue, SESSION_COOKIE, userForToken } from "../auth/session";
 import { hasRole, type Role, type SessionUser } from "../auth/roles";
@@ -16,17 +19,95 @@ export interface PublicRouteContext<P extends Params = Params> extends Omit<Rout
   user: SessionUser | null;
 }
 
+/** How a route finds the case it may touch. */
+export type CaseAccessMode =
+  /** `params.id` is a case id: the user must see that case. */
+  | "case"
+  /** `params.id` is a job id: the user must see the job's case. */
+  | "job"
+  /** An optional `caseId` in the query: that case (checked), or every case the user may see. */
+  | "scope";
+
+export interface RouteSpec<P extends Params, Q, B> {
+  /** The least global role (default analyst). */
+  role?: Role;
+  /** Path-parameter schema. */
+  params?: ZodType<P>;
+  /** Query-string schema. */
+  query?: ZodType<Q>;
+  /** JSON body schema. */
+  body?: ZodType<B>;
+  caseAccess?: CaseAccessMode;
+  /** The status of a successful JSON answer (default 200; 204 when the handler returns null). */
+  status?: number;
+  /** What the audit log records after the handler succeeded (null: nothing). */
+  audit?: (ctx: HandlerContext<P, Q, B>, result: unknown) => { action: string; subject?: { type: string; id: string }; detail?: unknown } | null;
+}
+
+export interface HandlerContext<P extends Params, Q, B> extends RouteContext<P> {
+  query: Q;
+  body: B;
+  /** The case the route may touch ("case" and "job" modes, and "scope" with a caseId). */
+  access: CaseAccess | null;
+  /** Prisma `where` on case_id ("scope" mode): the one case, or every case the user may see. */
+  scope: CaseScope;
+}
+
 /**
- * The one route wrapper: checks the session and the role (default: any signed-in user), refuses
- * cross-site state changes, resolves params, and turns every error into `{error:{code,message}}`
- * with a status — AppError by its code, zod errors as 400, the rest as 500 without internals.
+ * The one route wrapper, declarative: checks the session and the role, parses the query and body
+ * with their zod schemas, resolves the case the request may touch (every refusal is the same
+ * not_found a missing case gets), runs the handler, writes the audit entry, and turns every error
+ * into `{error:{code,message}}` with a status. `route(handler, role)` is the older form, kept for
+ * routes that need none of this.
  */
-export function route<P extends Params = Params>(handler: (ctx: RouteContext<P>) => Promise<Response | object | null>, role: Role = "analyst") {
+export function route<P extends Params = Params, Q = undefined, B = undefined>(
+  spec: RouteSpec<P, Q, B>,
+  handler: (ctx: HandlerContext<P, Q, B>) => Promise<Response | object | null>,
+): (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
+export function route<P extends Params = Params>(handler: (ctx: RouteContext<P>) => Promise<Response | object | null>, role?: Role): (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
+export function route<P extends Params, Q, B>(
+  specOrHandler: RouteSpec<P, Q, B> | ((ctx: RouteContext<P>) => Promise<Response | object | null>),
+  handlerOrRole?: ((ctx: HandlerContext<P, Q, B>) => Promise<Response | object | null>) | Role,
+) {
+  if (typeof specOrHandler === "function") {
+    return route<P, undefined, undefined>({ role: (handlerOrRole as Role | undefined) ?? "analyst" }, specOrHandler);
+  }
+  const spec = specOrHandler;
+  const handler = handlerOrRole as (ctx: HandlerContext<P, Q, B>) => Promise<Response | object | null>;
+  const role = spec.role ?? "analyst";
   return wrap<P>(async (ctx) => {
     if (!ctx.user) throw new AppError("unauthorized", "Please sign in.");
     if (!hasRole(ctx.user, role)) throw new AppError("forbidden", `This needs the ${role} role.`);
-    return handler(ctx as RouteContext<P>);
+    const base = { ...ctx, params: spec.params ? spec.params.parse(ctx.params) : ctx.params } as RouteContext<P>;
+    const query = (spec.query ? spec.query.parse(queryOf(ctx.req)) : undefined) as Q;
+    const { access, scope } = await resolveCase(base, spec.caseAccess, query);
+    const body = (spec.body ? spec.body.parse(await ctx.req.json()) : undefined) as B;
+    const full: HandlerContext<P, Q, B> = { ...base, query, body, access, scope };
+    const result = await handler(full);
+    const entry = spec.audit?.(full, result);
+    if (entry) await audit(ctx.runtime.db, base.user, entry.action, entry.subject, entry.detail);
+    return spec.status && result !== null && !(result instanceof Response) ? Response.json(result, { status: spec.status }) : result;
   });
+}
+
+async function resolveCase<P extends Params>(ctx: RouteContext<P>, mode: CaseAccessMode | undefined, query: unknown): Promise<{ access: CaseAccess | null; scope: CaseScope }> {
+  const { db } = ctx.runtime;
+  if (mode === "case") {
+    const id = caseIdSchema.safeParse(ctx.params.id);
+    if (!id.success) throw new AppError("not_found", NO_SUCH_CASE);
+    const access = await requireCaseAccess(db, ctx.user, id.data);
+    return { access, scope: { caseId: id.data } };
+  }
+  if (mode === "job") {
+    const access = await requireJobAccess(db, ctx.user, String(ctx.params.id));
+    return { access, scope: { caseId: access.caseId } };
+  }
+  if (mode === "scope") {
+    const caseId = (query as { caseId?: number } | undefined)?.caseId;
+    if (caseId !== undefined) return { access: await requireCaseAccess(db, ctx.user, caseId), scope: { caseId } };
+    return { access: null, scope: await caseScopeWhere(db, ctx.user, undefined) };
+  }
+  return { access: null, scope: {} };
 }
 
 /** For the few routes that work without a session (sign-in, first-run setup, health). */
@@ -84,3 +165,6 @@ export function errorResponse(err: unknown): Response {
 export function queryOf(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url).searchParams);
 }
+
+/** `[id]` routes' path parameters. */
+export const idParams = z.object({ id: z.string() });

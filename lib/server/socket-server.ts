@@ -2,23 +2,25 @@ import type http from "node:http";
 import { Server } from "socket.io";
 import type { Db } from "../db/prisma";
 import { cookieValue, SESSION_COOKIE, userForToken } from "../auth/session";
-import type { SessionUser } from "../auth/roles";
+import { hasRole, type SessionUser } from "../auth/roles";
 import type { JobEvents } from "../jobs/job-events";
+import { caseAccessOf, visibleCaseIds } from "../data/case-access";
 import { TERMINAL_STATUSES, type JobDto, type ProgressEvent } from "../schemas/job";
 import type { ClientToServerEvents, ServerToClientEvents } from "../schemas/socket-events";
-import { jobRoom } from "../schemas/socket-events";
+import { caseRoom, jobRoom, userRoom } from "../schemas/socket-events";
 import { ProgressThrottle } from "./progress-throttle";
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
 
-/** Dashboard rooms: a user's own jobs, every job (admins), and jobs reviewers may see. */
-const userRoom = (userId: string) => `jobs:user:${userId}`;
-const ADMIN_ROOM = "jobs:admin";
-const REVIEW_ROOM = "jobs:review";
+/** Admins' dashboard of every case. */
+const ALL_CASES_ROOM = "cases:all";
+const NOT_ALLOWED = "You may not follow this job.";
 
 /**
- * Socket.IO on the web server's port. The handshake must carry a valid session cookie; joining a
- * job's room is checked against the same visibility rule as the HTTP routes.
+ * Socket.IO on the web server's port. The handshake must carry a valid session cookie. Job rooms
+ * are joined after the same case check as the HTTP routes (a job of another case gets the same
+ * refusal as one that does not exist); dashboards are per case, so a job's events reach only the
+ * members of its case (and admins).
  */
 export function createSocketServer(httpServer: http.Server, db: Db, canSeeJob: (user: SessionUser, jobId: string) => Promise<boolean>): IoServer {
   const io: IoServer = new Server(httpServer, { serveClient: false });
@@ -30,16 +32,28 @@ export function createSocketServer(httpServer: http.Server, db: Db, canSeeJob: (
   });
   io.on("connection", (socket) => {
     const user = socket.data.user;
+    void socket.join(userRoom(user.id));
     socket.on("job:subscribe", async (jobId, ack) => {
       const ok = typeof jobId === "string" && (await canSeeJob(user, jobId).catch(() => false));
       if (ok) await socket.join(jobRoom(jobId));
-      ack?.(ok ? { ok: true } : { ok: false, error: "You may not follow this job." });
+      ack?.(ok ? { ok: true } : { ok: false, error: NOT_ALLOWED });
     });
     socket.on("job:unsubscribe", (jobId) => void socket.leave(jobRoom(String(jobId))));
-    socket.on("jobs:subscribe", async (ack) => {
-      await socket.join(userRoom(user.id));
-      if (user.role === "admin") await socket.join(ADMIN_ROOM);
-      if (user.role === "reviewer") await socket.join(REVIEW_ROOM);
+    socket.on("jobs:subscribe", async (caseIdOrAck, maybeAck) => {
+      // Older clients sent only the ack: the dashboard of every visible case.
+      const ack = typeof caseIdOrAck === "function" ? (caseIdOrAck as typeof maybeAck) : maybeAck;
+      const caseId = typeof caseIdOrAck === "number" ? caseIdOrAck : null;
+      for (const room of socket.rooms) if (room.startsWith("case:") || room === ALL_CASES_ROOM) await socket.leave(room);
+      if (caseId !== null) {
+        const access = await caseAccessOf(db, user, caseId).catch(() => null);
+        if (!access) return ack?.({ ok: false, error: "There is no such case." });
+        await socket.join(caseRoom(caseId));
+      } else if (hasRole(user, "admin")) {
+        await socket.join(ALL_CASES_ROOM);
+      } else {
+        const ids = (await visibleCaseIds(db, user).catch(() => [])) ?? [];
+        await socket.join(ids.map(caseRoom));
+      }
       ack?.({ ok: true });
     });
   });
@@ -48,19 +62,18 @@ export function createSocketServer(httpServer: http.Server, db: Db, canSeeJob: (
 
 const PROGRESS_INTERVAL_MS = 120;
 
-/** Sends job events to the job's room and the dashboards allowed to see it, ≤ 10 progress events/s per job. */
+/** Sends job events to the job's room and its case's dashboards, ≤ 10 progress events/s per job. */
 export function socketJobEvents(io: IoServer, db: Db): JobEvents {
-  const owners = new Map<string, { userId: string | null; reviewable: boolean }>();
+  const caseOf = new Map<string, number | null>();
   const roomsFor = async (jobId: string) => {
-    let o = owners.get(jobId);
-    if (!o) {
-      const job = await db.ingestionJob.findUnique({ where: { id: jobId }, select: { userId: true, status: true, mapping: true } });
-      o = { userId: job?.userId ?? null, reviewable: job?.status === "needs_review" || !!job?.mapping };
-      owners.set(jobId, o);
+    let caseId = caseOf.get(jobId);
+    if (caseId === undefined) {
+      const job = await db.ingestionJob.findUnique({ where: { id: jobId }, select: { caseId: true } });
+      caseId = job?.caseId ?? null;
+      caseOf.set(jobId, caseId);
     }
-    const rooms = [jobRoom(jobId), ADMIN_ROOM];
-    if (o.userId) rooms.push(userRoom(o.userId));
-    if (o.reviewable) rooms.push(REVIEW_ROOM);
+    const rooms = [jobRoom(jobId), ALL_CASES_ROOM];
+    if (caseId !== null) rooms.push(caseRoom(caseId));
     return rooms;
   };
   // 120 ms, not 100: ten events 100 ms apart plus an eleventh fit in one closed 1-second window,
@@ -74,9 +87,15 @@ export function socketJobEvents(io: IoServer, db: Db): JobEvents {
       throttle.push(event.jobId, event);
     },
     updated(job: JobDto) {
-      owners.set(job.id, { userId: job.userId, reviewable: job.status === "needs_review" || owners.get(job.id)?.reviewable === true });
+      caseOf.set(job.id, job.caseId);
       // After any held progress event, so the terminal job:updated is the last word.
       throttle.after(job.id, () => void roomsFor(job.id).then((rooms) => io.to(rooms).emit("job:updated", job)), TERMINAL_STATUSES.includes(job.status));
+    },
+    casesChanged(userIds: string[], leftCaseId?: number) {
+      if (userIds.length === 0) return;
+      const rooms = userIds.map(userRoom);
+      if (leftCaseId !== undefined) io.in(rooms).socketsLeave(caseRoom(leftCaseId));
+      io.to(rooms).emit("cases:changed");
     },
   };
 }

@@ -48,7 +48,7 @@ const jobProgress = (jobId: string) => {
 /** A job row and a loader on its own connection, begun as the worker begins one. */
 async function startLoad(fileName: string) {
   const job = await createJob(db, { fileName, storedPath: "/nonexistent", sha256: "t", sizeBytes: 1 });
-  const sink = new SqliteRecordSink(openSqlite(tmp.databaseUrl.slice(5)), job.id, true);
+  const sink = new SqliteRecordSink(openSqlite(tmp.databaseUrl.slice(5)), job.id, job.caseId, true);
   await sink.begin("att");
   return { job, sink };
 }

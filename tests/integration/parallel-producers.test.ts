@@ -50,7 +50,7 @@ const HEADER = "Item,Conn. Date,Conn. Time,Seizure Time,ET,Originating Number,Te
 async function load(opts: Pick<IngestInput, "producer" | "threads">) {
   const job = await createJob(db, { fileName: "att-parallel.csv", storedPath: file, sha256: "t", sizeBytes: fs.statSync(file).size });
   const conn = openSqlite(tmp.databaseUrl.slice(5));
-  const result = await ingestFile({ filePath: file, fileName: "att-parallel.csv", templates: [], ...opts }, new SqliteRecordSink(conn, job.id, true));
+  const result = await ingestFile({ filePath: file, fileName: "att-parallel.csv", templates: [], ...opts }, new SqliteRecordSink(conn, job.id, job.caseId, true));
   const read = openSqlite(tmp.databaseUrl.slice(5));
   const records = read.prepare(`SELECT content_hash || ':' || line FROM call_records WHERE job_id = ? ORDER BY line`).pluck().all(job.id) as string[];
   const errors = read.prepare(`SELECT line || ':' || code FROM ingestion_errors WHERE job_id = ? ORDER BY line`).pluck().all(job.id) as string[];
@@ -89,7 +89,7 @@ describe("producer threads load exactly what the inline path loads", () => {
     const empty = path.join(tmp.dir, "empty.csv");
     fs.writeFileSync(empty, "");
     const job = await createJob(db, { fileName: "empty.csv", storedPath: empty, sha256: "t", sizeBytes: 0 });
-    const sink = new SqliteRecordSink(openSqlite(tmp.databaseUrl.slice(5)), job.id, true);
+    const sink = new SqliteRecordSink(openSqlite(tmp.databaseUrl.slice(5)), job.id, job.caseId, true);
     const inThread = await ingestFile({ filePath: empty, fileName: "empty.csv", templates: [], producer: "thread" }, sink);
     expect(inThread.status).toBe("failed");
     expect(inThread.error?.code).toBe("empty_file");

@@ -6,7 +6,7 @@ import { getDb } from "../../lib/db/prisma";
 import { executeJob, type TaskRunner } from "../../lib/jobs/execute-job";
 import { createJob } from "../../lib/jobs/job-commands";
 import { silentJobEvents } from "../../lib/jobs/job-events";
-import { iterateRecords } from "../../lib/jobs/record-queries";
+import { iterateRecords } from "../../lib/data/records";
 import { runIngestTask } from "../../lib/jobs/run-ingest-task";
 import { cdrFixtures } from "../support/corpora";
 import { tempDataDir } from "../support/temp-db";
@@ -35,7 +35,7 @@ describe.skipIf(!fixtures)("one carrier file in every format", () => {
     const job = await createJob(db, { fileName: path.basename(file), storedPath: file, sha256: "t", sizeBytes: fs.statSync(file).size });
     const outcome = (await executeJob(db, databaseUrl, job.id, inline, silentJobEvents))!;
     const keys: string[] = [];
-    for await (const r of iterateRecords(db, { jobId: job.id })) keys.push(key(r));
+    for await (const r of iterateRecords(db, { scope: {}, jobId: job.id, includeDuplicates: true })) keys.push(key(r));
     await db.$disconnect();
     return { outcome, keys: keys.sort() };
   }

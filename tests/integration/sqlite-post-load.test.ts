@@ -3,35 +3,27 @@ import type Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateSqlite } from "../../lib/db/migrate-sqlite";
 import { openSqlite } from "../../lib/db/open-sqlite";
-import { detectGapsSqlite } from "../../lib/db/sqlite-gaps";
 import { refreshContactsSqlite } from "../../lib/db/sqlite-contacts";
 import { postLoadSqlite } from "../../lib/db/sqlite-post-load";
 import { findNearDuplicates, type NearDuplicateCandidate } from "../../lib/ingest/near-duplicates";
+import { findTimelineGaps } from "../../lib/ingest/timeline-gaps";
 import { tempDataDir } from "../support/temp-db";
+import { createRng } from "../fuzz/prng";
 
 const tmp = tempDataDir();
 afterAll(() => tmp.cleanup());
 
-/** mulberry32: seeded, so every run builds the same records. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 const T1 = "+17133537623";
+/** Every job of these tests is in one case. */
+const CASE = 1;
 /** One of job-1's counterparties (jobRows' numbers for seed 1). */
 const PARTY = "+12125551001";
 
 /** Records of one job: hourly-ish activity, a silent week, near-duplicate legs, withheld numbers. */
 function jobRows(seed: number, target: string | null, startMs: number, count: number, copyFrom: Row[] = []): Row[] {
-  const rnd = mulberry32(seed);
+  const rnd = createRng(seed).next;
   const others = Array.from({ length: 25 }, (_, i) => `+1212555${String(1000 + i * 37 + seed).slice(-4)}`);
   const rows: Row[] = [];
   let t = startMs;
@@ -54,13 +46,16 @@ function jobRows(seed: number, target: string | null, startMs: number, count: nu
 
 interface Row { start: string; duration: number; type: string; caller: string | null; callee: string | null; target: string | null }
 
-function load(db: Database.Database, jobId: string, rows: Row[]) {
-  db.prepare(`INSERT INTO ingestion_jobs (id, file_name, stored_path, sha256, size_bytes, updated_at) VALUES (?, 'f', 'p', 's', 1, 'x')`).run(jobId);
-  const ins = db.prepare(`INSERT INTO call_records (job_id, content_hash, line, start_time, duration_seconds, caller, callee, record_type, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  db.transaction(() => rows.forEach((r, i) => ins.run(jobId, `${jobId}-${i}`, i + 1, r.start, r.duration, r.caller, r.callee, r.type, r.target)))();
+function load(db: Database.Database, jobId: string, rows: Row[], caseId = CASE) {
+  db.prepare(`INSERT INTO ingestion_jobs (id, case_id, file_name, stored_path, sha256, size_bytes, updated_at) VALUES (?, ?, 'f', 'p', 's', 1, 'x')`).run(jobId, caseId);
+  const ins = db.prepare(`INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, duration_seconds, caller, callee, record_type, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  db.transaction(() => rows.forEach((r, i) => ins.run(jobId, caseId, `${jobId}-${i}`, i + 1, r.start, r.duration, r.caller, r.callee, r.type, r.target)))();
 }
 
-/** The post-load passes as they were before the single scan: separate queries, full recomputation. */
+/**
+ * The post-load passes as they were before the single scan: separate queries, full recomputation
+ * (links, contacts and gaps from every record of the case, the gaps of a target across all its jobs).
+ */
 function oldPostLoad(db: Database.Database, jobId: string) {
   const rows = db.prepare(`SELECT id, caller, callee, record_type AS type, start_time AS start, duration_seconds AS duration
     FROM call_records WHERE job_id = ? AND caller IS NOT NULL AND callee IS NOT NULL ORDER BY start_time, id`).all(jobId) as NearDuplicateCandidate[];
@@ -74,14 +69,20 @@ function oldPostLoad(db: Database.Database, jobId: string) {
       FROM call_records r WHERE r.job_id = ? AND r.duplicate_of IS NULL AND r.caller IS NOT NULL AND r.callee IS NOT NULL)
     UPDATE call_records SET duplicate_of = m.oid FROM m WHERE call_records.id = m.rid AND m.oid IS NOT NULL`).run(jobId);
   const targets = (db.prepare(`SELECT DISTINCT COALESCE(target, '') FROM call_records WHERE job_id = ?`).pluck().all(jobId) as string[]);
-  refreshContactsSqlite(db, targets);
-  detectGapsSqlite(db, jobId);
+  refreshContactsSqlite(db, CASE, targets);
+  const times = db.prepare(`SELECT start_time FROM call_records WHERE case_id = ? AND COALESCE(target, '') = ? AND duplicate_of IS NULL ORDER BY start_time`).pluck();
+  for (const t of targets) {
+    db.prepare(`DELETE FROM timeline_gaps WHERE case_id = ? AND target = ?`).run(CASE, t);
+    for (const g of findTimelineGaps(() => times.iterate(CASE, t) as Iterable<string>)) {
+      db.prepare(`INSERT INTO timeline_gaps (case_id, target, from_time, to_time, seconds, ratio) VALUES (?, ?, ?, ?, ?, ?)`).run(CASE, t, g.from, g.to, g.seconds, g.ratio);
+    }
+  }
 }
 
 const state = (db: Database.Database) => ({
   links: db.prepare(`SELECT id, duplicate_of FROM call_records WHERE duplicate_of IS NOT NULL ORDER BY id`).all(),
   contacts: db.prepare(`SELECT target, number, first_seen, last_seen, calls, messages FROM contacts ORDER BY target, number`).all(),
-  gaps: db.prepare(`SELECT job_id, target, from_time, to_time, seconds, ratio FROM timeline_gaps ORDER BY job_id, target, from_time`).all(),
+  gaps: db.prepare(`SELECT case_id, target, from_time, to_time, seconds, ratio FROM timeline_gaps ORDER BY case_id, target, from_time`).all(),
 });
 
 /** A database for the code under test and one for the reference passes, both migrated. */
@@ -118,7 +119,7 @@ describe("post-load single scan", () => {
     for (const [jobId, rows] of jobs) {
       load(now, jobId, rows);
       load(old, jobId, rows);
-      const facts = postLoadSqlite(now, jobId);
+      const facts = postLoadSqlite(now, jobId, CASE);
       oldPostLoad(old, jobId);
       linked += facts.linkedNearDuplicates;
       expect(state(now)).toEqual(state(old));
@@ -147,12 +148,12 @@ describe("contacts of a later file of a target", () => {
     const both = (fn: (db: Database.Database) => void) => [now, old].forEach(fn);
     const step = (jobId: string, rows: Row[]) => {
       both((db) => load(db, jobId, rows));
-      const facts = postLoadSqlite(now, jobId);
+      const facts = postLoadSqlite(now, jobId, CASE);
       oldPostLoad(old, jobId);
       expect(state(now)).toEqual(state(old));
       // The coverage written (by a merge, from counts it had just checked) is what a count gives.
-      expect(now.prepare(`SELECT max_record_id AS maxId, records FROM contact_coverage WHERE target = ?`).get(T1)).toEqual(
-        now.prepare(`SELECT MAX(id) AS maxId, COUNT(*) AS records FROM call_records WHERE target = ?`).get(T1),
+      expect(now.prepare(`SELECT max_record_id AS maxId, records FROM contact_coverage WHERE case_id = ? AND target = ?`).get(CASE, T1)).toEqual(
+        now.prepare(`SELECT MAX(id) AS maxId, COUNT(*) AS records FROM call_records WHERE case_id = ? AND target = ?`).get(CASE, T1),
       );
       return facts.timings.contactsMerged;
     };
@@ -169,10 +170,10 @@ describe("contacts of a later file of a target", () => {
       load(db, "m-5", jobRows(15, T1, start + 900 * day, 200));
       load(db, "m-6", jobRows(16, T1, start + 1100 * day, 200));
     });
-    expect(postLoadSqlite(now, "m-6").timings.contactsMerged).toBe(0);
+    expect(postLoadSqlite(now, "m-6", CASE).timings.contactsMerged).toBe(0);
     oldPostLoad(old, "m-6");
     expect(state(now)).toEqual(state(old));
-    expect(postLoadSqlite(now, "m-5").timings.contactsMerged).toBe(0);
+    expect(postLoadSqlite(now, "m-5", CASE).timings.contactsMerged).toBe(0);
     oldPostLoad(old, "m-5");
     expect(state(now)).toEqual(state(old));
     // And with everything counted again, the next file merges.
@@ -180,5 +181,28 @@ describe("contacts of a later file of a target", () => {
     expect(state(now).contacts.length).toBeGreaterThan(20);
     now.close();
     old.close();
+  });
+});
+
+describe("post-load per case", () => {
+  it("another case's records of the same target neither link nor count: the job still takes the scan's fast paths", () => {
+    const { now } = twoDatabases("per-case");
+    const start = Date.UTC(2023, 0, 1);
+    const rows = jobRows(31, T1, start, 1200);
+    load(now, "case-1-job", rows, 1);
+    postLoadSqlite(now, "case-1-job", 1);
+    // The same calls (a second later, as another carrier reports them) in another case.
+    load(now, "case-2-job", rows.map((r) => ({ ...r, start: iso(Date.parse(r.start) + 1000) })), 2);
+    const facts = postLoadSqlite(now, "case-2-job", 2);
+    expect(now.prepare(`SELECT COUNT(*) FROM call_records WHERE job_id = 'case-2-job' AND duplicate_of IN (SELECT id FROM call_records WHERE job_id = 'case-1-job')`).pluck().get()).toBe(0);
+    // Its gaps came from the scan (it holds every record of the target in its case), and equal case 1's.
+    expect(facts.timings.gapsFromScan).toBe(1);
+    const gaps = (c: number) => now.prepare(`SELECT seconds, ratio FROM timeline_gaps WHERE case_id = ? ORDER BY from_time`).all(c);
+    expect(gaps(2)).toEqual(gaps(1));
+    expect(gaps(1).length).toBeGreaterThan(0);
+    const contacts = (c: number) => now.prepare(`SELECT target, number, calls, messages FROM contacts WHERE case_id = ? ORDER BY target, number`).all(c);
+    expect(contacts(2)).toEqual(contacts(1));
+    expect(now.prepare(`SELECT case_id, records FROM contact_coverage ORDER BY case_id`).all()).toEqual([{ case_id: 1, records: rows.length }, { case_id: 2, records: rows.length }]);
+    now.close();
   });
 });

@@ -46,8 +46,8 @@ afterAll(async () => {
 });
 
 /** The real sink, counting the records the writer was handed. */
-function countingSink(jobId: string): { sink: RecordSink; handed: () => number } {
-  const sink = new SqliteRecordSink(openSqlite(dbFile), jobId, true);
+function countingSink(jobId: string, caseId: number): { sink: RecordSink; handed: () => number } {
+  const sink = new SqliteRecordSink(openSqlite(dbFile), jobId, caseId, true);
   let handed = 0;
   const insertRecords = sink.insertRecords.bind(sink);
   sink.insertRecords = (batch: RecordBatch) => {
@@ -57,12 +57,14 @@ function countingSink(jobId: string): { sink: RecordSink; handed: () => number }
   return { sink, handed: () => handed };
 }
 
-async function load(file: string, opts: Pick<IngestInput, "producer" | "storedHashesFile">) {
+/** Loads the file into the default case; `filtered`: the producers drop what the case holds (storedHashes). */
+async function load(file: string, opts: Pick<IngestInput, "producer"> & { filtered?: boolean }) {
   const name = path.basename(file);
   const job = await createJob(db, { fileName: name, storedPath: file, sha256: "t", sizeBytes: fs.statSync(file).size });
-  const { sink, handed } = countingSink(job.id);
+  const { sink, handed } = countingSink(job.id, job.caseId);
   const threads = { producers: 2, rangeBytes: 64 * 1024, startAll: true };
-  const result = await ingestFile({ filePath: file, fileName: name, templates: [], threads, ...opts }, sink);
+  const storedHashes = opts.filtered ? { file: dbFile, caseId: job.caseId } : undefined;
+  const result = await ingestFile({ filePath: file, fileName: name, templates: [], threads, producer: opts.producer, storedHashes }, sink);
   const read = openSqlite(dbFile);
   const records = read.prepare(`SELECT content_hash || ':' || line FROM call_records WHERE job_id = ? ORDER BY line`).pluck().all(job.id) as string[];
   const errors = read.prepare(`SELECT line || ':' || code FROM ingestion_errors WHERE job_id = ? ORDER BY line`).pluck().all(job.id) as string[];
@@ -73,7 +75,7 @@ async function load(file: string, opts: Pick<IngestInput, "producer" | "storedHa
 describe("producers drop stored duplicates before the writer", () => {
   it("a re-upload and a half-new file count and store exactly what the writer alone would", async () => {
     expect(bundledWorkerScript("row-producer"), "dist/workers/row-producer.mjs is built by `npm run build` (npm test builds first)").not.toBeNull();
-    const filtered = { producer: "thread", storedHashesFile: dbFile } as const;
+    const filtered = { producer: "thread", filtered: true } as const;
     const first = await load(original, filtered);
     expect(first.counts).toEqual({ rows: 10_000, inserted: 9_998, duplicates: 1, rejected: 1 });
 
@@ -97,7 +99,8 @@ describe("producers drop stored duplicates before the writer", () => {
   }, 60_000);
 
   it("probes again after a miss, and leaves a crowded span to the writer", async () => {
-    const filter = StoredHashFilter.open(dbFile);
+    const caseId = (await db.ingestionJob.findFirstOrThrow({ select: { caseId: true } })).caseId;
+    const filter = StoredHashFilter.open(dbFile, caseId);
     expect(filter).not.toBeNull();
     const read = openSqlite(dbFile);
     const stored = read.prepare(`SELECT content_hash FROM call_records ORDER BY content_hash LIMIT 300`).pluck().all() as string[];
@@ -126,7 +129,7 @@ describe("producers drop stored duplicates before the writer", () => {
   });
 
   it("cannot open a missing database: no filter, the writer deduplicates alone", () => {
-    expect(StoredHashFilter.open(path.join(tmp.dir, "missing.db"))).toBeNull();
+    expect(StoredHashFilter.open(path.join(tmp.dir, "missing.db"), 1)).toBeNull();
   });
 });
 

@@ -71,8 +71,14 @@ describe.skipIf(!pgdb || !dir)("scale-out on loopback: 2 web nodes + 2 workers (
     });
     await new Promise<void>((resolve, reject) => socket!.emit("jobs:subscribe", (r: { ok: boolean }) => (r.ok ? resolve() : reject(new Error("subscribe refused")))));
 
+    // Everything goes into one case made for the run (issue 16: the case is the unit of data).
+    const created = await fetch(`${a}/api/cases`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ name: "scale run" }) });
+    expect(created.status).toBe(201);
+    const caseId = ((await created.json()) as { case: { id: number } }).case.id;
+
     const upload = async (files: string[]) => {
       const form = new FormData();
+      form.append("caseId", String(caseId));
       for (const f of files) form.append("files", new Blob([fs.readFileSync(f)]), path.basename(f));
       const res = await fetch(`${a}/api/ingestion/upload`, { method: "POST", headers: { cookie }, body: form });
       expect(res.status).toBe(202);
@@ -110,8 +116,19 @@ describe.skipIf(!pgdb || !dir)("scale-out on loopback: 2 web nodes + 2 workers (
     const { rows: [stored] } = await sql.query<{ n: number; distinct_hashes: number; distinct_lines: number }>(
       `SELECT COUNT(*)::int AS n, COUNT(DISTINCT content_hash)::int AS distinct_hashes, COUNT(DISTINCT line)::int AS distinct_lines FROM "${s}".call_records WHERE job_id = $1`, [big!.id]);
     expect(stored).toEqual({ n: BIG_ROWS, distinct_hashes: BIG_ROWS, distinct_lines: BIG_ROWS });
-    const { rows: [job] } = await sql.query<{ attempts: number }>(`SELECT attempts FROM "${s}".ingestion_jobs WHERE id = $1`, [big!.id]);
+    const { rows: [job] } = await sql.query<{ attempts: number; case_id: number }>(`SELECT attempts, case_id FROM "${s}".ingestion_jobs WHERE id = $1`, [big!.id]);
     expect(job!.attempts).toBeGreaterThanOrEqual(2);
+    expect(job!.case_id).toBe(caseId);
+    // Every record carries the case; the rerun's purge of the killed attempt left no stray contacts.
+    const { rows: [inCase] } = await sql.query<{ records: number; other_cases: number; contact_rows: number; contact_keys: number }>(
+      `SELECT (SELECT COUNT(*)::int FROM "${s}".call_records WHERE job_id = $1 AND case_id = $2) AS records,
+              (SELECT COUNT(*)::int FROM "${s}".call_records WHERE case_id <> $2) AS other_cases,
+              (SELECT COUNT(*)::int FROM "${s}".contacts WHERE case_id = $2) AS contact_rows,
+              (SELECT COUNT(DISTINCT (target, number))::int FROM "${s}".contacts WHERE case_id = $2) AS contact_keys`, [big!.id, caseId]);
+    expect(inCase!.records).toBe(BIG_ROWS);
+    expect(inCase!.other_cases).toBe(0);
+    expect(inCase!.contact_rows).toBeGreaterThan(0);
+    expect(inCase!.contact_rows).toBe(inCase!.contact_keys);
 
     for (const [i, t] of truths.entries()) {
       const f = finals.get(small[i]!.id)!;

@@ -35,14 +35,36 @@ export async function createUserViaApi(baseURL: string, role: Role, label?: stri
   return { ...input, id: user.id };
 }
 
-/** Uploads one file over HTTP as the holder of `cookie`; returns the new job id. */
-export async function uploadViaApi(baseURL: string, cookie: string, fileName: string, bytes: Uint8Array): Promise<string> {
+/**
+ * Uploads one file over HTTP as the holder of `cookie`; returns the new job id. With `caseId` the
+ * file goes into that case (the field comes before the file, as the browser sends it); without,
+ * into the user's last used case (created on their first upload).
+ */
+export async function uploadViaApi(baseURL: string, cookie: string, fileName: string, bytes: Uint8Array, caseId?: number): Promise<string> {
   const form = new FormData();
+  if (caseId !== undefined) form.append("caseId", String(caseId));
   form.append("files", new Blob([new Uint8Array(bytes)]), fileName);
   const res = await fetch(new URL("/api/ingestion/upload", baseURL), { method: "POST", headers: { cookie }, body: form });
   if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
   const { jobs } = (await res.json()) as { jobs: { id: string }[] };
   return jobs[0]!.id;
+}
+
+export interface SeededCase { id: number; name: string }
+
+/** Creates a case over HTTP as the holder of `cookie` (who becomes its first member); the name gets a unique tag. */
+export async function createCaseViaApi(baseURL: string, cookie: string, label = "Case", description?: string): Promise<SeededCase> {
+  const name = `${label} ${crypto.randomBytes(3).toString("hex")}`;
+  const res = await fetch(new URL("/api/cases", baseURL), { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ name, ...(description ? { description } : {}) }) });
+  if (res.status !== 201) throw new Error(`creating case ${name} failed: ${res.status} ${await res.text()}`);
+  const { case: c } = (await res.json()) as { case: SeededCase };
+  return { id: c.id, name: c.name };
+}
+
+/** Adds a user (by e-mail) to a case over HTTP, as its creator or an admin (the holder of `cookie`). */
+export async function addCaseMemberViaApi(baseURL: string, cookie: string, caseId: number, email: string, role: "analyst" | "reviewer" = "analyst"): Promise<void> {
+  const res = await fetch(new URL(`/api/cases/${caseId}/members`, baseURL), { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ email, role }) });
+  if (res.status !== 201) throw new Error(`adding ${email} to case ${caseId} failed: ${res.status} ${await res.text()}`);
 }
 
 /** Polls a job until it leaves queued/processing; returns its final status. */
@@ -55,6 +77,19 @@ export async function waitForJob(baseURL: string, cookie: string, jobId: string,
     if (Date.now() > until) throw new Error(`job ${jobId} still ${job.status}`);
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/** For vitest: a case straight in the database, created by `user` (its first member), through the same code as the API. */
+export async function createCaseInDb(db: import("../../lib/db/prisma").Db, user: SeededUser | null, label = "Case"): Promise<SeededCase> {
+  const { createCase } = await import("../../lib/data/cases");
+  const name = `${label} ${crypto.randomBytes(3).toString("hex")}`;
+  const c = await createCase(db, user && { id: user.id, email: user.email, name: user.name, role: user.role }, { name });
+  return { id: c.id, name: c.name };
+}
+
+/** For vitest: a case member straight in the database. */
+export async function addCaseMemberInDb(db: import("../../lib/db/prisma").Db, caseId: number, userId: string, role: "analyst" | "reviewer" = "analyst"): Promise<void> {
+  await db.caseMember.upsert({ where: { caseId_userId: { caseId, userId } }, create: { caseId, userId, role }, update: { role } });
 }
 
 /** For vitest: a user straight in the database (same validation and hashing as the API). */

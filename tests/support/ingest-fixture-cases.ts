@@ -4,7 +4,7 @@ import type { Db } from "../../lib/db/prisma";
 import { executeJob, type TaskRunner } from "../../lib/jobs/execute-job";
 import { confirmMapping, createJob } from "../../lib/jobs/job-commands";
 import { silentJobEvents } from "../../lib/jobs/job-events";
-import { iterateRecords } from "../../lib/jobs/record-queries";
+import { iterateRecords } from "../../lib/data/records";
 import { runIngestTask } from "../../lib/jobs/run-ingest-task";
 import type { CdrTruth } from "./corpora";
 
@@ -43,7 +43,7 @@ export function defineFixtureCases(dir: string, truths: CdrTruth[], ctx: () => {
       expect(c.rejected).toBe(t.rejected_lines.length);
       expect(c.rows).toBe(c.inserted + c.duplicates + c.rejected);
       const got = new Set<string>();
-      for await (const r of iterateRecords(db, { jobId })) got.add(key(r));
+      for await (const r of iterateRecords(db, { scope: {}, jobId, includeDuplicates: true })) got.add(key(r));
       expect([...got].sort()).toEqual(t.records.map(key).sort());
       const errorLines = (await db.ingestionError.findMany({ where: { jobId }, select: { line: true } })).map((e) => e.line).sort((a, b) => a - b);
       expect(errorLines).toEqual([...t.rejected_lines].sort((a, b) => a - b));

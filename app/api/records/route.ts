@@ -1,10 +1,8 @@
-import { jobVisibilityWhere } from "@/lib/auth/access";
-import { listRecords } from "@/lib/jobs/record-queries";
+import { listRecords } from "@/lib/data/records";
 import { recordListQuerySchema } from "@/lib/schemas/api";
-import { queryOf, route } from "@/lib/server/route";
+import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async ({ req, runtime, user }) =>
-  listRecords(runtime.db, { ...recordListQuerySchema.parse(queryOf(req)), jobWhere: jobVisibilityWhere(user) }),
-);
+/** Records of one case (`caseId`) or of every case the user may see; linked duplicate legs only with includeDuplicates=1. */
+export const GET = route({ query: recordListQuerySchema, caseAccess: "scope" }, async ({ runtime, query, scope }) => listRecords(runtime.db, { ...query, scope }));

@@ -1,14 +1,18 @@
-import { audit } from "@/lib/auth/audit";
 import { newUserSchema } from "@/lib/auth/auth-schemas";
-import { createUser, toUserDto } from "@/lib/auth/user-commands";
+import { createUser, listUsers } from "@/lib/auth/user-commands";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async ({ runtime }) => ({ users: (await runtime.db.user.findMany({ orderBy: { createdAt: "asc" } })).map(toUserDto) }), "admin");
+export const GET = route({ role: "admin" }, async ({ runtime }) => ({ users: await listUsers(runtime.db) }));
 
-export const POST = route(async ({ req, runtime, user }) => {
-  const created = await createUser(runtime.db, newUserSchema.parse(await req.json()));
-  await audit(runtime.db, user, "user.create", { type: "user", id: created.id }, { email: created.email, role: created.role });
-  return Response.json({ user: created }, { status: 201 });
-}, "admin");
+export const POST = route(
+  {
+    role: "admin", body: newUserSchema, status: 201,
+    audit: (_ctx, result) => {
+      const u = (result as { user: { id: string; email: string; role: string } }).user;
+      return { action: "user.create", subject: { type: "user", id: u.id }, detail: { email: u.email, role: u.role } };
+    },
+  },
+  async ({ runtime, body }) => ({ user: await createUser(runtime.db, body) }),
+);

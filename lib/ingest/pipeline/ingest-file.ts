@@ -10,7 +10,7 @@ import type { ProgressTick } from "./progress-meter";
 import { ProgressMeter } from "./progress-meter";
 import type { RecordSink } from "./record-sink";
 
-export interface IngestInput extends Pick<PlanRowsInput, "producer" | "threads" | "storedHashesFile"> {
+export interface IngestInput extends Pick<PlanRowsInput, "producer" | "threads" | "storedHashes"> {
   filePath: string;
   fileName: string;
   templates: LayoutTemplate[];

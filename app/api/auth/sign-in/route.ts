@@ -3,13 +3,14 @@ import { signInSchema } from "@/lib/auth/auth-schemas";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSession, sessionCookie } from "@/lib/auth/session";
 import { AppError } from "@/lib/app-error";
+import { findUserByEmail } from "@/lib/auth/user-commands";
 import { publicRoute } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
 export const POST = publicRoute(async ({ req, runtime }) => {
   const { email, password } = signInSchema.parse(await req.json());
-  const user = await runtime.db.user.findUnique({ where: { email } });
+  const user = await findUserByEmail(runtime.db, email);
   // The same answer (and roughly the same time) for an unknown e-mail and a wrong password.
   const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
   if (!user || !ok) throw new AppError("unauthorized", "The e-mail or password is wrong.");

@@ -1,7 +1,8 @@
-import { listJobs } from "@/lib/jobs/job-queries";
+import { listJobs } from "@/lib/data/jobs";
 import { jobListQuerySchema } from "@/lib/schemas/api";
-import { queryOf, route } from "@/lib/server/route";
+import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async ({ req, runtime, user }) => listJobs(runtime.db, user, jobListQuerySchema.parse(queryOf(req))));
+/** The jobs of one case (`caseId`), or of every case the user may see. */
+export const GET = route({ query: jobListQuerySchema, caseAccess: "scope" }, async ({ runtime, query, scope }) => listJobs(runtime.db, scope, query));

@@ -1,9 +1,7 @@
-import { toTemplate } from "@/lib/jobs/load-task-inputs";
+import { listTemplates } from "@/lib/data/templates";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async ({ runtime }) => {
-  const rows = await runtime.db.layoutTemplate.findMany({ orderBy: { updatedAt: "desc" } });
-  return { templates: rows.map((t) => ({ ...toTemplate(t), createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() })) };
-}, "reviewer");
+/** Every layout template, with its use count within the user's cases. */
+export const GET = route({ role: "reviewer" }, async ({ runtime, user }) => ({ templates: await listTemplates(runtime.db, user) }));

@@ -1,8 +1,8 @@
-import { jobVisibilityWhere } from "@/lib/auth/access";
-import { listTargets } from "@/lib/records/target-timeline";
+import { listTargets } from "@/lib/data/records";
+import { caseScopeQuerySchema } from "@/lib/schemas/case";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-/** The targets (subscribers) whose records this user may see. */
-export const GET = route(async ({ runtime, user }) => ({ targets: await listTargets(runtime.db, jobVisibilityWhere(user)) }));
+/** The targets (subscribers) with records in the case, or in every case the user may see. */
+export const GET = route({ query: caseScopeQuerySchema, caseAccess: "scope" }, async ({ runtime, scope }) => ({ targets: await listTargets(runtime.db, scope) }));

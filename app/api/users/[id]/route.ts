@@ -1,19 +1,18 @@
-import { audit } from "@/lib/auth/audit";
 import { updateUserSchema } from "@/lib/auth/auth-schemas";
 import { deleteUser, updateUser } from "@/lib/auth/user-commands";
-import { route } from "@/lib/server/route";
+import { idParams, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const PATCH = route<{ id: string }>(async ({ req, params, runtime, user }) => {
-  const input = updateUserSchema.parse(await req.json());
-  const updated = await updateUser(runtime.db, user, params.id, input);
-  await audit(runtime.db, user, "user.update", { type: "user", id: params.id }, { role: input.role, passwordChanged: !!input.password });
-  return { user: updated };
-}, "admin");
+export const PATCH = route(
+  { role: "admin", params: idParams, body: updateUserSchema, audit: ({ params, body }) => ({ action: "user.update", subject: { type: "user", id: params.id }, detail: { role: body.role, passwordChanged: !!body.password } }) },
+  async ({ params, runtime, user, body }) => ({ user: await updateUser(runtime.db, user, params.id, body) }),
+);
 
-export const DELETE = route<{ id: string }>(async ({ params, runtime, user }) => {
-  await deleteUser(runtime.db, user, params.id);
-  await audit(runtime.db, user, "user.delete", { type: "user", id: params.id });
-  return null;
-}, "admin");
+export const DELETE = route(
+  { role: "admin", params: idParams, audit: ({ params }) => ({ action: "user.delete", subject: { type: "user", id: params.id } }) },
+  async ({ params, runtime, user }) => {
+    await deleteUser(runtime.db, user, params.id);
+    return null;
+  },
+);

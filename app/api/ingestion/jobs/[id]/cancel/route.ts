@@ -1,15 +1,14 @@
-import { audit } from "@/lib/auth/audit";
-import { requireJobAccess } from "@/lib/auth/access";
 import { cancelJob } from "@/lib/jobs/job-commands";
-import { route } from "@/lib/server/route";
+import { idParams, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route<{ id: string }>(async ({ params, runtime, user }) => {
-  await requireJobAccess(runtime.db, user, params.id);
-  const job = await cancelJob(runtime.db, params.id);
-  await runtime.queue.cancel(job.id);
-  runtime.events.updated(job);
-  await audit(runtime.db, user, "cancel", { type: "job", id: job.id });
-  return { job };
-});
+/** Cancels the job: whatever it had loaded is removed (records, errors, and its share of contacts and gaps). */
+export const POST = route({ params: idParams, caseAccess: "job", audit: ({ params }) => ({ action: "cancel", subject: { type: "job", id: params.id } }) },
+  async ({ params, runtime }) => {
+    const job = await cancelJob(runtime.db, params.id);
+    await runtime.queue.cancel(job.id);
+    runtime.events.updated(job);
+    return { job };
+  },
+);

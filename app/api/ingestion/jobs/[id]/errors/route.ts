@@ -1,11 +1,9 @@
-import { requireJobAccess } from "@/lib/auth/access";
-import { listJobErrors } from "@/lib/jobs/job-queries";
+import { listJobErrors } from "@/lib/data/jobs";
 import { errorListQuerySchema } from "@/lib/schemas/api";
-import { queryOf, route } from "@/lib/server/route";
+import { idParams, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route<{ id: string }>(async ({ req, params, runtime, user }) => {
-  await requireJobAccess(runtime.db, user, params.id);
-  return listJobErrors(runtime.db, params.id, errorListQuerySchema.parse(queryOf(req)));
-});
+export const GET = route({ params: idParams, caseAccess: "job", query: errorListQuerySchema.omit({ caseId: true }) }, async ({ params, runtime, query }) =>
+  listJobErrors(runtime.db, params.id, query),
+);

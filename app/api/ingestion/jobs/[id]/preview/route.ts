@@ -1,14 +1,12 @@
-import { requireJobAccess } from "@/lib/auth/access";
 import { requireJob } from "@/lib/jobs/job-commands";
 import { loadTaskInputs } from "@/lib/jobs/load-task-inputs";
 import { mappingOverrideSchema } from "@/lib/schemas/mapping";
-import { route } from "@/lib/server/route";
+import { idParams, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
 /** The first rows of the job's file normalized under a draft mapping (or the detected one when the body is empty). */
-export const POST = route<{ id: string }>(async ({ req, params, runtime, user }) => {
-  await requireJobAccess(runtime.db, user, params.id);
+export const POST = route({ params: idParams, caseAccess: "job" }, async ({ req, params, runtime }) => {
   const job = await requireJob(runtime.db, params.id);
   const text = await req.text();
   const override = text.trim() ? mappingOverrideSchema.parse(JSON.parse(text)) : null;

@@ -1,8 +1,8 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Db } from "../db/prisma";
-import { csvCell, recordsCsvHeader, recordToCsvLine } from "../export/records-csv";
-import { iterateRecords, type RecordFilter } from "../jobs/record-queries";
+import { csvCell, recordsCsvHeader, recordToCsvLine } from "./records-csv";
+import { iterateRecords, type RecordFilter } from "./records";
 import type { RecordDto } from "../schemas/api";
 
 const COLUMNS = recordsCsvHeader().split(",");

@@ -1,16 +1,15 @@
 import type { Db } from "../db/prisma";
 import type { ErrorDto, JobDetailResponse, JobListQuery, JobListResponse, ErrorListResponse } from "../schemas/api";
 import { layoutPlanSchema } from "../schemas/mapping";
-import { toJobDto } from "./job-dto";
-import { requireJob } from "./job-commands";
-import { jobVisibilityWhere } from "../auth/access";
-import type { SessionUser } from "../auth/roles";
+import { toJobDto } from "../jobs/job-dto";
+import { requireJob } from "../jobs/job-commands";
+import type { CaseScope } from "./case-access";
 
-/** The jobs this user may see, newest first, filtered. */
-export async function listJobs(db: Db, user: SessionUser, q: JobListQuery): Promise<JobListResponse> {
+/** The jobs of the scope's case(s), newest first, filtered. */
+export async function listJobs(db: Db, scope: CaseScope, q: JobListQuery): Promise<JobListResponse> {
   const where = {
     AND: [
-      jobVisibilityWhere(user),
+      scope,
       q.status ? { status: q.status } : {},
       q.carrier ? { carrier: q.carrier } : {},
       q.userId ? { userId: q.userId } : {},

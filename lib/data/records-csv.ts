@@ -1,6 +1,9 @@
 import type { RecordDto } from "../schemas/api";
 
-const COLUMNS = ["job_id", "start_time", "end_time", "duration_seconds", "caller", "callee", "direction", "record_type", "target", "dialed_digits", "imei", "imsi", "cell_first", "cell_last"] as const;
+const COLUMNS = [
+  "job_id", "start_time", "end_time", "duration_seconds", "caller", "callee", "direction", "record_type", "target", "dialed_digits", "imei", "imsi", "cell_first", "cell_last",
+  "duplicate_of", "carrier", "source_file", "source_line",
+] as const;
 
 /**
  * A CSV cell safe to open in a spreadsheet: quoted when needed, and a leading = + - @ (or tab/CR)

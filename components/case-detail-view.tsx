@@ -1,0 +1,96 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { CaseDto } from "@/lib/schemas/case";
+import { ApiRequestError } from "@/lib/client/api";
+import { hrefWithCase, parseCaseParam } from "@/lib/client/case-url";
+import { formatCount, formatDateTime } from "@/lib/client/format";
+import { useCaseInUrl } from "@/lib/client/use-case-in-url";
+import { useCase, useCaseMembers } from "@/lib/client/use-cases";
+import { CaseDeleteDialog } from "./case-delete-dialog";
+import { CaseEditForm } from "./case-edit-form";
+import { CaseMembers } from "./case-members";
+import { NotFoundNotice } from "./not-found-notice";
+import styles from "./case-detail-view.module.css";
+
+/** One case: what is in it, where to work on it, its members; its creator and admins also rename and delete it. */
+export function CaseDetailView({ id }: { id: string }) {
+  const parsed = parseCaseParam(id);
+  const caseId = typeof parsed === "number" ? parsed : null;
+  const { data, error, isPending } = useCase(caseId);
+  useCaseInUrl(data ? data.case.id : null);
+  if (caseId === null || (error instanceof ApiRequestError && error.status === 404)) return <NotFoundNotice kind="case" />;
+  if (error) return <p className="alert" role="alert">{error.message}</p>;
+  if (isPending || !data) return <p className="muted">Loading the case…</p>;
+  return <CaseDetail theCase={data.case} />;
+}
+
+function CaseDetail({ theCase: c }: { theCase: CaseDto }) {
+  const router = useRouter();
+  const [deleting, setDeleting] = useState(false);
+  const members = useCaseMembers(c.id);
+  const creator = members.data?.members.find((m) => m.userId === c.createdBy);
+  const to = (path: string) => hrefWithCase(path, c.id);
+  const tiles = [
+    { label: "Files", value: c.counts.jobs, href: to("/jobs"), testId: "case-jobs" },
+    { label: "Records", value: c.counts.records, href: to("/records"), testId: "case-records" },
+    { label: "Members", value: c.counts.members, href: "#members-title", testId: "case-members" },
+  ];
+  return (
+    <div className="stack">
+      <nav aria-label="Breadcrumb" className={styles.crumbs}>
+        <Link href={to("/cases")}>Cases</Link> <span aria-hidden="true">/</span> <span>{c.name}</span>
+      </nav>
+      <header className={styles.header}>
+        <div className={styles.title}>
+          <h1 data-testid="case-name">{c.name}</h1>
+          {c.description && <p className={styles.description}>{c.description}</p>}
+          <p className="muted">
+            {c.createdBy === null ? "Created by the command line" : `Created by ${creator?.name ?? "a former member"}`} on {formatDateTime(c.createdAt)}
+            {" · "}your role: {c.myRole ?? "admin (not a member)"}
+          </p>
+        </div>
+        <div className="row-actions">
+          <Link href={to("/")} className="btn btn-primary">Upload into this case</Link>
+          <Link href={to("/records")} className="btn">Records</Link>
+          <Link href={to("/contacts")} className="btn">Contacts</Link>
+        </div>
+      </header>
+
+      <dl className={styles.tiles}>
+        {tiles.map((t) => (
+          <div key={t.label} className={`card ${styles.tile}`}>
+            <dt>{t.label}</dt>
+            <dd data-testid={t.testId} data-value={t.value}>
+              <Link href={t.href}>{formatCount(t.value)}</Link>
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      {c.canManage && (
+        <section className="card" aria-labelledby="details-title">
+          <div className="card-header"><h2 id="details-title">Name and description</h2></div>
+          <div className="card-body">
+            <CaseEditForm key={c.updatedAt} value={c} />
+          </div>
+        </section>
+      )}
+
+      <CaseMembers theCase={c} />
+
+      {c.canManage && (
+        <section className={`card ${styles.danger}`} aria-labelledby="danger-title">
+          <div className="card-header"><h2 id="danger-title">Delete the case</h2></div>
+          <div className={`card-body ${styles.dangerBody}`}>
+            <p className="muted">Deletes every file, record, contact and timeline of the case, for every member. There is no undo.</p>
+            <button type="button" className="btn btn-danger" onClick={() => setDeleting(true)}>Delete case…</button>
+          </div>
+        </section>
+      )}
+      <CaseDeleteDialog value={deleting ? c : null} onClose={() => setDeleting(false)} onDeleted={() => router.replace("/cases")} />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { roleSchema } from "../auth/roles";
+import { errorDtoSchema } from "./api";
+import { layoutPlanSchema } from "./mapping";
+import { canonicalRecordSchema, rowErrorSchema } from "./record";
+import { layoutTemplateSchema } from "./template";
+
+/**
+ * Response shapes of the admin, review, contacts and timeline routes: the route handlers return
+ * these and the browser types its fetches with z.infer of the same schemas (no hand-written DTOs).
+ */
+
+export const sessionUserDtoSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema });
+export type SessionUserDto = z.infer<typeof sessionUserDtoSchema>;
+export const meResponseSchema = z.object({ user: sessionUserDtoSchema.nullable(), setupRequired: z.boolean() });
+export type MeResponse = z.infer<typeof meResponseSchema>;
+export const userDtoSchema = sessionUserDtoSchema.extend({ createdAt: z.string() });
+export type UserDto = z.infer<typeof userDtoSchema>;
+
+export const templateDtoSchema = layoutTemplateSchema.extend({
+  /** Jobs of the signed-in user's cases that used it. */
+  uses: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TemplateDto = z.infer<typeof templateDtoSchema>;
+
+export const previewRowSchema = z.object({ line: z.number(), raw: z.string(), record: canonicalRecordSchema.nullable(), error: rowErrorSchema.nullable() });
+export type PreviewRow = z.infer<typeof previewRowSchema>;
+export const previewResponseSchema = z.object({ plan: layoutPlanSchema, headers: z.array(z.string()), samples: z.array(z.array(z.string())), rows: z.array(previewRowSchema) });
+export type PreviewResponse = z.infer<typeof previewResponseSchema>;
+
+export const allErrorsResponseSchema = z.object({
+  errors: z.array(errorDtoSchema.extend({ fileName: z.string() })),
+  total: z.number(),
+  codes: z.array(z.object({ code: z.string(), count: z.number() })),
+});
+export type AllErrorsResponse = z.infer<typeof allErrorsResponseSchema>;
+
+export const privacyRuleDtoSchema = z.object({
+  id: z.string(), pattern: z.string(), kind: z.enum(["number", "prefix"]), action: z.enum(["mask", "suppress"]), note: z.string().nullable(), createdAt: z.string(),
+});
+export type PrivacyRuleDto = z.infer<typeof privacyRuleDtoSchema>;
+
+export const auditEventDtoSchema = z.object({
+  id: z.number(), at: z.string(), userId: z.string().nullable(), userEmail: z.string().nullable(), action: z.string(),
+  subjectType: z.string().nullable(), subjectId: z.string().nullable(), detail: z.string().nullable(),
+});
+export type AuditEventDto = z.infer<typeof auditEventDtoSchema>;
+
+export const contactDtoSchema = z.object({
+  id: z.number(), caseId: z.number(), target: z.string(), number: z.string(), firstSeen: z.string(), lastSeen: z.string(), calls: z.number(), messages: z.number(),
+});
+export type ContactDto = z.infer<typeof contactDtoSchema>;
+export const contactListResponseSchema = z.object({ contacts: z.array(contactDtoSchema), total: z.number() });
+export type ContactListResponse = z.infer<typeof contactListResponseSchema>;
+
+export const timelineResponseSchema = z.object({
+  target: z.string(),
+  days: z.array(z.object({ day: z.string(), calls: z.number(), messages: z.number() })),
+  /** Silences found across every file of the target in its case. */
+  gaps: z.array(z.object({ caseId: z.number(), from: z.string(), to: z.string(), seconds: z.number(), ratio: z.number() })),
+});
+export type TimelineResponse = z.infer<typeof timelineResponseSchema>;
+export const targetsResponseSchema = z.object({ targets: z.array(z.string()) });
