@@ -1,4 +1,5 @@
 import type { RowErrorCode } from "../schemas/record";
+import type { IngestErrorCode } from "../schemas/job-errors";
 
 /** Formats the detector can name. `text` covers CSV/TSV/pipe/semicolon/fixed text. */
 export type FileFormat = "text" | "xlsx" | "xls" | "pdf" | "json" | "ndjson";
@@ -62,7 +63,7 @@ export interface TableSource {
 /** A failure that ends the whole job (not a row): stable code + a sentence a person understands. */
 export class IngestError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: IngestErrorCode,
     message: string,
   ) {
     super(message);

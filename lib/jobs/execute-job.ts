@@ -8,6 +8,7 @@ import type { JobEvents } from "./job-events";
 import { loadTaskInputs } from "./load-task-inputs";
 import { progressWriterFor } from "./progress-writer";
 import { purgeCancelled } from "./purge-job";
+import { EMPTY_COUNTS, failedOutcome } from "../ingest/failed-outcome";
 
 /** Runs a task somewhere (a worker thread from the pool, or inline in the CLI). */
 export type TaskRunner = (task: IngestTask, onProgress: (tick: ProgressTick) => void, cancelFlag: Int32Array) => Promise<IngestOutcome>;
@@ -15,7 +16,6 @@ export type TaskRunner = (task: IngestTask, onProgress: (tick: ProgressTick) => 
 /** Progress is written to the job row at most this often (the socket gets every tick). */
 const DB_PROGRESS_INTERVAL_MS = 1000;
 
-const EMPTY_COUNTS = { rows: 0, inserted: 0, duplicates: 0, rejected: 0 };
 
 /**
  * Moves one job through processing: claims it, hands the task to the runner, forwards progress,
@@ -58,7 +58,7 @@ export async function executeJob(db: Db, databaseUrl: string, jobId: string, run
     const message = err instanceof Error && /terminated|memory|timeout/i.test(err.message)
       ? "The file could not be processed: the parser ran out of memory or time."
       : "The file could not be processed because the worker stopped unexpectedly.";
-    outcome = { status: "failed", plan: null, counts: EMPTY_COUNTS, formatMismatch: null, qualityScore: null, error: { code: "worker_crashed", message }, durationMs: 0 };
+    outcome = failedOutcome("worker_crashed", message);
   }
   // Stopped by the flag (the cancel route, or a delete of a running job) whatever the worker said last.
   if (Atomics.load(cancelFlag, 0) === 1 && outcome.status !== "cancelled") outcome = cancelled(outcome);

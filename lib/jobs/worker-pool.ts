@@ -7,6 +7,7 @@ import { limitHeapGrowth, WORKER_YOUNG_GENERATION_MB } from "../thread-heap";
 import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from "../ingest/out-of-memory";
 import { ingestOutcomeSchema, workerProgressSchema, type IngestOutcome } from "../schemas/worker-protocol";
 import type { TaskRunner } from "./execute-job";
+import { failedOutcome } from "../ingest/failed-outcome";
 
 /**
  * One pool per process, sized to the cores. Each worker thread has its own V8 heap cap
@@ -30,11 +31,6 @@ export function createWorkerPool(threads: number, maxHeapMb = 2048): Piscina {
   return pool;
 }
 
-const EMPTY_COUNTS = { rows: 0, inserted: 0, duplicates: 0, rejected: 0 };
-
-function failedOutcome(code: string, message: string, durationMs: number): IngestOutcome {
-  return { status: "failed", plan: null, counts: EMPTY_COUNTS, formatMismatch: null, qualityScore: null, error: { code, message }, durationMs };
-}
 
 function minutes(ms: number): string {
   const m = ms / 60_000;
@@ -65,11 +61,11 @@ export function poolTaskRunner(pool: Piscina, timeoutMs = loadConfig().jobTimeou
     } catch (err) {
       if (abort.signal.aborted) {
         log.warn({ jobId: task.jobId, timeoutMs }, "job timed out; its worker thread was terminated");
-        return failedOutcome("job_timeout", `Processing this file took longer than ${minutes(timeoutMs)} and was stopped; split it into smaller files or ask an admin to raise JOB_TIMEOUT_SECONDS.`, Date.now() - started);
+        return failedOutcome("job_timeout", `Processing this file took longer than ${minutes(timeoutMs)} and was stopped; split it into smaller files or ask an admin to raise JOB_TIMEOUT_SECONDS.`, { durationMs: Date.now() - started });
       }
       if (isOutOfMemory(err)) {
         log.warn({ jobId: task.jobId, err }, "worker thread ran out of memory; it was replaced");
-        return failedOutcome("out_of_memory", OUT_OF_MEMORY_MESSAGE, Date.now() - started);
+        return failedOutcome("out_of_memory", OUT_OF_MEMORY_MESSAGE, { durationMs: Date.now() - started });
       }
       throw err;
     } finally {

@@ -3,6 +3,7 @@ import { jobCountsSchema, jobStatusSchema, stageSchema } from "./job";
 import { layoutPlanSchema, mappingOverrideSchema } from "./mapping";
 import { layoutTemplateSchema } from "./template";
 import { rowErrorSchema } from "./record";
+import { ingestErrorCodeSchema } from "./job-errors";
 
 /** Main thread → worker thread: everything one ingest needs; the worker opens its own DB connection. */
 export const ingestTaskSchema = z.object({
@@ -85,7 +86,7 @@ export const producerMessageSchema = z.discriminatedUnion("type", [
     batch: z.object({ rows: z.number(), count: z.number(), values: recordValuesSchema, stored: z.number().int().min(0).optional(), errors: z.array(rowErrorSchema), bytesRead: z.number() }),
   }),
   z.object({ type: z.literal("end") }),
-  z.object({ type: z.literal("failed"), code: z.string(), message: z.string() }),
+  z.object({ type: z.literal("failed"), code: ingestErrorCodeSchema, message: z.string() }),
 ]);
 export type ProducerMessage = z.infer<typeof producerMessageSchema>;
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { decryptFile } from "./decrypt-file";
 import { HEADER_BYTES, isEncryptedHead } from "./upload-cipher";
 import { loadUploadKey } from "./upload-key";
+import { failedOutcome } from "../ingest/failed-outcome";
 
 export interface Plaintext {
   /** A path the extractors can read (the stored file itself when it was never encrypted). */
@@ -56,15 +57,7 @@ export async function withPlaintext<T>(storedPath: string, dataDir: string, name
 /** A failed ingest outcome for an upload that cannot be opened: gone (retention, deleted) or damaged. */
 export function unreadableUploadOutcome(err: unknown, durationMs: number) {
   const gone = (err as NodeJS.ErrnoException | null)?.code === "ENOENT";
-  return {
-    status: "failed" as const,
-    plan: null,
-    counts: { rows: 0, inserted: 0, duplicates: 0, rejected: 0 },
-    formatMismatch: null,
-    qualityScore: null,
-    error: gone
-      ? { code: "upload_missing", message: "The uploaded file is no longer stored (removed by retention or deleted); upload it again to load it." }
-      : { code: "upload_unreadable", message: `The stored upload could not be decrypted: ${err instanceof Error ? err.message : String(err)}` },
-    durationMs,
-  };
+  return gone
+    ? failedOutcome("upload_missing", "The uploaded file is no longer stored (removed by retention or deleted); upload it again to load it.", { durationMs })
+    : failedOutcome("upload_unreadable", `The stored upload could not be decrypted: ${err instanceof Error ? err.message : String(err)}`, { durationMs });
 }

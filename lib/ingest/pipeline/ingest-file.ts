@@ -9,6 +9,8 @@ import { planRows, type PlanRowsInput } from "./plan-rows";
 import type { ProgressTick } from "./progress-meter";
 import { ProgressMeter } from "./progress-meter";
 import type { RecordSink } from "./record-sink";
+import { failedOutcome } from "../failed-outcome";
+import type { JobErrorCode } from "../../schemas/job-errors";
 
 export interface IngestInput extends Pick<PlanRowsInput, "producer" | "threads" | "storedHashes"> {
   filePath: string;
@@ -92,6 +94,7 @@ export async function ingestFile(input: IngestInput, sink: RecordSink): Promise<
   }
 }
 
-function failed(plan: LayoutPlan | null, mismatch: string | null, code: string, message: string, counts: JobCounts): IngestResult {
-  return { status: "failed", plan, counts, formatMismatch: mismatch, qualityScore: null, error: { code, message } };
+function failed(plan: LayoutPlan | null, mismatch: string | null, code: JobErrorCode, message: string, counts: JobCounts): IngestResult {
+  const { durationMs: _unset, ...outcome } = failedOutcome(code, message, { plan, formatMismatch: mismatch, counts });
+  return outcome;
 }
