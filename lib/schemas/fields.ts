@@ -47,7 +47,8 @@ export const directionSchema = z.enum(DIRECTIONS);
 export type RecordType = z.infer<typeof recordTypeSchema>;
 export type Direction = z.infer<typeof directionSchema>;
 
-export const CARRIERS = ["att", "verizon", "tmobile", "sprint", "unknown"] as const;
+/** The four carriers, built-in PBX layouts (`asterisk`: Asterisk cdr_csv Master.csv / cdr_custom), and `unknown`. */
+export const CARRIERS = ["att", "verizon", "tmobile", "sprint", "asterisk", "unknown"] as const;
 export const carrierSchema = z.enum(CARRIERS);
 export type Carrier = z.infer<typeof carrierSchema>;
 

@@ -1,5 +1,6 @@
 import { MAPPABLE_FIELDS, type MappableField } from "../../schemas/fields";
 import type { HeaderTarget } from "./header-synonyms";
+import { allowedByHeader, constrainHeader } from "./header-semantics";
 import type { PhoneRole, RoleEvidence } from "./phone-role-evidence";
 import type { ColumnProfile } from "./profile-column";
 import type { HeaderScore } from "./score-header";
@@ -13,6 +14,9 @@ const FAMILIES: readonly (readonly MappableField[])[] = [
 ];
 const FAMILY_DISCOUNT = 0.85;
 const PHONE_ROLES: readonly PhoneRole[] = ["caller", "callee", "target", "dialed_digits"];
+
+/** What values alone still earn for a field a recognized header rules out: never enough to be assigned. */
+const OUTSIDE_HEADER = 0.2;
 
 /** How much a column with a silent header is trusted on values alone. */
 export const VALUE_ONLY_WEIGHT = { headerless: 0.6, unrecognizedHeader: 0.5, roleEvidence: 0.75 } as const;
@@ -47,8 +51,11 @@ export function candidateScores(
   header: HeaderScore | null,
   evidence: Partial<Record<PhoneRole, number>> | undefined,
 ): ColumnCandidates {
-  const hs = header ? familyExpanded(header) : new Map<HeaderTarget, number>();
   const headerSilent = !header || header.normalized.tokens.length === 0;
+  // Header semantics first: ids are never measures, a party's type or name is not its number,
+  // and a recognized header leaves the values to choose only among the fields it allows.
+  const hs = header ? (headerSilent ? familyExpanded(header) : constrainHeader(header.normalized, familyExpanded(header), profile.phone >= 0.8)) : new Map<HeaderTarget, number>();
+  const allowed = headerSilent ? null : allowedByHeader(hs);
   // "MSISDN" or "Phone Number" may name the target or any party: only caller/callee/dialed words fix a role.
   const roleHeader = Math.max(0, ...(["caller", "callee", "dialed_digits"] as const).map((r) => hs.get(r) ?? 0));
   const scores = new Map<MappableField | null, number>();
@@ -71,6 +78,7 @@ export function candidateScores(
         s *= 0.6;
       }
     }
+    if (allowed && !allowed.has(field)) s = Math.min(s, valueOnly * OUTSIDE_HEADER);
     scores.set(field, s);
   }
   const ignore = hs.get("ignore") ?? 0;

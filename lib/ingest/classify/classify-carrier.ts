@@ -1,7 +1,8 @@
 import type { Carrier } from "../../schemas/fields";
 import type { ColumnAnalysis } from "./map-columns";
 
-type KnownCarrier = Exclude<Carrier, "unknown">;
+/** The four carriers classified by header and value markers (built-in PBX layouts are recognized in builtin-layouts.ts). */
+type KnownCarrier = "att" | "verizon" | "tmobile" | "sprint";
 
 /**
  * Normalized header texts (see normalizeHeader) that each carrier's layout uses, with weights:

@@ -19,6 +19,8 @@ export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
     "sender number", "a number", "a party", "a party number", "a msisdn", "a subscriber", "a nr", "a-nummer", "anumber",
     "source", "source number", "source phone", "source msisdn", "source address", "src number", "call from", "made by",
     "number from", "msisdn a",
+    // Nested JSON parties (`from.uri`, `from.endpoint`) and PBX exports.
+    "from endpoint", "from uri", "from address", "from phone number", "caller id number", "source endpoint",
     // German
     "rufnummer a", "a rufnummer", "anrufer", "anrufende nummer", "anrufende rufnummer", "rufende nummer", "rufende rufnummer",
     "anrufernummer", "absender", "von", "von nummer", "von rufnummer", "teilnehmer a", "a teilnehmer", "quellrufnummer",
@@ -40,6 +42,7 @@ export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
     "to party", "recipient", "recipient number", "receiver", "receiver number", "b number", "b party", "b party number",
     "b msisdn", "b subscriber", "b nr", "bnumber", "destination", "destination number", "destination phone",
     "destination address", "destination msisdn", "dest number", "call to", "number to", "msisdn b", "received by",
+    "to endpoint", "to uri", "to address", "to phone number", "destination endpoint",
     // German
     "rufnummer b", "b rufnummer", "angerufene nummer", "angerufene rufnummer", "angerufener", "zielrufnummer",
     "zielnummer", "empfanger", "empfangernummer", "an", "an nummer", "an rufnummer", "teilnehmer b", "b teilnehmer",
@@ -78,6 +81,8 @@ export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
     "date time", "datetime", "timestamp", "date and time", "time stamp", "event time", "event date time", "event timestamp",
     "call date time", "call time", "call date", "seizure date time", "seizure datetime", "seizure dt tm", "connection date time",
     "conn date time", "answer time", "begin", "begin time", "started", "started at", "time of call", "when",
+    "created", "date created", "created at", "created time", "initiated", "initiated at", "initiation time", "initiation timestamp",
+    "start stamp", "setup time", "date time origination", "origination time",
     "datum uhrzeit", "datum zeit", "zeitstempel", "beginn", "startzeit", "anrufzeit", "verbindungsbeginn", "zeitpunkt",
     "fecha hora", "fecha y hora", "inicio", "hora inicio", "fecha inicio", "marca de tiempo", "fecha de la llamada",
     "date heure", "date et heure", "horodatage", "debut", "heure de debut", "date debut", "date appel",
@@ -87,13 +92,14 @@ export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
   end_time: [
     "end time", "end", "end date time", "end datetime", "end date", "call end", "call end time", "stop time",
     "release time", "disconnect time", "hangup time", "finished", "ended", "ended at", "end timestamp",
+    "end stamp", "disconnect timestamp", "disconnected", "disconnected at", "date time disconnect", "hangup", "released",
     "ende", "endzeit", "verbindungsende", "fin", "hora fin", "fecha fin", "fin de llamada", "heure de fin", "date fin",
     "fim", "hora fim", "data fim", "fine", "ora fine", "data fine",
   ],
   duration_seconds: [
     "duration", "call duration", "duration seconds", "call length", "length", "elapsed", "elapsed time", "et",
     "seconds", "talk time", "conversation time", "call time length", "billsec", "billable seconds", "usage",
-    "air time", "airtime", "call seconds", "minutes", "duration minutes", "min of use", "total duration", "time used",
+    "air time", "airtime", "call seconds", "minutes", "bill seconds", "billed seconds", "billable duration", "billed duration", "billing duration", "duration minutes", "min of use", "total duration", "time used",
     "dauer", "anrufdauer", "gesprachsdauer", "verbindungsdauer", "dauer sekunden", "sekunden", "zeitdauer",
     "duracion", "duracion de la llamada", "segundos", "tiempo", "duracion llamada",
     "duree", "duree appel", "duree de l appel", "secondes",
@@ -150,7 +156,8 @@ export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
   ignore: [
     "seizure time", "seizure", "feature", "features", "neid", "ne id", "repoll", "repoll number", "sector", "network element",
     "network element name", "switch", "switch name", "msc", "msc id", "msc name", "element", "trunk", "route", "lac",
-    "tac", "mcc", "mnc", "disposition", "status", "result", "hangup cause", "cause", "cost", "charge", "price", "rate",
+    "tac", "mcc", "mnc", "disposition", "status", "result", "hangup cause", "cause", "response code", "sip response code", "sip code", "cause code", "disconnect cause", "release cause", "call result",
+    "cost", "charge", "price", "rate",
     "amount", "uuid", "call id", "session id", "account code", "accountcode", "context", "dcontext", "channel name",
     "dstchannel", "lastapp", "lastdata", "amaflags", "userfield", "notes", "note", "comment", "comments", "description",
     "name", "contact name", "caller name", "callee name", "latitude", "longitude", "lat", "lon", "azimuth", "bearing", "address",

@@ -85,6 +85,31 @@ function applyTimeOrder(candidates: ColumnCandidates[], values: string[][], prof
   late.set("start_time", (late.get("start_time") ?? 0) * 0.85);
 }
 
+/** An answer/connect time: the start of talk, not of the call. */
+const ANSWER_WORDS = /^(answer|answered|answering|connection|connected)$/;
+/** Words that name the start of the call itself. */
+const CALL_START_WORDS = /^(start|started|starting|begin|initiation|initiated|initiate|setup|created|origination|date|datetime|timestamp)$/;
+
+/**
+ * `answer*` is not the start when another date-time column names the call's start (`start*`,
+ * `initiat*`, `setup*`, `created`, `date`): the canonical record has no answer time, so the
+ * answer column is left unmapped unless nothing else can be the start.
+ */
+function demoteAnswerTimes(candidates: ColumnCandidates[], headers: HeaderScore[], profiles: ColumnProfile[]): void {
+  const isTime = (i: number) => profiles[i]!.dateTime >= 0.5;
+  const answers = headers.map((h, i) => (isTime(i) && h.normalized.tokens.some((t) => ANSWER_WORDS.test(t)) ? i : -1)).filter((i) => i >= 0);
+  if (answers.length === 0) return;
+  const starts = headers
+    .map((h, i) => (!answers.includes(i) && isTime(i) && h.normalized.tokens.some((t) => CALL_START_WORDS.test(t)) && (candidates[i]!.header.get("end_time") ?? 0) < 0.7 ? i : -1))
+    .filter((i) => i >= 0);
+  if (starts.length === 0) return;
+  for (const i of answers) {
+    const sc = candidates[i]!.scores;
+    for (const f of ["start_time", "start_date", "start_clock"] as const) sc.set(f, (sc.get(f) ?? 0) * 0.2);
+    sc.set(null, Math.max(sc.get(null) ?? 0, 0.8));
+  }
+}
+
 /** Header similarity AND value profiles → one field per column with a calibrated confidence. */
 export function mapColumns(sample: TableSample): MappingResult {
   const analysis = analyzeColumns(sample);
@@ -94,6 +119,7 @@ export function mapColumns(sample: TableSample): MappingResult {
   const evidence = phoneRoleEvidence(sample.sampleRows, profiles, target);
   const candidates = profiles.map((p, i) => candidateScores(p, headerless ? null : headers[i]!, evidence.get(i)));
   applyTimeOrder(candidates, values, profiles);
+  if (!headerless) demoteAnswerTimes(candidates, headers, profiles);
   let assigned = assignFields(candidates.map((c) => c.scores));
   if (assigned.some((a) => a.field === "start_clock") && !assigned.some((a) => a.field === "start_date")) {
     // A time of day means nothing without a date column: that column is something else (a length).

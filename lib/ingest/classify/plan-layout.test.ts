@@ -67,14 +67,19 @@ const asterisk = corpus("cdr/asterisk-fafeitsch");
 const bandicoot = corpus("cdr/bandicoot");
 
 describe.skipIf(!asterisk || !bandicoot)("third-party CDR samples", () => {
-  it("a headerless Asterisk Master.csv goes to review with its phones and times found from values", () => {
+  it("a headerless Asterisk Master.csv is recognized and goes to review for its zone", () => {
     const plan = planLayout(sampleFromFixture(asterisk!, "smallcdr.csv", ",", null), []);
     expect(plan.needsReview).toBe(true);
-    expect(plan.carrier).toBe("unknown");
+    // Issue 17: recognized as the documented cdr_csv layout (still reviewed: local times, no zone).
+    expect(plan.carrier).toBe("asterisk");
     const fields = plan.columns.map((c) => c.field);
     expect(fields[1]).toBe("caller"); // src
     expect(fields[2]).toBe("callee"); // dst
     expect(fields[9]).toBe("start_time"); // start
+    expect(fields[10]).toBe(null); // answer
+    expect(fields[11]).toBe("end_time"); // end
+    expect(fields[12]).toBe(null); // duration (ringing included)
+    expect(fields[13]).toBe("duration_seconds"); // billsec
   });
 
   it("a bandicoot user file maps its plain English headers", () => {

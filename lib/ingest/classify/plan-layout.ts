@@ -2,6 +2,7 @@ import { CORE_FIELDS, type Carrier } from "../../schemas/fields";
 import { REVIEW_THRESHOLD, type ColumnMapping, type LayoutPlan } from "../../schemas/mapping";
 import type { LayoutTemplate } from "../../schemas/template";
 import type { TableSample } from "../types";
+import { builtinLayout } from "./builtin-layouts";
 import { classifyCarrier } from "./classify-carrier";
 import { detectTarget } from "./detect-target";
 import { detectTimezone } from "./detect-timezone";
@@ -51,6 +52,14 @@ export function planLayout(sample: TableSample, templates: LayoutTemplate[]): La
     reviewReasons.push(...mapped.reasons);
     certainty = analysis.headerless ? LAYOUT_CERTAINTY.headerless : LAYOUT_CERTAINTY.headers;
     carrier = classifyCarrier(sample.preamble, analysis).carrier;
+    const builtin = carrier === "unknown" ? builtinLayout(sample, analysis) : null;
+    if (builtin) {
+      // A documented layout (Asterisk Master.csv…): its own mapping replaces the value-by-value guess.
+      columns = builtin.columns;
+      carrier = builtin.carrier;
+      reviewReasons.length = 0;
+      certainty = Math.min(certainty, builtin.confidence);
+    }
     if (analysis.headerless) reviewReasons.push("The file has no header row: its columns were recognized from their values alone");
   }
 

@@ -37,7 +37,14 @@ export function jsonValueText(v: Json | undefined): string {
   }
 }
 
-/** Nested objects become dotted columns: {"from":{"number":"…"}} → from.number. */
+/**
+ * A short array of objects is a list of endpoints (Vonage's `"from": [{"type": "phone", "number": "…"}]`):
+ * its elements become indexed columns (from.0.number) so the party's number is addressable. Longer
+ * arrays stay one JSON cell.
+ */
+const MAX_INDEXED_ELEMENTS = 2;
+
+/** Nested objects become dotted columns: {"from":{"number":"…"}} → from.number; [{"number":"…"}] → from.0.number. */
 export function flattenRecord(record: Json, into = new Map<string, string>(), prefix = "", depth = 0): Map<string, string> {
   if (!isObject(record)) {
     into.set(prefix || "value", jsonValueText(record));
@@ -46,6 +53,11 @@ export function flattenRecord(record: Json, into = new Map<string, string>(), pr
   for (const [key, value] of Object.entries(record)) {
     const name = prefix ? `${prefix}.${key}` : key;
     if (isObject(value) && depth < MAX_FLATTEN_DEPTH && Object.keys(value).length > 0) flattenRecord(value, into, name, depth + 1);
+    else if (
+      Array.isArray(value) && value.length > 0 && value.length <= MAX_INDEXED_ELEMENTS && depth < MAX_FLATTEN_DEPTH &&
+      value.every((x) => isObject(x) && Object.keys(x).length > 0)
+    )
+      value.forEach((x, i) => flattenRecord(x, into, `${name}.${i}`, depth + 1));
     else into.set(name, jsonValueText(value));
   }
   return into;
