@@ -2,6 +2,7 @@ import type { LayoutPlan, MappingOverride, ColumnMapping } from "../../schemas/m
 import type { LayoutTemplate } from "../../schemas/template";
 import { layoutFingerprint } from "../classify/layout-fingerprint";
 import { planLayout } from "../classify/plan-layout";
+import { eventLogMessage, findEventLogColumn } from "../classify/event-log";
 import { compileRecordBuilder } from "../normalize/record-builder";
 import { detectFileFormat } from "../detect-format";
 import { openTableSource } from "../extract/open-table-source";
@@ -43,6 +44,8 @@ export async function planFile(input: {
   try {
     const sample = await source.sample();
     if (sample.sampleRows.length === 0) throw new IngestError("no_rows", "The file has no data rows to load (only a header, titles or blank lines).");
+    const eventLog = findEventLogColumn(sample);
+    if (eventLog) throw new IngestError("event_log", eventLogMessage(eventLog));
     const decision = planLayout(sample, input.templates);
     const plan: LayoutPlan = {
       format: sample.format,
