@@ -3,6 +3,7 @@ import { REVIEW_THRESHOLD, type ColumnMapping, type LayoutPlan } from "../../sch
 import type { LayoutTemplate } from "../../schemas/template";
 import type { TableSample } from "../types";
 import { builtinLayout } from "./builtin-layouts";
+import { carrierSignature } from "./carrier-signatures";
 import { classifyCarrier } from "./classify-carrier";
 import { detectTarget } from "./detect-target";
 import { detectTimezone } from "./detect-timezone";
@@ -52,9 +53,13 @@ export function planLayout(sample: TableSample, templates: LayoutTemplate[]): La
     reviewReasons.push(...mapped.reasons);
     certainty = analysis.headerless ? LAYOUT_CERTAINTY.headerless : LAYOUT_CERTAINTY.headers;
     carrier = classifyCarrier(sample.preamble, analysis).carrier;
-    const builtin = carrier === "unknown" ? builtinLayout(sample, analysis) : null;
+    // A headerless file of one of the four carriers: recognized from its column signature, mapped
+    // as that carrier's header would map it (unless the preamble names another carrier).
+    const signature = analysis.headerless ? carrierSignature(sample, analysis) : null;
+    const known = signature && (carrier === "unknown" || carrier === signature.carrier) ? signature : null;
+    const builtin = known ?? (carrier === "unknown" ? builtinLayout(sample, analysis) : null);
     if (builtin) {
-      // A documented layout (Asterisk Master.csv…): its own mapping replaces the value-by-value guess.
+      // A documented layout (a carrier's headerless columns, Asterisk Master.csv…): its own mapping replaces the value-by-value guess.
       columns = builtin.columns;
       carrier = builtin.carrier;
       reviewReasons.length = 0;
