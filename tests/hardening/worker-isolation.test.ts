@@ -76,7 +76,9 @@ describe("worker isolation", () => {
     const run = poolTaskRunner(pool, 1_000);
     try {
       const big = path.join(tmp.dir, "big.csv");
-      execFileSync(process.execPath, [path.join(ROOT, "scripts/gen-cdr-csv.mjs"), "--rows", "150000", "--out", big], { stdio: "ignore" });
+      // Big enough to outlast the 1-second limit by far: 150,000 rows (≈ 1.07 s at the measured
+      // 140,000 rows/s) sometimes finished inside it.
+      execFileSync(process.execPath, [path.join(ROOT, "scripts/gen-cdr-csv.mjs"), "--rows", "600000", "--out", big], { stdio: "ignore" });
       const { row } = await ingest(run, "big.csv", big);
       expect(row.status).toBe("failed");
       expect(row.errorCode).toBe("job_timeout");
