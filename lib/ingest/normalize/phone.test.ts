@@ -34,6 +34,20 @@ describe("normalizePhone", () => {
     },
   );
 
+  it("repairs spreadsheet damage when it is unambiguous, and only then", () => {
+    // Leading zeros of a dialled international prefix lost when the cell was read as a number.
+    expect(normalizePhone("11919813456915")).toBe("+919813456915"); // 011 91 98134 56915
+    expect(normalizePhone("11447523177645")).toBe("+447523177645"); // 011 44 …
+    expect(normalizePhone("447943096148")).toBe("+447943096148"); // 00 44 …
+    // Scientific notation that kept every digit; one that lost digits stays unreadable.
+    expect(normalizePhone("1.2125550147E+10")).toBe("+12125550147");
+    expect(normalizePhone("1,2125550147E+10")).toBe("+12125550147");
+    expect(normalizePhone("1.21255E+10")).toBeNull();
+    // Valid as it stands: untouched; too short for an international number: not guessed.
+    expect(normalizePhone("12125551234")).toBe("+12125551234");
+    expect(normalizePhone("612345678")).toBeNull();
+  });
+
   it("honours another default region for national numbers", () => {
     expect(normalizePhone("030 123456", "DE")).toBe("+4930123456");
     expect(normalizePhone("07911 123456", "GB")).toBe("+447911123456");

@@ -45,19 +45,26 @@ export function parsePhoneUncached(raw: string, region: CountryCode = "US"): str
   return parseWithLibrary(raw, region);
 }
 
-// "2.12555E+09": Excel already dropped digits; no way back.
+// "2.12555E+09": Excel already dropped digits; no way back. "1.2125550147E+10" kept every digit.
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
+const EXACT_SCIENTIFIC = /^\+?(\d)[.,](\d+)e\+?(\d+)$/i;
 // "2125551234.0": a number cell rendered as a float.
 const EXCEL_FLOAT = /^(\+?\d+)\.0+$/;
 
 function parseWithLibrary(raw: string, region: CountryCode): string | null {
   const text = fixInternationalMistakes(unwrapSpreadsheetText(toAsciiForms(raw).trim()));
-  if (text === "" || SCIENTIFIC.test(text)) return null;
+  if (text === "") return null;
+  if (SCIENTIFIC.test(text)) {
+    const digits = exactScientificDigits(text);
+    return digits === null ? null : parseWithLibrary(digits, region);
+  }
   const float = EXCEL_FLOAT.exec(text);
   const cleaned = float ? (float[1] as string) : text;
   if (countDigits(cleaned) < 3) return null;
   const parsed = tryParse(cleaned, region);
   if (parsed?.isValid()) return parsed.number;
+  const restored = restoreLostPrefix(cleaned, region);
+  if (restored) return restored;
   const compact = cleaned.replace(/[\s().\-/]/g, "");
   // "00" is the international prefix in most of the world even when the default region uses 011.
   const viaDoubleZero = compact.startsWith("00") && !compact.startsWith("000") ? tryParse(`+${compact.slice(2)}`, region) : undefined;
@@ -69,6 +76,38 @@ function parseWithLibrary(raw: string, region: CountryCode): string | null {
   }
   if (viaDoubleZero?.isPossible()) return viaDoubleZero.number;
   return null;
+}
+
+/**
+ * The digits of a number a spreadsheet showed in scientific notation, when no digit was lost:
+ * "1.2125550147E+10" holds all eleven digits of 12125550147; "1.21255E+10" does not (Excel shows
+ * 12125500000 and 12125512345 alike), and stays unreadable.
+ */
+function exactScientificDigits(text: string): string | null {
+  const m = EXACT_SCIENTIFIC.exec(text);
+  if (!m) return null;
+  const [, lead, fraction, exponent] = m as unknown as [string, string, string, string];
+  return fraction.length === Number(exponent) && fraction.length >= 9 ? `${lead}${fraction}` : null;
+}
+
+/**
+ * A dialled international number whose leading zeros a spreadsheet dropped when it read the cell
+ * as a number: `011919813456915` → `11919813456915`, `00447943096148` → `447943096148`. Only an
+ * all-digit value of international length that is not valid as it stands is tried, and only when
+ * exactly one restored prefix gives a valid number (unambiguous); otherwise null.
+ */
+function restoreLostPrefix(cleaned: string, region: CountryCode): string | null {
+  if (!/^\d{11,15}$/.test(cleaned)) return null;
+  const nanp = region === "US" || region === "CA";
+  const prefixes = nanp && cleaned.startsWith("11") ? ["0", "00"] : ["00"];
+  const valid = new Set<string>();
+  for (const prefix of prefixes) {
+    const restored = `${prefix}${cleaned}`;
+    const international = restored.startsWith("011") ? `+${restored.slice(3)}` : `+${restored.slice(2)}`;
+    const parsed = tryParse(international, region);
+    if (parsed?.isValid()) valid.add(parsed.number);
+  }
+  return valid.size === 1 ? ([...valid][0] as string) : null;
 }
 
 function tryParse(text: string, region: CountryCode) {
