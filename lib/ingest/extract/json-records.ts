@@ -63,6 +63,18 @@ export function flattenRecord(record: Json, into = new Map<string, string>(), pr
   return into;
 }
 
+/** An object with at least this many scalar fields is a record, not an envelope. */
+const MIN_RECORD_SCALARS = 4;
+/** Endpoint objects are small: a type, a number, maybe a name. */
+const MAX_ENDPOINT_KEYS = 3;
+
+const scalarKeys = (o: JsonObject) => Object.values(o).filter((v) => v === null || typeof v !== "object").length;
+
+/** A short array of small objects: the endpoints of one call (Vonage's "to"/"from"), not a list of calls. */
+function isEndpointList(arr: Json[]): boolean {
+  return arr.length <= MAX_INDEXED_ELEMENTS && arr.every((x) => isObject(x) && Object.keys(x).length <= MAX_ENDPOINT_KEYS);
+}
+
 function arrayScore(arr: Json[]): number {
   let objects = 0;
   for (const v of arr) if (isObject(v)) objects++;
@@ -102,8 +114,9 @@ export function findRecords(root: Json): FoundRecords {
   largestObjectArray(root, "", 0, best);
   const preamble: string[] = [];
   collectPreamble(root, "", best.path, preamble, 0);
-  if (!best.arr) {
-    // One object and no array of objects: the object itself is the only record.
+  if (!best.arr || (isObject(root) && isEndpointList(best.arr) && scalarKeys(root) >= MIN_RECORD_SCALARS)) {
+    // One object and no array of objects — or only a short list of endpoints inside it (a single
+    // call: {"uuid", "start_time", …, "to": [{"type", "number"}]}): the object itself is the only record.
     return { records: isObject(root) ? [root] : [], path: "", preamble: isObject(root) ? [] : preamble };
   }
   return { records: best.arr, path: best.path, preamble };
