@@ -8,6 +8,7 @@ import { openTableSource } from "../extract/open-table-source";
 import type { TableSample } from "../types";
 import { planLayout } from "./plan-layout";
 import { sampleFromText } from "./testing/fixture-sample";
+import { csv, masterLine } from "./testing/asterisk-master";
 
 const dir = cdrFixtures();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "carrier-signatures-"));
@@ -71,27 +72,8 @@ describe("carrier signatures leave other headerless files alone", () => {
   });
 
   it("a headerless Asterisk Master.csv (as in builtin-layouts.test.ts) stays Asterisk", () => {
-    const pad = (n: number) => String(n).padStart(2, "0");
-    const secs = [0, 34, 127, 5, 612, 48, 0, 93, 17, 240];
-    const disp = ["NO ANSWER", "ANSWERED", "ANSWERED", "BUSY", "ANSWERED", "ANSWERED", "FAILED", "ANSWERED", "ANSWERED", "ANSWERED"];
-    const apps = ["Dial", "Dial", "Queue", "Dial", "Dial", "VoiceMail", "Dial", "Playback", "Dial", "Dial"];
-    const rows = Array.from({ length: 10 }, (_, i) => {
-      const ring = 3 + (i % 4);
-      const start = `2024-02-1${i % 10} 0${i % 10}:1${i % 6}:${pad(10 + i)}`;
-      const answered = disp[i] === "ANSWERED";
-      const answer = answered ? `2024-02-1${i % 10} 0${i % 10}:1${i % 6}:${pad(10 + i + ring)}` : "";
-      const endSec = 10 + i + ring + secs[i]!;
-      const end = `2024-02-1${i % 10} 0${i % 10}:${pad(10 + (i % 6) + Math.floor(endSec / 60))}:${pad(endSec % 60)}`;
-      const src = String(6000 + i * 11);
-      const dst = i % 3 === 0 ? `9141555501${pad(i)}` : String(6100 + i);
-      const row = [
-        i % 4 === 0 ? "sales" : "", src, dst, i % 2 ? "from-internal" : "default", `"Ext ${src}" <${src}>`, `${i % 2 ? "PJSIP" : "SIP"}/${src}-0000${pad(i)}a${i}`,
-        answered ? `SIP/trunk-0000${pad(i)}b${i}` : "", apps[i]!, `SIP/${dst},30,tT`, start, answer, end,
-        String(secs[i]! + ring), String(answered ? secs[i] : 0), disp[i]!, "DOCUMENTATION",
-      ];
-      return row.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",");
-    });
-    expect(planLayout(sampleFromText(rows.join("\n"), ",", null), []).carrier).toBe("asterisk");
+    const rows = Array.from({ length: 10 }, (_, i) => masterLine(i, 2));
+    expect(planLayout(sampleFromText(csv(rows), ",", null), []).carrier).toBe("asterisk");
   });
 
   it("an 11-column headerless table of other things is not Sprint, T-Mobile or Verizon", () => {
