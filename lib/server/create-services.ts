@@ -5,7 +5,7 @@ import { JobQueue } from "../jobs/job-queue";
 import { createWorkerPool, poolTaskRunner } from "../jobs/worker-pool";
 import type { Runtime } from "./runtime";
 import { createSocketServer, socketJobEvents, type IoServer } from "./socket-server";
-import { canSeeJobById } from "../auth/access";
+import { canSeeJobById } from "../data/case-access";
 import { parseDatabaseUrl } from "../db/database-url";
 import { createPgServices } from "./pg-services";
 

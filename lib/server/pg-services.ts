@@ -6,7 +6,7 @@ import { prepareDatabase } from "../db/prepare-database";
 import { PgBossQueue } from "../jobs/pg-boss-queue";
 import { bossSchemaFor, startBoss } from "../jobs/pg-boss-setup";
 import { createWorkerPool, poolTaskRunner } from "../jobs/worker-pool";
-import { canSeeJobById } from "../auth/access";
+import { canSeeJobById } from "../data/case-access";
 import { attachPgAdapter } from "./pg-socket-adapter";
 import { createSocketServer, socketJobEvents } from "./socket-server";
 import type { Services } from "./create-services";
