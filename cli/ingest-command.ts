@@ -62,6 +62,7 @@ async function ingestOne(db: ReturnType<typeof getDb>, databaseUrl: string, file
     carrier: plan?.carrier ?? row.carrier,
     confidence: plan?.confidence ?? row.confidence,
     timezone: plan?.timezone ?? row.timezone,
+    region: plan?.region ?? null,
     columns: (plan?.columns ?? []).map((c) => ({ index: c.index, header: c.header, field: c.field, confidence: c.confidence })),
     counts: { rows: row.rowsRead, inserted: row.inserted, duplicates: row.duplicates, rejected: row.rejected },
     ...(plan?.needsReview ? { reviewReasons: plan.reviewReasons } : {}),

@@ -1,9 +1,8 @@
 import type { RecordDto } from "../schemas/api";
+import { RECORD_FIELD_NAMES } from "../schemas/record-fields";
 
-const COLUMNS = [
-  "job_id", "start_time", "end_time", "duration_seconds", "caller", "callee", "direction", "record_type", "target", "dialed_digits", "imei", "imsi", "cell_first", "cell_last",
-  "duplicate_of", "carrier", "source_file", "source_line",
-] as const;
+/** Export columns: the job, the record field table's (record-fields.ts), then where the record came from. */
+const COLUMNS = ["job_id", ...RECORD_FIELD_NAMES, "duplicate_of", "carrier", "source_file", "source_line"] as const;
 
 /**
  * A CSV cell safe to open in a spreadsheet: quoted when needed, and a leading = + - @ (or tab/CR)

@@ -1,6 +1,7 @@
 import type { Db } from "../db/prisma";
 import type { CaseScope } from "./case-access";
 import type { RecordDto } from "../schemas/api";
+import { RECORD_FIELDS, RECORD_FIELD_NAMES } from "../schemas/record-fields";
 
 /** Call records: the filtered, case-scoped list, and a paged iterator for exports. */
 export interface RecordFilter {
@@ -16,27 +17,41 @@ export interface RecordFilter {
 }
 
 function whereOf(f: RecordFilter) {
-  const digits = f.number?.replace(/[^\d+]/g, "");
+  const text = f.number?.trim() ?? "";
+  // A spelled party ("Restricted", "sip:alice@example.com", "client1") is searched as written; a phone number by its digits.
+  const spelled = /[a-z@:]/i.test(text);
+  const digits = spelled ? "" : text.replace(/[^\d+]/g, "");
   return {
     ...f.scope,
     ...(f.jobId ? { jobId: f.jobId } : {}),
     ...(f.includeDuplicates ? {} : { duplicateOf: null }),
     ...(f.type ? { recordType: f.type } : {}),
     ...(f.from || f.to ? { startTime: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
-    ...(digits ? { OR: [{ caller: { contains: digits } }, { callee: { contains: digits } }, { target: { contains: digits } }] } : {}),
+    ...(spelled ? { OR: rawMatches(text) } : digits ? { OR: numberMatches(digits) } : {}),
   };
 }
 
-type RecordRow = {
-  id: number; jobId: string; line: number; startTime: string; endTime: string | null; durationSeconds: number; caller: string | null; callee: string | null;
-  direction: string | null; recordType: string; target: string | null; dialedDigits: string | null; imei: string | null; imsi: string | null;
-  cellFirst: string | null; cellLast: string | null; carrier: string | null; duplicateOf: number | null; job: { fileName: string };
-};
+/** A number search finds the E.164 form and, for parties without one (an extension, a national number), the raw value. */
+function numberMatches(digits: string) {
+  return [
+    { caller: { contains: digits } }, { callee: { contains: digits } }, { target: { contains: digits } },
+    ...rawMatches(digits),
+  ];
+}
 
+function rawMatches(text: string) {
+  return [{ callerRaw: { contains: text } }, { calleeRaw: { contains: text } }, { targetRaw: { contains: text } }];
+}
+
+type RecordRow = { id: number; jobId: string; line: number; carrier: string | null; duplicateOf: number | null; job: { fileName: string } } & Record<string, unknown>;
+
+/** A stored row → its DTO: every field of the record field table under its export name. */
 export function toRecordDto(r: RecordRow): RecordDto {
+  const fields = Object.fromEntries(RECORD_FIELD_NAMES.map((k) => [k, r[RECORD_FIELDS[k].prisma] ?? (RECORD_FIELDS[k].pg === "boolean" ? false : null)]));
+  // A party with an E.164 form is stored without its kind (build-batches.ts): it is e164.
+  for (const p of ["caller", "callee", "target"] as const) if (fields[p] !== null && fields[`${p}_kind`] === null) fields[`${p}_kind`] = "e164";
   return {
-    id: r.id, jobId: r.jobId, start_time: r.startTime, end_time: r.endTime, duration_seconds: r.durationSeconds, caller: r.caller, callee: r.callee,
-    direction: r.direction, record_type: r.recordType, target: r.target, dialed_digits: r.dialedDigits, imei: r.imei, imsi: r.imsi, cell_first: r.cellFirst, cell_last: r.cellLast,
+    id: r.id, jobId: r.jobId, ...(fields as Omit<RecordDto, "id" | "jobId" | "duplicate_of" | "carrier" | "source_file" | "source_line">),
     duplicate_of: r.duplicateOf, carrier: r.carrier, source_file: r.job.fileName, source_line: r.line,
   };
 }

@@ -80,11 +80,12 @@ export async function lockCaseLinks(client: pg.PoolClient, caseId: number, mode:
 export async function recountContactsPg(client: pg.PoolClient, caseId: number, target: string): Promise<void> {
   await client.query(`DELETE FROM contacts WHERE case_id = $1 AND target = $2`, [caseId, target]);
   await client.query(
-    `INSERT INTO contacts (case_id, target, number, first_seen, last_seen, calls, messages)
-     SELECT $1, $2, v.num, MIN(r.start_time), MAX(r.start_time),
+    `INSERT INTO contacts (case_id, target, number, kind, first_seen, last_seen, calls, messages)
+     SELECT $1, $2, v.num, MIN(v.kind), MIN(r.start_time), MAX(r.start_time),
             COUNT(*) FILTER (WHERE r.record_type = 'voice')::int,
             COUNT(*) FILTER (WHERE r.record_type IN ('sms', 'mms'))::int
-       FROM call_records r CROSS JOIN LATERAL (VALUES (r.caller), (r.callee)) AS v(num)
+       FROM call_records r
+       CROSS JOIN LATERAL (VALUES (COALESCE(r.caller, r.caller_raw), r.caller_kind), (COALESCE(r.callee, r.callee_raw), r.callee_kind)) AS v(num, kind)
       WHERE ${caseTargetWhere(target)} AND r.duplicate_of IS NULL AND v.num IS NOT NULL AND v.num <> $2
       GROUP BY v.num`,
     [caseId, target],

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { RowError } from "../schemas/record";
+import { RECORD_FIELDS, RECORD_FIELD_NAMES } from "../schemas/record-fields";
 import { RECORD_COLUMNS, ROW_WIDTH, type JobSummaryFacts, type RecordBatch, type RecordSink } from "../ingest/pipeline/record-sink";
 import { copyRows } from "./pg-copy";
 import { caseTargetKey, refreshCaseTargetsPg, type CaseTarget } from "./pg-gaps";
@@ -127,10 +128,7 @@ export class PgRecordSink implements RecordSink {
   private async ensureStaging(): Promise<void> {
     if (this.staged) return;
     await this.client.query(
-      `CREATE TEMP TABLE IF NOT EXISTS staging_records (
-         content_hash TEXT, line INTEGER, start_time TEXT, end_time TEXT, duration_seconds INTEGER, caller TEXT, callee TEXT,
-         direction TEXT, record_type TEXT, target TEXT, dialed_digits TEXT, imei TEXT, imsi TEXT, cell_first TEXT, cell_last TEXT
-       ) ON COMMIT DELETE ROWS`,
+      `CREATE TEMP TABLE IF NOT EXISTS staging_records (${STAGING_COLUMNS}) ON COMMIT DELETE ROWS`,
     );
     this.staged = true;
   }
@@ -154,6 +152,9 @@ export class PgRecordSink implements RecordSink {
     return rows.map((r) => ({ caseId: this.caseId, target: r.target }));
   }
 }
+
+/** The staging table's columns: the hash, the line, then the record field table's, typed as in call_records. */
+const STAGING_COLUMNS = ["content_hash TEXT", "line INTEGER", ...RECORD_FIELD_NAMES.map((f) => `${f} ${RECORD_FIELDS[f].pg}`)].join(", ");
 
 /** The batch's records as rows, in RECORD_COLUMNS order (the staging table's). */
 function* batchRows({ count, values }: RecordBatch): Generator<RecordBatch["values"]> {

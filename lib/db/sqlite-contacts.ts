@@ -41,7 +41,7 @@ export function mergeContactsFromScan(db: Database.Database, jobId: string, case
       WHERE id > ? AND case_id = ? AND target IS ?`,
   );
   const add = db.prepare(
-    `INSERT INTO contacts (case_id, target, number, first_seen, last_seen, calls, messages) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO contacts (case_id, target, number, kind, first_seen, last_seen, calls, messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (case_id, target, number) DO UPDATE SET
        first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen),
        calls = calls + excluded.calls, messages = messages + excluded.messages`,
@@ -54,7 +54,7 @@ export function mergeContactsFromScan(db: Database.Database, jobId: string, case
       if (upTo.get(caseId, t, c.maxId) !== c.records) return false;
       const since = above.get(jobId, c.maxId, caseId, t) as { records: number; mine: number; maxId: number };
       if (since.records !== scan.records || since.mine !== scan.records) return false;
-      for (const [num, tally] of scan.contacts) add.run(caseId, target, num, tally.first, tally.last, tally.calls, tally.messages);
+      for (const [num, tally] of scan.contacts) add.run(caseId, target, num, tally.kind, tally.first, tally.last, tally.calls, tally.messages);
       // Both counts were just checked: the new coverage needs no third walk of the target's records.
       recordCoverage(db, caseId, target, { maxId: since.maxId, records: c.records + since.records });
       return true;
@@ -69,12 +69,12 @@ export function mergeContactsFromScan(db: Database.Database, jobId: string, case
  */
 export function writeContactsFromScan(db: Database.Database, caseId: number, target: string, scan: TargetScan, total?: number): boolean {
   const del = db.prepare(`DELETE FROM contacts WHERE case_id = ? AND target = ?`);
-  const ins = db.prepare(`INSERT INTO contacts (case_id, target, number, first_seen, last_seen, calls, messages) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const ins = db.prepare(`INSERT INTO contacts (case_id, target, number, kind, first_seen, last_seen, calls, messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   return db
     .transaction(() => {
       if ((total ?? countTargetRecords(db, caseId, target)) !== scan.records) return false;
       del.run(caseId, target);
-      for (const [num, c] of scan.contacts) ins.run(caseId, target, num, c.first, c.last, c.calls, c.messages);
+      for (const [num, c] of scan.contacts) ins.run(caseId, target, num, c.kind, c.first, c.last, c.calls, c.messages);
       recordCoverage(db, caseId, target);
       return true;
     })
@@ -89,12 +89,13 @@ export function writeContactsFromScan(db: Database.Database, caseId: number, tar
 export function refreshContactsSqlite(db: Database.Database, caseId: number, targets: Iterable<string>): void {
   const del = db.prepare(`DELETE FROM contacts WHERE case_id = ? AND target = ?`);
   const ins = db.prepare(
-    `INSERT INTO contacts (case_id, target, number, first_seen, last_seen, calls, messages)
-     SELECT @c, COALESCE(@t, ''), num, MIN(start_time), MAX(start_time),
+    `INSERT INTO contacts (case_id, target, number, kind, first_seen, last_seen, calls, messages)
+     SELECT @c, COALESCE(@t, ''), num, MIN(kind), MIN(start_time), MAX(start_time),
             SUM(CASE WHEN record_type = 'voice' THEN 1 ELSE 0 END),
             SUM(CASE WHEN record_type IN ('sms', 'mms') THEN 1 ELSE 0 END)
      FROM (
-       SELECT CASE WHEN caller = @t THEN callee ELSE caller END AS num, start_time, record_type
+       SELECT CASE WHEN caller = @t THEN COALESCE(callee, callee_raw) ELSE COALESCE(caller, caller_raw) END AS num,
+              CASE WHEN caller = @t THEN callee_kind ELSE caller_kind END AS kind, start_time, record_type
        FROM call_records WHERE case_id = @c AND target IS @t AND duplicate_of IS NULL
      ) WHERE num IS NOT NULL AND num IS NOT @t GROUP BY num`,
   );

@@ -4,6 +4,8 @@ import { NearDuplicateWindow } from "../ingest/near-duplicates";
 import { TimelineGapAccumulator } from "../ingest/timeline-gaps";
 
 export interface ContactTally {
+  /** What the number is (e164, extension, service, withheld, …: the party kind of record-fields.ts). */
+  kind: string | null;
   first: string;
   last: string;
   calls: number;
@@ -36,7 +38,21 @@ export interface JobScan {
 /** Beyond this many, otherParties is given up (null) rather than grow with the file. */
 const MAX_OTHER_PARTIES = 10_000;
 
-type ScanRow = [id: number, caller: string | null, callee: string | null, type: string, start: string, duration: number, target: string | null, duplicateOf: number | null];
+type ScanRow = [
+  id: number, caller: string | null, callee: string | null, type: string, start: string, duration: number | null, target: string | null, duplicateOf: number | null,
+  callerId: string | null, calleeId: string | null, callerKind: string | null, calleeKind: string | null,
+];
+
+/**
+ * A party as contacts name it: its E.164 form, else its raw value (an extension, 911, "Restricted"),
+ * with its kind. The SQL recounts (refreshContactsSqlite, recountContactsPg) use the same rule.
+ */
+export interface PartyIds {
+  callerId: string | null;
+  calleeId: string | null;
+  callerKind: string | null;
+  calleeKind: string | null;
+}
 
 /**
  * One ordered pass over a job's records (index on job_id, start_time) that feeds every post-load
@@ -46,14 +62,15 @@ type ScanRow = [id: number, caller: string | null, callee: string | null, type: 
 export function scanJob(db: Database.Database, jobId: string): JobScan {
   const rows = db
     .prepare(
-      `SELECT id, caller, callee, record_type, start_time, duration_seconds, target, duplicate_of
+      `SELECT id, caller, callee, record_type, start_time, duration_seconds, target, duplicate_of,
+              COALESCE(caller, caller_raw), COALESCE(callee, callee_raw), caller_kind, callee_kind
        FROM call_records WHERE job_id = ? ORDER BY start_time, id`,
     )
     .raw()
     .iterate(jobId) as Iterable<ScanRow>;
   const scanner = new JobScanner();
-  for (const [id, caller, callee, type, start, duration, target, duplicateOf] of rows) {
-    scanner.add(id, caller, callee, type, start, duration, target, duplicateOf !== null);
+  for (const [id, caller, callee, type, start, duration, target, duplicateOf, callerId, calleeId, callerKind, calleeKind] of rows) {
+    scanner.add(id, caller, callee, type, start, duration, target, duplicateOf !== null, { callerId, calleeId, callerKind, calleeKind });
   }
   return scanner.result();
 }
@@ -78,13 +95,14 @@ export class JobScanner {
     return this.last;
   }
 
-  add(id: number, caller: string | null, callee: string | null, type: string, start: string, duration: number, target: string | null, alreadyLinked: boolean): void {
+  /** `caller`/`callee` are the E.164 forms (near-duplicates match on them); `ids` name the parties for contacts. */
+  add(id: number, caller: string | null, callee: string | null, type: string, start: string, duration: number | null, target: string | null, alreadyLinked: boolean, ids: PartyIds): void {
     const ms = isoInstantMs(start);
     this.first ??= start;
     this.last = start;
     let linked = alreadyLinked;
     if (caller !== null && callee !== null) {
-      const primary = this.window.primaryOf(id, caller, callee, type, ms, duration);
+      const primary = this.window.primaryOf(id, caller, callee, type, ms, duration ?? 0);
       if (primary !== null) {
         this.links.set(id, primary);
         linked = true;
@@ -101,7 +119,8 @@ export class JobScanner {
     if (linked) return;
     t.gaps.add(start, ms);
     // Same rule as refreshContactsSqlite: the other party of the target, or the caller when there is no target.
-    const num = target === null ? caller : caller === target ? callee : caller;
+    const calleeSide = target !== null && caller === target;
+    const num = calleeSide ? ids.calleeId : ids.callerId;
     if (callee !== null && callee !== target && num !== callee) this.noteOtherParty(callee);
     if (num === null || num === target) return;
     const c = t.contacts.get(num);
@@ -112,7 +131,7 @@ export class JobScanner {
       c.calls += voice;
       c.messages += message;
     } else {
-      t.contacts.set(num, { first: start, last: start, calls: voice, messages: message });
+      t.contacts.set(num, { kind: calleeSide ? ids.calleeKind : ids.callerKind, first: start, last: start, calls: voice, messages: message });
     }
   }
 

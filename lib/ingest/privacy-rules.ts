@@ -18,6 +18,8 @@ export function maskNumber(e164: string): string {
   return `+${d.slice(0, 4)}${"*".repeat(d.length - 6)}${d.slice(-2)}`;
 }
 
+const PARTIES = [["caller", "caller_raw"], ["callee", "callee_raw"], ["target", "target_raw"]] as const;
+
 /**
  * Compiles admin-defined rules once per job into a function applied to every record before it
  * is hashed: masked numbers are stored (and deduplicated) masked; suppressed records never load.
@@ -37,10 +39,16 @@ export function compilePrivacyRules(rules: PrivacyRuleInput[]): (record: Canonic
   };
   return (record) => {
     let suppress = false;
-    for (const key of ["caller", "callee", "target"] as const) {
-      const action = match(record[key]);
+    for (const [key, rawKey] of PARTIES) {
+      // A party without an E.164 form (a national or invalid number) is matched by its raw digits.
+      const e164 = record[key];
+      const action = match(e164 ?? record[rawKey]);
       if (action === "suppress") suppress = true;
-      else if (action === "mask" && record[key]) record[key] = maskNumber(record[key]);
+      else if (action === "mask") {
+        if (e164) record[key] = maskNumber(e164);
+        // The raw value would show what the mask hides.
+        if (record[rawKey]) record[rawKey] = e164 ? maskNumber(e164) : maskNumber(record[rawKey]);
+      }
     }
     if (record.dialed_digits && match(record.dialed_digits)) record.dialed_digits = maskNumber(record.dialed_digits);
     return suppress ? "suppress" : "keep";

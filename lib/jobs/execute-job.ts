@@ -31,7 +31,7 @@ const DB_PROGRESS_INTERVAL_MS = 1000;
 export async function executeJob(db: Db, databaseUrl: string, jobId: string, run: TaskRunner, events: JobEvents, cancelFlag = new Int32Array(new SharedArrayBuffer(4))): Promise<IngestOutcome | null> {
   const job = await db.ingestionJob.findUnique({ where: { id: jobId } });
   if (!job || job.status === "cancelled") return null;
-  const inputs = await loadTaskInputs(db, job.mapping);
+  const inputs = await loadTaskInputs(db, job.mapping, job.caseId);
   const claimed = await db.ingestionJob.updateMany({
     where: { id: jobId, status: { not: "cancelled" } },
     data: { status: "processing", stage: "detect", progress: 0, attempts: { increment: 1 }, startedAt: new Date(), finishedAt: null, errorCode: null, errorMessage: null },

@@ -3,10 +3,15 @@ import { mappingOverrideSchema, type MappingOverride } from "../schemas/mapping"
 import { layoutTemplateSchema, type LayoutTemplate } from "../schemas/template";
 import type { IngestTask } from "../schemas/worker-protocol";
 
-/** Everything a worker needs besides the file: templates, privacy rules, a reviewer's mapping. */
-export async function loadTaskInputs(db: Db, mappingJson: string | null): Promise<Pick<IngestTask, "templates" | "privacyRules" | "override">> {
-  const [templates, rules] = await Promise.all([db.layoutTemplate.findMany(), db.privacyRule.findMany()]);
+/** Everything a worker needs besides the file: templates, privacy rules, a reviewer's mapping, the case's region. */
+export async function loadTaskInputs(db: Db, mappingJson: string | null, caseId: number | null): Promise<Pick<IngestTask, "templates" | "privacyRules" | "override" | "caseRegion">> {
+  const [templates, rules, kase] = await Promise.all([
+    db.layoutTemplate.findMany(),
+    db.privacyRule.findMany(),
+    caseId === null ? null : db.case.findUnique({ where: { id: caseId }, select: { region: true } }),
+  ]);
   return {
+    caseRegion: kase?.region ?? null,
     templates: templates.map(toTemplate),
     privacyRules: rules.map((r) => ({
       pattern: r.pattern,
@@ -22,6 +27,6 @@ function parseOverride(json: string): MappingOverride | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function toTemplate(t: { id: string; name: string; version: number; fingerprint: string; carrier: string; headerLine: number | null; timezone: string | null; columns: string }): LayoutTemplate {
+export function toTemplate(t: { id: string; name: string; version: number; fingerprint: string; carrier: string; headerLine: number | null; timezone: string | null; region?: string | null; columns: string }): LayoutTemplate {
   return layoutTemplateSchema.parse({ ...t, columns: JSON.parse(t.columns) });
 }

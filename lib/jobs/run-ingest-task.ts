@@ -52,6 +52,7 @@ export async function runIngestTask(
         fileName: task.fileName,
         templates: task.templates,
         override: task.override,
+        caseRegion: task.caseRegion ?? null,
         privacyRules: task.privacyRules,
         allowFormatMismatch: loadConfig().formatMismatch === "read",
         storedHashes: target.kind === "sqlite" ? { file: target.file, caseId: task.caseId } : undefined,

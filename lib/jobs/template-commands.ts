@@ -15,6 +15,8 @@ export async function saveTemplateFromMapping(db: Db, classification: LayoutClas
     carrier: plan.carrier,
     headerLine: mapping.headerLine !== undefined ? mapping.headerLine : plan.headerLine,
     timezone: mapping.timezone ?? plan.timezone,
+    // Only a region a reviewer chose belongs to the layout; a detected one is the file's.
+    region: mapping.region ?? (plan.regionSource === "reviewer" ? (plan.region ?? null) : null),
     columns: JSON.stringify(columns),
   };
   const existing = await db.layoutTemplate.findFirst({ where: { fingerprint: plan.fingerprint }, orderBy: { version: "desc" } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordDtoFields } from "./record-fields";
 import { jobDtoSchema, jobStatusSchema } from "./job";
 import { layoutPlanSchema } from "./mapping";
 import { caseIdSchema } from "./case";
@@ -55,22 +56,14 @@ export const errorListQuerySchema = z.object({
 export const errorListResponseSchema = z.object({ errors: z.array(errorDtoSchema), total: z.number() });
 export type ErrorListResponse = z.infer<typeof errorListResponseSchema>;
 
+/**
+ * A stored record as the API returns it: the field table's columns (record-fields.ts; types as
+ * stored, since a privacy mask makes a number no longer E.164), plus where it came from.
+ */
 export const recordDtoSchema = z.object({
   id: z.number(),
   jobId: z.string(),
-  start_time: z.string(),
-  end_time: z.string().nullable(),
-  duration_seconds: z.number(),
-  caller: z.string().nullable(),
-  callee: z.string().nullable(),
-  direction: z.string().nullable(),
-  record_type: z.string(),
-  target: z.string().nullable(),
-  dialed_digits: z.string().nullable(),
-  imei: z.string().nullable(),
-  imsi: z.string().nullable(),
-  cell_first: z.string().nullable(),
-  cell_last: z.string().nullable(),
+  ...recordDtoFields,
   /** The record this one repeats (the other leg or carrier's report of the same call); null for the one that counts. */
   duplicate_of: z.number().nullable(),
   carrier: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { regionSchema } from "./mapping";
 
 /** Cases (investigations): the HTTP contract shared by the routes and the browser. */
 
@@ -25,6 +26,8 @@ export const caseDtoSchema = z.object({
   id: z.number(),
   name: z.string(),
   description: z.string().nullable(),
+  /** Region (ISO 3166-1 alpha-2) for national numbers of the case's files when neither the file nor a template says. */
+  region: z.string().nullable(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -42,6 +45,7 @@ export type CaseDto = z.infer<typeof caseDtoSchema>;
 export const createCaseBodySchema = z.object({
   name: z.string().trim().min(1, "A case needs a name.").max(120),
   description: z.string().trim().max(2000).optional(),
+  region: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() || null : v), regionSchema.nullable()).optional(),
 });
 export const updateCaseBodySchema = createCaseBodySchema.partial();
 export const addMemberBodySchema = z.object({ email: z.string().trim().toLowerCase().email(), role: caseRoleSchema.default("analyst") });

@@ -20,8 +20,12 @@ export const CANONICAL_FIELDS = [
   "cell_last",
 ] as const;
 
-/** Helper fields feed canonical ones: a date and a clock in two columns, a carrier code, a row number, a zone column. */
-export const HELPER_FIELDS = ["start_date", "start_clock", "call_type", "item", "time_zone"] as const;
+/**
+ * Helper fields feed canonical ones: a date and a clock in two columns, a carrier code, a row number,
+ * a zone column, and the other party of a one-subscriber log (`counterparty`: with the target and
+ * the direction it becomes the caller or the callee).
+ */
+export const HELPER_FIELDS = ["start_date", "start_clock", "call_type", "item", "time_zone", "counterparty"] as const;
 
 export const MAPPABLE_FIELDS = [...CANONICAL_FIELDS, ...HELPER_FIELDS] as const;
 
@@ -47,8 +51,16 @@ export const directionSchema = z.enum(DIRECTIONS);
 export type RecordType = z.infer<typeof recordTypeSchema>;
 export type Direction = z.infer<typeof directionSchema>;
 
-/** The four carriers, built-in PBX layouts (`asterisk`: Asterisk cdr_csv Master.csv / cdr_custom), and `unknown`. */
-export const CARRIERS = ["att", "verizon", "tmobile", "sprint", "asterisk", "unknown"] as const;
+/**
+ * The four carriers, built-in layouts of PBXs and CPaaS call-log exports (lib/ingest/classify/
+ * builtin-layouts.ts), and `unknown`.
+ */
+export const CARRIERS = [
+  "att", "verizon", "tmobile", "sprint",
+  "asterisk", "freeswitch", "cucm", "3cx",
+  "twilio", "telnyx", "bandwidth", "amazon_connect",
+  "unknown",
+] as const;
 export const carrierSchema = z.enum(CARRIERS);
 export type Carrier = z.infer<typeof carrierSchema>;
 
@@ -72,4 +84,22 @@ export const FIELD_LABELS: Record<MappableField, string> = {
   call_type: "Carrier call-type code",
   item: "Row / item number",
   time_zone: "Time zone",
+  counterparty: "Other party",
+};
+
+/** How a party value was read (issue 17): a call is kept whatever its parties are, with the kind saying what they are. */
+export const PARTY_KINDS = ["e164", "national", "short_code", "service", "extension", "sip", "withheld", "id", "invalid"] as const;
+export const partyKindSchema = z.enum(PARTY_KINDS);
+export type PartyKind = z.infer<typeof partyKindSchema>;
+
+export const PARTY_KIND_LABELS: Record<PartyKind, string> = {
+  e164: "Phone number",
+  national: "National number (country unknown)",
+  short_code: "Short code",
+  service: "Service / emergency number",
+  extension: "Extension or endpoint",
+  sip: "SIP address",
+  withheld: "Withheld",
+  id: "Subscriber id",
+  invalid: "Not a valid number",
 };

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { carrierSchema, mappableFieldSchema } from "./fields";
 
+/** An ISO 3166-1 alpha-2 region ("GB", "IN"): how national numbers of a file are read. */
+export const regionSchema = z.string().regex(/^[A-Z]{2}$/, "a two-letter country code such as GB or IN");
+
 /** Optional value-format hint for a column (e.g. a duration in minutes, a date order). */
 export const columnFormatSchema = z
   .enum(["seconds", "minutes", "milliseconds", "clock", "mdy", "dmy", "ymd", "epoch_s", "epoch_ms"])
@@ -24,6 +27,8 @@ export const mappingOverrideSchema = z.object({
   timezone: z.string().min(1).nullable().optional(),
   headerLine: z.number().int().min(1).nullable().optional(),
   target: z.string().nullable().optional(),
+  /** Region for national numbers; absent = keep the detected one. */
+  region: regionSchema.nullable().optional(),
   templateName: z.string().min(1).max(120).optional(),
 });
 export type MappingOverride = z.infer<typeof mappingOverrideSchema>;
@@ -40,6 +45,10 @@ export const layoutPlanSchema = z.object({
   timezone: z.string().nullable(),
   timezoneSource: z.string().nullable(),
   target: z.string().nullable(),
+  /** Region national numbers are read in (lib/ingest/classify/detect-region.ts); null = not known (US rules are not assumed for numbers that fail them). */
+  region: regionSchema.nullable().optional(),
+  /** Why that region: "carrier", "preamble", "numbers", "template", "case", "reviewer", "default". */
+  regionSource: z.string().nullable().optional(),
   columns: z.array(columnMappingSchema),
   needsReview: z.boolean(),
   reviewReasons: z.array(z.string()),

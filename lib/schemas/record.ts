@@ -1,29 +1,12 @@
 import { z } from "zod";
-import { directionSchema, recordTypeSchema } from "./fields";
+import { HASHED_FIELD_NAMES, recordShape } from "./record-fields";
 
-const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, "not an E.164 number");
-const isoUtc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, "not a UTC ISO-8601 instant");
-
-/** A normalized record as it is hashed, stored and exported. Optional fields are null when absent. */
-export const canonicalRecordSchema = z.object({
-  start_time: isoUtc,
-  end_time: isoUtc.nullable(),
-  duration_seconds: z.number().int().min(0).max(7 * 24 * 3600),
-  caller: e164.nullable(),
-  callee: e164.nullable(),
-  direction: directionSchema.nullable(),
-  record_type: recordTypeSchema,
-  target: e164.nullable(),
-  dialed_digits: z.string().max(64).nullable(),
-  imei: z.string().max(32).nullable(),
-  imsi: z.string().max(32).nullable(),
-  cell_first: z.string().max(64).nullable(),
-  cell_last: z.string().max(64).nullable(),
-});
+/** A normalized record as it is hashed, stored and exported (fields: record-fields.ts). Optional fields are null when absent. */
+export const canonicalRecordSchema = z.object(recordShape);
 export type CanonicalRecord = z.infer<typeof canonicalRecordSchema>;
 
-/** Keys in the fixed (sorted) order used for the content hash. */
-export const RECORD_KEYS = Object.keys(canonicalRecordSchema.shape).sort() as (keyof CanonicalRecord)[];
+/** The hashed keys in the fixed (sorted) order of the content hash (the party kind/raw columns are hashed only for parties without an E.164 form; see hash-record.ts). */
+export const RECORD_KEYS = HASHED_FIELD_NAMES as (keyof CanonicalRecord)[];
 
 /** What the error table stores for a row that could not be loaded. */
 export const rowErrorSchema = z.object({

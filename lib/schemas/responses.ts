@@ -48,11 +48,13 @@ export const auditEventDtoSchema = z.object({
 });
 export type AuditEventDto = z.infer<typeof auditEventDtoSchema>;
 
+/** A contact: `number` is the party's E.164 form, else its raw value (an extension, 911, "Restricted"); `kind` says which. */
 export const contactDtoSchema = z.object({
-  id: z.number(), caseId: z.number(), target: z.string(), number: z.string(), firstSeen: z.string(), lastSeen: z.string(), calls: z.number(), messages: z.number(),
+  id: z.number(), caseId: z.number(), target: z.string(), number: z.string(), kind: z.string().nullable(), firstSeen: z.string(), lastSeen: z.string(), calls: z.number(), messages: z.number(),
 });
 export type ContactDto = z.infer<typeof contactDtoSchema>;
-export const contactListResponseSchema = z.object({ contacts: z.array(contactDtoSchema), total: z.number() });
+/** `kinds`: how many of the scope's contacts are of each party kind (the page is one of them when `kind` is given). */
+export const contactListResponseSchema = z.object({ contacts: z.array(contactDtoSchema), total: z.number(), kinds: z.record(z.string(), z.number()) });
 export type ContactListResponse = z.infer<typeof contactListResponseSchema>;
 
 export const timelineResponseSchema = z.object({

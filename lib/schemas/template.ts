@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { carrierSchema } from "./fields";
-import { columnFormatSchema } from "./mapping";
+import { columnFormatSchema, regionSchema } from "./mapping";
 import { mappableFieldSchema } from "./fields";
 
 /** A reviewer-confirmed layout: the next file with the same fingerprint loads with this mapping. */
@@ -13,6 +13,8 @@ export const layoutTemplateSchema = z.object({
   carrier: carrierSchema,
   headerLine: z.number().int().nullable(),
   timezone: z.string().nullable(),
+  /** Region of the layout's national numbers, when the reviewer set one. */
+  region: regionSchema.nullable().optional(),
   columns: z.array(z.object({ index: z.number().int().min(0), header: z.string(), field: mappableFieldSchema.nullable(), format: columnFormatSchema })),
 });
 export type LayoutTemplate = z.infer<typeof layoutTemplateSchema>;

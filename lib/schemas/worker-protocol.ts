@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { jobCountsSchema, jobStatusSchema, stageSchema } from "./job";
-import { layoutPlanSchema, mappingOverrideSchema } from "./mapping";
+import { layoutPlanSchema, mappingOverrideSchema, regionSchema } from "./mapping";
 import { layoutTemplateSchema } from "./template";
 import { rowErrorSchema } from "./record";
 import { ingestErrorCodeSchema } from "./job-errors";
@@ -15,6 +15,8 @@ export const ingestTaskSchema = z.object({
   databaseUrl: z.string(),
   templates: z.array(layoutTemplateSchema),
   override: mappingOverrideSchema.nullable(),
+  /** The case's region for national numbers (used when neither the file, its carrier nor a template says). */
+  caseRegion: regionSchema.nullable().optional(),
   privacyRules: z.array(
     z.object({ pattern: z.string(), kind: z.enum(["number", "prefix"]), action: z.enum(["mask", "suppress"]) }),
   ),
@@ -56,6 +58,7 @@ export const producerInputSchema = z.object({
   fileName: z.string(),
   templates: z.array(layoutTemplateSchema),
   override: mappingOverrideSchema.nullable().optional(),
+  caseRegion: regionSchema.nullable().optional(),
   privacyRules: ingestTaskSchema.shape.privacyRules.optional(),
   allowFormatMismatch: z.boolean().optional(),
   /**

@@ -14,7 +14,7 @@ export interface Runtime {
   queue: QueuePort;
   events: JobEvents;
   /** Runs the mapping preview off the main thread (in the worker pool). */
-  previewMapping(input: { filePath: string; fileName: string; templates: LayoutTemplate[]; override: MappingOverride | null }): Promise<MappingPreview>;
+  previewMapping(input: { filePath: string; fileName: string; templates: LayoutTemplate[]; override: MappingOverride | null; caseRegion?: string | null }): Promise<MappingPreview>;
 }
 
 const holder = globalThis as unknown as { __switchyardRuntime?: Runtime };

@@ -24,7 +24,8 @@ function batch(first: number, count: number): { count: number; values: RecordVal
   for (let i = first; i < first + count; i++) {
     const start = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString().replace(".000Z", "Z");
     const hash = (Math.floor(Date.parse(start) / 1000).toString(16).padStart(10, "0") + i.toString(16)).padEnd(64, "0");
-    const row: RecordValue[] = [hash, i + 1, start, null, 60, "+17135550100", "+17135550199", "outgoing", "voice", "+17135550100", null, null, null, null, null];
+    const row: RecordValue[] = [hash, i + 1, start, null, 60, "+17135550100", "+17135550199", "outgoing", "voice", "+17135550100", null, null, null, null, null,
+      "e164", "7135550100", "e164", "7135550199", "e164", "7135550100", 0];
     expect(row).toHaveLength(ROW_WIDTH);
     values.push(...row);
   }

@@ -128,6 +128,21 @@ describe("SQLite migration 0003_cases from the schema before cases", () => {
     expect(db.prepare(`SELECT COUNT(*) FROM timeline_gaps WHERE case_id = ?`).pluck().get(caseOf["u-bob"])).toBe(0);
     expect(db.prepare(`SELECT last_case_id FROM users WHERE id = 'u-bob'`).pluck().get()).toBeNull();
     expect(db.prepare(`SELECT COUNT(*) FROM call_records`).pluck().get()).toBe(9);
+
+    // 0004 rebuilds call_records (nullable duration, party kinds): same ids, links, indexes; kinds say e164.
+    const before = db.prepare(`SELECT id, case_id, content_hash, caller, callee, target, duplicate_of FROM call_records ORDER BY id`).all();
+    fs.cpSync(path.join(src, "0004_party_kinds"), path.join(dir, "0004_party_kinds"), { recursive: true });
+    expect(migrateSqlite(db, dir)).toEqual(["0004_party_kinds"]);
+    expect(db.prepare(`SELECT id, case_id, content_hash, caller, callee, target, duplicate_of FROM call_records ORDER BY id`).all()).toEqual(before);
+    expect(db.prepare(`SELECT COUNT(*) FROM call_records WHERE (caller IS NULL) <> (caller_kind IS NULL) OR (caller IS NOT NULL AND caller_kind <> 'e164')`).pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT COUNT(*) FROM contacts WHERE kind IS NOT 'e164'`).pluck().get()).toBe(0);
+    const rebuiltIndexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'call_records' AND sql IS NOT NULL ORDER BY name`).pluck().all() as string[];
+    expect(rebuiltIndexes).toEqual(["call_records_case_id_content_hash_key", "call_records_case_id_target_start_time_idx", "call_records_job_id_start_time_idx"]);
+    db.prepare(`INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, duration_seconds, record_type, caller_kind, caller_raw) VALUES ('job-cli', ?, 'h-new', 9, '2023-06-01T00:00:00Z', NULL, 'voice', 'extension', '6789')`).run(caseOf.cli);
+    expect(Number(db.prepare(`SELECT id FROM call_records WHERE content_hash = 'h-new'`).pluck().get())).toBeGreaterThan(c3);
+    // The job's cascade still reaches the rebuilt table.
+    db.prepare(`DELETE FROM ingestion_jobs WHERE id = 'job-cli'`).run();
+    expect(db.prepare(`SELECT COUNT(*) FROM call_records WHERE job_id = 'job-cli'`).pluck().get()).toBe(0);
     db.close();
   });
 });

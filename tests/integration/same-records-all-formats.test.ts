@@ -16,8 +16,8 @@ const tmp = tempDataDir();
 const inline: TaskRunner = (task, onProgress) => runIngestTask(task, onProgress);
 afterAll(() => tmp.cleanup());
 
-const key = (r: { start_time: string; caller: string | null; callee: string | null; duration_seconds: number; record_type: string; direction: string | null }) =>
-  [r.start_time, r.caller, r.callee, r.duration_seconds, r.record_type, r.direction].join("|");
+const key = (r: { start_time: string; caller: string | null; callee: string | null; duration_seconds: number | null; record_type: string; direction: string | null }) =>
+  [r.start_time, r.caller, r.callee, Number(r.duration_seconds), r.record_type, r.direction].join("|");
 
 /**
  * The same carrier records delivered as CSV, XLSX, XLS, JSON, text PDF and scanned PDF load to the

@@ -76,7 +76,9 @@ beforeAll(async () => {
     ('j1', $1, '2023-01-01T05:00:00Z', '2023-01-20T00:00:00Z', 1620000, 40.5),
     ('j2', $2, '2023-01-03T00:00:00Z', '2023-01-09T00:00:00Z', 518400, 12),
     ('j3', $1, '2023-02-01T00:00:00Z', '2023-02-11T00:00:00Z', 864000, 9.5)`, [T, A1]);
-  expect(await migratePg(sql, pgdb.schema)).toEqual(["0004_cases"]);
+  expect(await migratePg(sql, pgdb.schema, PG_MIGRATIONS_DIR, "0004_cases")).toEqual(["0004_cases"]);
+  // And on, over the migrated data: 0005 gives every party its kind (issue 17).
+  expect(await migratePg(sql, pgdb.schema)).toEqual(["0005_party_kinds"]);
 });
 afterAll(async () => {
   await db?.$disconnect();
@@ -154,6 +156,15 @@ describe.skipIf(!pgdb)("migration 0004_cases on PostgreSQL, from the schema befo
     ].sort((x, y) => x.case_id - y.case_id));
     expect(await rows(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'timeline_gaps' AND column_name = 'job_id'`, [pgdb!.schema])).toEqual([]);
     expect(await rows(`SELECT * FROM contact_coverage`)).toEqual([]);
+  });
+
+  it("0005 marks the stored parties as E.164 and makes durations nullable", async () => {
+    const kinds = await rows<{ k: string | null; n: number }>(`SELECT caller_kind AS k, COUNT(*)::int AS n FROM call_records GROUP BY 1`);
+    expect(kinds).toEqual([{ k: "e164", n: RECORDS.length }]);
+    expect(await rows(`SELECT COUNT(*)::int AS n FROM contacts WHERE kind IS DISTINCT FROM 'e164'`)).toEqual([{ n: 0 }]);
+    const nullable = await rows<{ is_nullable: string }>(
+      `SELECT is_nullable FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'call_records' AND column_name = 'duration_seconds'`, [pgdb!.schema]);
+    expect(nullable).toEqual([{ is_nullable: "YES" }]);
   });
 
   it("the migrated schema loads new files per case", async () => {

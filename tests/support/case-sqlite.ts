@@ -76,7 +76,7 @@ export function caseSqliteHarness() {
   const errorsOf = (jobId: string) => read.prepare(`SELECT COUNT(*) FROM ingestion_errors WHERE job_id = ?`).pluck().get(jobId) as number;
   const recordsIn = (caseId: number) => read.prepare(`SELECT COUNT(*) FROM call_records WHERE case_id = ?`).pluck().get(caseId) as number;
   const contactsIn = (caseId: number) =>
-    read.prepare(`SELECT target, number, first_seen, last_seen, calls, messages FROM contacts WHERE case_id = ? ORDER BY target, number`).all(caseId);
+    read.prepare(`SELECT target, number, kind, first_seen, last_seen, calls, messages FROM contacts WHERE case_id = ? ORDER BY target, number`).all(caseId);
   const gapsIn = (caseId: number) => read.prepare(`SELECT target, from_time, to_time, seconds, ratio FROM timeline_gaps WHERE case_id = ? ORDER BY target, from_time`).all(caseId);
   const linksIn = (caseId: number) => read.prepare(`SELECT COUNT(*) FROM call_records WHERE case_id = ? AND duplicate_of IS NOT NULL`).pluck().get(caseId) as number;
 
@@ -84,9 +84,10 @@ export function caseSqliteHarness() {
   function recountedContacts(caseId: number) {
     return read
       .prepare(
-        `SELECT COALESCE(target, '') AS target, num AS number, MIN(start_time) AS first_seen, MAX(start_time) AS last_seen,
+        `SELECT COALESCE(target, '') AS target, num AS number, MIN(kind) AS kind, MIN(start_time) AS first_seen, MAX(start_time) AS last_seen,
                 SUM(record_type = 'voice') AS calls, SUM(record_type IN ('sms', 'mms')) AS messages
-           FROM (SELECT target, CASE WHEN caller = target THEN callee ELSE caller END AS num, start_time, record_type
+           FROM (SELECT target, CASE WHEN caller = target THEN COALESCE(callee, callee_raw) ELSE COALESCE(caller, caller_raw) END AS num,
+                        CASE WHEN caller = target THEN callee_kind ELSE caller_kind END AS kind, start_time, record_type
                    FROM call_records WHERE case_id = ? AND duplicate_of IS NULL)
           WHERE num IS NOT NULL AND num IS NOT target GROUP BY target, num ORDER BY 1, 2`,
       )

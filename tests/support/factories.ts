@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Role } from "../../lib/auth/roles";
+import type { CanonicalRecord } from "../../lib/schemas/record";
 
 /**
  * Seed users of each role, shared by vitest (straight into the database) and Playwright (through
@@ -98,4 +99,21 @@ export async function createUserInDb(db: import("../../lib/db/prisma").Db, role:
   const input = newUserInput(role, label);
   const user = await createUser(db, input);
   return { ...input, id: user.id };
+}
+
+/**
+ * A canonical record with every field set (E.164 parties, their kinds and raw values): tests
+ * override what they are about.
+ */
+export function canonicalRecord(over: Partial<CanonicalRecord> = {}): CanonicalRecord {
+  const caller = over.caller === undefined ? "+17133537623" : over.caller;
+  const callee = over.callee === undefined ? "+12062060312" : over.callee;
+  const target = over.target === undefined ? caller : over.target;
+  return {
+    start_time: "2023-09-02T01:25:10Z", end_time: null, duration_seconds: 60, caller, callee,
+    direction: "outgoing", record_type: "voice", target, dialed_digits: null, imei: null, imsi: null, cell_first: null, cell_last: null,
+    caller_kind: caller === null ? null : "e164", caller_raw: caller, callee_kind: callee === null ? null : "e164", callee_raw: callee,
+    target_kind: target === null ? null : "e164", target_raw: target, repaired: false,
+    ...over,
+  };
 }

@@ -10,8 +10,8 @@ import type { CdrTruth } from "./corpora";
 
 const inline: TaskRunner = (task, onProgress) => runIngestTask(task, onProgress);
 
-const key = (r: { start_time: string; caller: string | null; callee: string | null; duration_seconds: number }) =>
-  `${r.start_time}|${r.caller}|${r.callee}|${r.duration_seconds}`;
+const key = (r: { start_time: string; caller: string | null; callee: string | null; duration_seconds: number | null }) =>
+  `${r.start_time}|${r.caller}|${r.callee}|${Number(r.duration_seconds)}`;
 
 /**
  * The carrier-fixture cases, shared by the SQLite suite (tests/integration) and the PostgreSQL

@@ -153,6 +153,8 @@ export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
   ],
   item: ["item", "row", "row number", "line", "line number", "seq", "sequence", "sequence number", "record number", "record", "index", "nr", "zeile", "fila", "ligne numero", "linha", "riga", "n"],
   time_zone: ["time zone", "timezone", "tz", "zone", "utc offset", "offset", "zeitzone", "zona horaria", "fuseau horaire", "fuso horario", "fuso orario"],
+  // The other party of a one-subscriber log: mapped by hand for now (the classifier learns it next).
+  counterparty: [],
   ignore: [
     "seizure time", "seizure", "feature", "features", "neid", "ne id", "repoll", "repoll number", "sector", "network element",
     "network element name", "switch", "switch name", "msc", "msc id", "msc name", "element", "trunk", "route", "lac",

@@ -11,6 +11,8 @@ export function valueFit(field: MappableField, p: ColumnProfile): number {
     case "caller":
     case "callee":
       return p.phone * sparse * (p.constant ? 0.8 : 1);
+    case "counterparty":
+      return 0; // never chosen from values alone
     case "target":
       return p.phone * (p.topShare >= 0.9 ? 1 : 0.5);
     case "dialed_digits":

@@ -1,4 +1,4 @@
-import type { MappableField } from "../../schemas/fields";
+import { MAPPABLE_FIELDS, type MappableField } from "../../schemas/fields";
 import type { ColumnMapping } from "../../schemas/mapping";
 import type { SourceRow } from "../types";
 
@@ -10,10 +10,7 @@ export interface ColumnPlan {
   samples(field: MappableField): string[];
 }
 
-const FIELDS: MappableField[] = [
-  "start_time", "end_time", "duration_seconds", "caller", "callee", "direction", "record_type", "target",
-  "dialed_digits", "imei", "imsi", "cell_first", "cell_last", "start_date", "start_clock", "call_type", "item", "time_zone",
-];
+const FIELDS: readonly MappableField[] = MAPPABLE_FIELDS;
 
 export function planColumns(columns: ColumnMapping[], sampleRows: SourceRow[] = []): ColumnPlan {
   const index = Object.fromEntries(FIELDS.map((f) => [f, -1])) as Record<MappableField, number>;
@@ -23,6 +20,8 @@ export function planColumns(columns: ColumnMapping[], sampleRows: SourceRow[] = 
     index[col.field] = col.index;
     format[col.field] = col.format ?? null;
   }
+  // A date-only column beside a full start time (and no clock to join it with) adds nothing: the start time wins.
+  if (index.start_date !== -1 && index.start_clock === -1 && index.start_time !== -1) index.start_date = -1;
   // A start_time column next to a clock column holds only the date.
   if (index.start_date === -1 && index.start_clock !== -1 && index.start_time !== -1) {
     index.start_date = index.start_time;

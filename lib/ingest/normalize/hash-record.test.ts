@@ -3,12 +3,11 @@ import { describe, expect, it } from "vitest";
 import { RECORD_KEYS, type CanonicalRecord } from "../../schemas/record";
 import { hashRecord } from "./hash-record";
 import { validateRecord } from "./validate-record";
+import { canonicalRecord } from "../../../tests/support/factories";
 
-const base: CanonicalRecord = {
-  start_time: "2023-09-02T01:25:10Z", end_time: null, duration_seconds: 0, caller: "+17133537623", callee: "+12062060312",
-  direction: "outgoing", record_type: "sms", target: "+17133537623", dialed_digits: null, imei: "814901191455192",
-  imsi: "310287764668549", cell_first: "36006-2", cell_last: null,
-};
+const base: CanonicalRecord = canonicalRecord({
+  duration_seconds: 0, record_type: "sms", imei: "814901191455192", imsi: "310287764668549", cell_first: "36006-2",
+});
 
 describe("hashRecord", () => {
   it("is a stable SHA-256 hex that ignores key order", () => {
@@ -21,6 +20,17 @@ describe("hashRecord", () => {
     expect(hashRecord({ ...base, duration_seconds: 1 })).not.toBe(hashRecord(base));
     expect(hashRecord({ ...base, dialed_digits: "" })).not.toBe(hashRecord(base));
     expect(hashRecord({ ...base, cell_first: "a|b", cell_last: null })).not.toBe(hashRecord({ ...base, cell_first: "a", cell_last: "b" }));
+  });
+});
+
+describe("hashRecord of parties without an E.164 form", () => {
+  it("tells extensions, service numbers and withheld callers apart by kind and raw value", () => {
+    const ext = (raw: string) => ({ ...base, caller: null, caller_kind: "extension" as const, caller_raw: raw, target: null, target_raw: null, target_kind: null });
+    expect(hashRecord(ext("101"))).not.toBe(hashRecord(ext("102")));
+    expect(hashRecord(ext("101"))).toBe(hashRecord(ext("101")));
+    expect(hashRecord({ ...ext("911"), caller_kind: "service" })).not.toBe(hashRecord(ext("911")));
+    expect(hashRecord(ext("101"))).not.toBe(hashRecord({ ...ext("101"), caller_raw: null }));
+    expect(hashRecord(ext("\ud800"))).not.toBe(hashRecord(ext("\ufffd")));
   });
 });
 
@@ -51,7 +61,7 @@ describe("hashRecord bytes", () => {
   /** The content key as first specified, spelled out plainly: stored keys must never change. */
   function reference(r: CanonicalRecord): string {
     const parts = RECORD_KEYS.map((k) => {
-      const v = r[k];
+      const v = r[k] as string | number | null;
       if (v === null || v === undefined) return "~;";
       if (typeof v === "number") return `#${v};`;
       return /[\ud800-\udfff]/.test(v) ? `j${JSON.stringify(v)};` : `${v.length}:${v};`;
@@ -71,7 +81,11 @@ describe("hashRecord bytes", () => {
       }
     }
     for (const duration of [0, 7, 59, 3600, 604800]) expect(hashRecord({ ...base, duration_seconds: duration })).toBe(reference({ ...base, duration_seconds: duration }));
-    expect(hashRecord({ ...base, caller: null, callee: null, target: null, direction: null })).toBe(reference({ ...base, caller: null, callee: null, target: null, direction: null }));
+    const noParties = { ...base, caller: null, callee: null, target: null, direction: null, caller_raw: null, callee_raw: null, target_raw: null };
+    expect(hashRecord(noParties)).toBe(reference(noParties));
+    // Kinds, raw spellings and the repair mark of E.164 parties are not hashed: stored hashes stay valid.
+    expect(hashRecord({ ...base, caller_raw: "(713) 353-7623", repaired: true })).toBe(reference(base));
+    expect(hashRecord({ ...base, duration_seconds: null })).toBe(reference({ ...base, duration_seconds: null }));
     expect(checked).toBe(texts.length * 4);
   });
 });

@@ -52,14 +52,31 @@ const SURROGATE = /[\ud800-\udfff]/;
 function serializeValues(record: CanonicalRecord): string {
   let out = "";
   for (let i = 0; i < RECORD_KEYS.length; i++) {
-    const v = record[RECORD_KEYS[i] as keyof CanonicalRecord];
+    const v = record[RECORD_KEYS[i] as keyof CanonicalRecord] as string | number | null;
     if (v === null || v === undefined) out += "~;";
     else if (typeof v === "number") out += `#${v};`;
     else if (!SURROGATE.test(v)) out += `${v.length}:${v};`;
     else out += `j${JSON.stringify(v)};`;
   }
+  return out + partySuffix(record);
+}
+
+/**
+ * Parties without an E.164 form (an extension, 911, a SIP address, a withheld caller written as
+ * "Restricted") are told apart by kind and raw value, so calls from extension 101 and 102 at the
+ * same second are two records. Only such parties add to the hash: every record that has E.164
+ * parties (all that earlier versions stored) hashes exactly as before, and re-uploads still match.
+ */
+function partySuffix(r: CanonicalRecord): string {
+  let out = "";
+  if (r.caller === null && r.caller_raw !== null) out += `@caller${JSON.stringify([r.caller_kind, r.caller_raw])};`;
+  if (r.callee === null && r.callee_raw !== null) out += `@callee${JSON.stringify([r.callee_kind, r.callee_raw])};`;
+  if (r.target === null && r.target_raw !== null) out += `@target${JSON.stringify([r.target_kind, r.target_raw])};`;
   return out;
 }
+
+const hasPartySuffix = (r: CanonicalRecord): boolean =>
+  (r.caller === null && r.caller_raw !== null) || (r.callee === null && r.callee_raw !== null) || (r.target === null && r.target_raw !== null);
 
 /** Longest string value written byte by byte; longer ones (never valid records) take the string path. */
 const MAX_SCRATCH_STRING = 256;
@@ -84,6 +101,7 @@ if (HASH_ORDER.join() !== RECORD_KEYS.join()) throw new Error("hash-record.ts: H
  * string path (a lone surrogate, an over-long value). Fields in HASH_ORDER (= RECORD_KEYS).
  */
 function serializeInto(r: CanonicalRecord): number {
+  if (hasPartySuffix(r)) return -1; // rare: the string path writes the suffix
   let at = put(r.callee, 0);
   if (at >= 0) at = put(r.caller, at);
   if (at >= 0) at = put(r.cell_first, at);

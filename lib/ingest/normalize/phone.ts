@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
 import { nanpFastPath } from "./phone-nanp";
+import { regionMemo } from "./region-memo";
 
 export type { CountryCode };
 
@@ -11,39 +12,34 @@ export type { CountryCode };
  * a hand-written fast path; everything else goes through libphonenumber's full ("max") metadata.
  */
 export function normalizePhone(raw: string, region: CountryCode = "US"): string | null {
-  const memo = memoFor(region);
-  const hit = memo.get(raw);
-  if (hit !== undefined) return hit;
-  const result = parsePhoneUncached(raw, region);
-  if (memo.size >= MEMO_CAP) memo.delete(memo.keys().next().value as string);
-  memo.set(raw, result);
-  return result;
+  return memoized(raw, region);
 }
 
-const MEMO_CAP = 50_000;
-const memos = new Map<string, Map<string, string | null>>();
-let usMemo: Map<string, string | null> | null = null;
-
-function memoFor(region: string): Map<string, string | null> {
-  if (region === "US" && usMemo) return usMemo;
-  let memo = memos.get(region);
-  if (!memo) {
-    memo = new Map();
-    memos.set(region, memo);
-  }
-  if (region === "US") usMemo = memo;
-  return memo;
-}
+const memoized = regionMemo((raw, region) => parsePhoneUncached(raw, region as CountryCode));
 
 /** The same as normalizePhone without the memo (for measuring and for one-off calls). */
 export function parsePhoneUncached(raw: string, region: CountryCode = "US"): string | null {
+  return readPhone(raw, region)?.number ?? null;
+}
+
+/** A phone number read from text: its E.164 form, and whether spreadsheet damage had to be undone to get it. */
+export interface PhoneReading {
+  number: string;
+  /** A lost leading 0/00/011 was restored, or digits were read back from scientific notation or a float. */
+  repaired: boolean;
+}
+
+/** Phone text → E.164 with the repair flag, or null; not memoized (party.ts memoizes its own readings). */
+export function readPhone(raw: string, region: CountryCode = "US"): PhoneReading | null {
   if (typeof raw !== "string") return null; // cells from JSON sources may be anything
   if (region === "US" || region === "CA") {
     const fast = nanpFastPath(raw);
-    if (fast !== undefined) return fast;
+    if (fast !== undefined) return fast === null ? null : { number: fast, repaired: false };
   }
   return parseWithLibrary(raw, region);
 }
+
+const plain = (number: string): PhoneReading => ({ number, repaired: false });
 
 // "2.12555E+09": Excel already dropped digits; no way back. "1.2125550147E+10" kept every digit.
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
@@ -51,30 +47,31 @@ const EXACT_SCIENTIFIC = /^\+?(\d)[.,](\d+)e\+?(\d+)$/i;
 // "2125551234.0": a number cell rendered as a float.
 const EXCEL_FLOAT = /^(\+?\d+)\.0+$/;
 
-function parseWithLibrary(raw: string, region: CountryCode): string | null {
+function parseWithLibrary(raw: string, region: CountryCode): PhoneReading | null {
   const text = fixInternationalMistakes(unwrapSpreadsheetText(toAsciiForms(raw).trim()));
   if (text === "") return null;
   if (SCIENTIFIC.test(text)) {
     const digits = exactScientificDigits(text);
-    return digits === null ? null : parseWithLibrary(digits, region);
+    const read = digits === null ? null : parseWithLibrary(digits, region);
+    return read && { number: read.number, repaired: true };
   }
   const float = EXCEL_FLOAT.exec(text);
   const cleaned = float ? (float[1] as string) : text;
   if (countDigits(cleaned) < 3) return null;
   const parsed = tryParse(cleaned, region);
-  if (parsed?.isValid()) return parsed.number;
+  if (parsed?.isValid()) return { number: parsed.number, repaired: float !== null };
   const restored = restoreLostPrefix(cleaned, region);
-  if (restored) return restored;
+  if (restored) return { number: restored, repaired: true };
   const compact = cleaned.replace(/[\s().\-/]/g, "");
   // "00" is the international prefix in most of the world even when the default region uses 011.
   const viaDoubleZero = compact.startsWith("00") && !compact.startsWith("000") ? tryParse(`+${compact.slice(2)}`, region) : undefined;
-  if (viaDoubleZero?.isValid()) return viaDoubleZero.number;
+  if (viaDoubleZero?.isValid()) return plain(viaDoubleZero.number);
   // A number dialled internationally (+CC, 00CC, 011CC) outside the metadata's known ranges is still
   // what the network recorded: keep it when its length is possible for that country.
   if (compact.startsWith("+") || compact.startsWith("011")) {
-    if (parsed && parsed.country !== region && parsed.isPossible()) return parsed.number;
+    if (parsed && parsed.country !== region && parsed.isPossible()) return plain(parsed.number);
   }
-  if (viaDoubleZero?.isPossible()) return viaDoubleZero.number;
+  if (viaDoubleZero?.isPossible()) return plain(viaDoubleZero.number);
   return null;
 }
 
@@ -131,13 +128,13 @@ function fixInternationalMistakes(text: string): string {
 }
 
 /** Strips `="2125551234"` and `'2125551234`, which spreadsheets add to keep numbers as text. */
-function unwrapSpreadsheetText(text: string): string {
+export function unwrapSpreadsheetText(text: string): string {
   if (text.startsWith('="') && text.endsWith('"')) return text.slice(2, -1).trim();
   if (text.startsWith("'")) return text.slice(1).trim();
   return text;
 }
 
-function countDigits(text: string): number {
+export function countDigits(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

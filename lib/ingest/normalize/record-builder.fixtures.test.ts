@@ -25,8 +25,8 @@ function readRows(truth: CdrTruth): SourceRow[] {
   return rows;
 }
 
-function key(r: { start_time: string; caller: string | null; callee: string | null; duration_seconds: number; record_type: string; direction: string | null }): string {
-  return [r.start_time, r.caller, r.callee, r.duration_seconds, r.record_type, r.direction].join("|");
+function key(r: { start_time: string; caller: string | null; callee: string | null; duration_seconds: number | null; record_type: string; direction: string | null }): string {
+  return [r.start_time, r.caller, r.callee, Number(r.duration_seconds), r.record_type, r.direction].join("|");
 }
 
 describe.skipIf(!dir)("record builder on the carrier fixtures", () => {

@@ -1,4 +1,4 @@
-import type { ColumnMapping } from "../../schemas/mapping";
+import type { ColumnMapping, LayoutPlan } from "../../schemas/mapping";
 import type { CanonicalRecord, RowError } from "../../schemas/record";
 import type { Direction, RecordType } from "../../schemas/fields";
 import { IngestError, type SourceRow } from "../types";
@@ -6,7 +6,10 @@ import { callTypeInfo } from "./call-type";
 import { planColumns } from "./column-plan";
 import { compileDateClockParser, compileInstantParser, isoFromMs } from "./datetime";
 import { parseDurationSeconds } from "./duration";
-import { normalizePhone, type CountryCode } from "./phone";
+import { isSupportedCountry } from "libphonenumber-js/max";
+import type { CountryCode } from "./phone";
+import { compilePartyReader, NO_PARTY, partyIdentity, WITHHELD_PARTY, type PartyReader, type PartyValue } from "./party-columns";
+import { MAX_DURATION_SECONDS } from "../../schemas/record-fields";
 import { quote, rowError } from "./row-error";
 import { zoneFromText } from "./zone-from-text";
 import { ABBREVIATION_OFFSETS } from "./zone-names";
@@ -23,25 +26,31 @@ export interface RecordBuilderOptions {
   target: string | null;
   /** Rows from the head of the file, used to decide per-column formats (date order). */
   sampleRows?: SourceRow[];
-  /** Region for national numbers; default US. */
-  region?: CountryCode;
+  /** Region national numbers are read in; null or absent = not known (North American numbers are still read as such). */
+  region?: CountryCode | null;
 }
 
-const MAX_DURATION = 7 * 24 * 3600;
+const MAX_DURATION = MAX_DURATION_SECONDS;
 
 /**
  * Compiles a column mapping once per file into a row → CanonicalRecord function.
- * Rules (checked against the truth files): a row is rejected when its start time is missing or
- * not a real date-time, when caller or callee holds something that is not a phone number (N/A,
- * UNKNOWN, 12, abc-def), when neither party is given, or when the duration is unreadable. An
- * empty cell for one party is allowed (withheld numbers) and becomes null.
+ * A call is kept whatever its parties are (issue 17): an extension, a short code, 911, a SIP
+ * address, a withheld or an invalid number loads with its kind and raw value (party-columns.ts).
+ * A row is rejected when it cannot be a call: its start time is missing or not a real date-time,
+ * a party holds a placeholder for "no value" (N/A, UNKNOWN, 12, a stray word in a number column —
+ * as the carriers' sample files expect), neither party is given, or the duration is unreadable.
+ * An empty caller is a withheld caller; an empty duration with no end time is null (unknown).
  */
 export function compileRecordBuilder(opts: RecordBuilderOptions): RecordBuilder {
   const plan = planColumns(opts.columns, opts.sampleRows);
   const ix = plan.index;
-  const region = opts.region ?? "US";
+  const region = opts.region ?? null;
   const fileToUtc = resolveZone(opts.timezone);
-  const planTarget = opts.target ? normalizePhone(opts.target, region) : null;
+  const readCaller = compilePartyReader(plan.samples("caller"), region);
+  const readCallee = compilePartyReader(plan.samples("callee"), region);
+  const readOther = compilePartyReader(plan.samples("counterparty"), region);
+  const readTarget = compilePartyReader(plan.samples("target"), region);
+  const planTarget = opts.target ? (readTarget(opts.target.trim()) ?? NO_PARTY) : NO_PARTY;
   const startParser = compileInstantParser({ samples: plan.samples("start_time"), format: plan.format.start_time });
   const dateClockParser = compileDateClockParser({ samples: plan.samples("start_date"), format: plan.format.start_date });
   const endParser = compileInstantParser({ samples: plan.samples("end_time"), format: plan.format.end_time });
@@ -80,14 +89,29 @@ export function compileRecordBuilder(opts: RecordBuilderOptions): RecordBuilder 
     }
     if (Number.isNaN(startMs)) return rowError(row, "start_time", "invalid_date", `Start time ${quote(startText)} is not a valid date and time`);
 
-    // Parties
+    // Parties: their own columns, or the other party of a one-subscriber log placed by direction.
+    let caller = NO_PARTY;
+    let callee = NO_PARTY;
     const callerText = cellAt(cells, ix.caller);
+    if (ix.caller >= 0) {
+      const read = callerText ? readCaller(callerText) : WITHHELD_PARTY;
+      if (read === null) return rowError(row, "caller", "invalid_phone", `Caller ${quote(callerText)} is not a phone number`);
+      caller = read;
+    }
     const calleeText = cellAt(cells, ix.callee);
-    const caller = callerText ? normalizePhone(callerText, region) : null;
-    if (callerText && caller === null) return rowError(row, "caller", "invalid_phone", `Caller ${quote(callerText)} is not a phone number`);
-    const callee = calleeText ? normalizePhone(calleeText, region) : null;
-    if (calleeText && callee === null) return rowError(row, "callee", "invalid_phone", `Callee ${quote(calleeText)} is not a phone number`);
-    if (caller === null && callee === null) return rowError(row, "caller", "missing_value", "Neither caller nor callee is given");
+    if (calleeText) {
+      const read = readCallee(calleeText);
+      if (read === null) return rowError(row, "callee", "invalid_phone", `Callee ${quote(calleeText)} is not a phone number`);
+      callee = read;
+    }
+    const otherText = ix.counterparty >= 0 ? cellAt(cells, ix.counterparty) : "";
+    let other = NO_PARTY;
+    if (otherText) {
+      const read = readOther(otherText);
+      if (read === null) return rowError(row, "counterparty", "invalid_phone", `Other party ${quote(otherText)} is not a phone number`);
+      other = read;
+    }
+    if (callerText === "" && calleeText === "" && otherText === "") return rowError(row, "caller", "missing_value", "Neither caller nor callee is given");
 
     // End time
     let endMs = Number.NaN;
@@ -102,16 +126,23 @@ export function compileRecordBuilder(opts: RecordBuilderOptions): RecordBuilder 
     const code = codeText ? callTypeInfo(codeText) : NO_INFO;
     const typeText = cellAt(cells, ix.record_type);
     const record_type: RecordType = (typeText ? callTypeInfo(typeText).record_type : undefined) ?? code.record_type ?? "voice";
-    const rowTarget = ix.target >= 0 ? targetFrom(cellAt(cells, ix.target), region) ?? planTarget : planTarget;
+    const targetText = ix.target >= 0 ? cellAt(cells, ix.target) : "";
+    const rowTarget = (targetText ? readTarget(targetText) : null) ?? planTarget;
     const dirText = cellAt(cells, ix.direction);
     let direction: Direction | null = (dirText ? callTypeInfo(dirText).direction : undefined) ?? code.direction ?? null;
-    if (direction === null && rowTarget !== null) {
-      if (caller === rowTarget) direction = "outgoing";
-      else if (callee === rowTarget) direction = "incoming";
+    if (other !== NO_PARTY) {
+      // The other party of the subscriber's log: it called in, or was called (unknown direction: as if called).
+      if (direction === "incoming") [caller, callee] = [other, rowTarget];
+      else [caller, callee] = [rowTarget, other];
+    }
+    const targetId = partyIdentity(rowTarget);
+    if (direction === null && targetId !== null) {
+      if (partyIdentity(caller) === targetId) direction = "outgoing";
+      else if (partyIdentity(callee) === targetId) direction = "incoming";
     }
 
-    // Duration: own column, else end − start, else 0; messages have none.
-    let duration = 0;
+    // Duration: own column, else end − start, else unknown (null); messages have 0.
+    let duration: number | null = null;
     const durText = cellAt(cells, ix.duration_seconds);
     if (durText) {
       duration = parseDurationSeconds(durText, durationHint);
@@ -126,19 +157,38 @@ export function compileRecordBuilder(opts: RecordBuilderOptions): RecordBuilder 
       start_time: isoFromMs(startMs),
       end_time: Number.isNaN(endMs) ? null : isoFromMs(endMs),
       duration_seconds: duration,
-      caller,
-      callee,
+      caller: caller.e164,
+      callee: callee.e164,
       direction,
       record_type,
-      target: rowTarget,
+      target: rowTarget.e164,
       dialed_digits: optional(cellAt(cells, ix.dialed_digits), 64),
       imei: optional(cellAt(cells, ix.imei), 32),
       imsi: optional(cellAt(cells, ix.imsi), 32),
       cell_first: optional(cellAt(cells, ix.cell_first), 64),
       cell_last: optional(cellAt(cells, ix.cell_last), 64),
+      caller_kind: caller.kind,
+      caller_raw: caller.raw,
+      callee_kind: callee.kind,
+      callee_raw: callee.raw,
+      target_kind: rowTarget.kind,
+      target_raw: rowTarget.raw,
+      repaired: caller.repaired || callee.repaired || rowTarget.repaired,
     };
     return { ok: true, record };
   };
+}
+
+/** The builder of a layout plan: its columns, zone, target and region. */
+export function recordBuilderFor(plan: LayoutPlan, sampleRows: SourceRow[]): RecordBuilder {
+  return compileRecordBuilder({
+    columns: plan.columns,
+    timezone: plan.timezone,
+    target: plan.target,
+    // A region libphonenumber does not know (a typo saved in a case) reads as unknown, not as an error.
+    region: plan.region && isSupportedCountry(plan.region) ? plan.region : null,
+    sampleRows,
+  });
 }
 
 /** A trimmed cell, "" when the column is unmapped or the row is short. */
@@ -152,10 +202,6 @@ const NO_INFO = Object.freeze({}) as { direction?: Direction; record_type?: Reco
 
 function optional(value: string, max: number): string | null {
   return value === "" ? null : value.length > max ? value.slice(0, max) : value;
-}
-
-function targetFrom(text: string, region: CountryCode): string | null {
-  return text ? normalizePhone(text, region) : null;
 }
 
 /** The file's zone: an IANA name or offset, or a phrase ("Central Time"); null means UTC. */

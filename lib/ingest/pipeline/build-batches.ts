@@ -1,10 +1,10 @@
 import type { LayoutPlan } from "../../schemas/mapping";
 import type { CanonicalRecord, RowError } from "../../schemas/record";
 import { hashRecord } from "../normalize/hash-record";
-import { compileRecordBuilder } from "../normalize/record-builder";
+import { recordBuilderFor } from "../normalize/record-builder";
 import { compilePrivacyRules, type PrivacyRuleInput } from "../privacy-rules";
 import type { SourceRow, TableSample, TableSource } from "../types";
-import type { RecordValue } from "./record-sink";
+import { RECORD_COLUMNS, type RecordValue } from "./record-sink";
 
 /** What one step of the build hands to the writer: valid hashed records, rejected rows, and where the reader is. */
 export interface RowBatch {
@@ -46,12 +46,7 @@ export type BatchBuilder = (rows: AsyncIterable<SourceRow[]>, bytesRead: () => n
 
 /** Compiles the plan once; the result turns any stream of source rows (a whole file, or one byte range of it) into batches. */
 export function createBatchBuilder(sample: TableSample, plan: LayoutPlan, privacyRules: PrivacyRuleInput[] = []): BatchBuilder {
-  const build = compileRecordBuilder({
-    columns: plan.columns,
-    timezone: plan.timezone,
-    target: plan.target,
-    sampleRows: sample.sampleRows,
-  });
+  const build = recordBuilderFor(plan, sample.sampleRows);
   const privacy = compilePrivacyRules(privacyRules);
   return async function* (source, bytesRead) {
     let batch = emptyBatch();
@@ -92,8 +87,21 @@ function emptyBatch(): RowBatch {
   return { rows: 0, count: 0, values: [], errors: [], bytesRead: 0 };
 }
 
-/** Appends one record's values in RECORD_COLUMNS order. */
+/**
+ * Appends one record's values in RECORD_COLUMNS order, spelled out (a loop over the field table
+ * cost a keyed read per field on every row); PUT_ORDER is checked against the table at start-up.
+ */
 function putRecord(values: RecordValue[], r: CanonicalRecord, line: number): void {
   values.push(hashRecord(r), line, r.start_time, r.end_time, r.duration_seconds, r.caller, r.callee, r.direction,
-    r.record_type, r.target, r.dialed_digits, r.imei, r.imsi, r.cell_first, r.cell_last);
+    r.record_type, r.target, r.dialed_digits, r.imei, r.imsi, r.cell_first, r.cell_last,
+    stored(r.caller_kind), r.caller_raw, stored(r.callee_kind), r.callee_raw, stored(r.target_kind), r.target_raw, r.repaired ? 1 : 0);
 }
+
+/**
+ * A party kind as stored: null for `e164`, which the E.164 column beside it already says (records.ts
+ * reads it back as e164). Nearly every party of a carrier file is one; writing the word a million
+ * times cost time for nothing.
+ */
+const stored = (kind: string | null): string | null => (kind === "e164" ? null : kind);
+const PUT_ORDER = "content_hash,line,start_time,end_time,duration_seconds,caller,callee,direction,record_type,target,dialed_digits,imei,imsi,cell_first,cell_last,caller_kind,caller_raw,callee_kind,callee_raw,target_kind,target_raw,repaired";
+if (PUT_ORDER !== RECORD_COLUMNS.join(",")) throw new Error("build-batches.ts: putRecord no longer matches RECORD_COLUMNS (lib/schemas/record-fields.ts)");

@@ -12,7 +12,7 @@ import type { RecordSink } from "./record-sink";
 import { failedOutcome } from "../failed-outcome";
 import type { JobErrorCode } from "../../schemas/job-errors";
 
-export interface IngestInput extends Pick<PlanRowsInput, "producer" | "threads" | "storedHashes"> {
+export interface IngestInput extends Pick<PlanRowsInput, "producer" | "threads" | "storedHashes" | "caseRegion"> {
   filePath: string;
   fileName: string;
   templates: LayoutTemplate[];

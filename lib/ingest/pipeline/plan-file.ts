@@ -3,7 +3,7 @@ import type { LayoutTemplate } from "../../schemas/template";
 import { layoutFingerprint } from "../classify/layout-fingerprint";
 import { planLayout } from "../classify/plan-layout";
 import { eventLogMessage, findEventLogColumn } from "../classify/event-log";
-import { compileRecordBuilder } from "../normalize/record-builder";
+import { recordBuilderFor, type RecordBuilder } from "../normalize/record-builder";
 import { detectFileFormat } from "../detect-format";
 import { openTableSource } from "../extract/open-table-source";
 import { IngestError, type OpenOptions, type TableSample, type TableSource } from "../types";
@@ -27,6 +27,8 @@ export async function planFile(input: {
   fileName: string;
   templates: LayoutTemplate[];
   override?: MappingOverride | null;
+  /** The case's region for national numbers (see resolveRegion). */
+  caseRegion?: string | null;
   allowFormatMismatch?: boolean;
   onPageProgress?: OpenOptions["onPageProgress"];
 }): Promise<PlannedFile> {
@@ -56,6 +58,7 @@ export async function planFile(input: {
       fingerprint: layoutFingerprint(sample),
       ...decision,
     };
+    Object.assign(plan, resolveRegion(plan, input.templates, input.caseRegion ?? null));
     if (override) return { plan: applyOverride(plan, sample, override), source, sample, formatMismatch: mismatch };
     if (sample.ocr) {
       plan.confidence = Math.round(plan.confidence * OCR_CONFIDENCE_FACTOR * 1000) / 1000;
@@ -79,9 +82,9 @@ export async function planFile(input: {
  */
 function ocrDoubt(plan: LayoutPlan, sample: TableSample): string | null {
   if (plan.needsReview) return null;
-  let build: ReturnType<typeof compileRecordBuilder>;
+  let build: RecordBuilder;
   try {
-    build = compileRecordBuilder({ columns: plan.columns, timezone: plan.timezone, target: plan.target, sampleRows: sample.sampleRows });
+    build = recordBuilderFor(plan, sample.sampleRows);
   } catch {
     return null;
   }
@@ -89,6 +92,20 @@ function ocrDoubt(plan: LayoutPlan, sample: TableSample): string | null {
   const first = failed[0];
   if (!first || first.ok) return null;
   return `${failed.length} of the first ${sample.sampleRows.length} rows were read by OCR and do not parse (line ${first.error.line}: ${first.error.message}); please check the scan.`;
+}
+
+/**
+ * The region national numbers are read in, most specific first: a reviewer's choice (applyOverride),
+ * the matched template's, what the file itself shows (its carrier, a country in its preamble), the
+ * case's, and last what the numbers suggest (detect-region.ts). Null when nothing says: then US
+ * rules are never applied to a number that fails them (it stays `national`/`invalid`, raw kept).
+ */
+function resolveRegion(plan: LayoutPlan, templates: LayoutTemplate[], caseRegion: string | null): Pick<LayoutPlan, "region" | "regionSource"> {
+  const template = plan.templateId ? templates.find((t) => t.id === plan.templateId) : undefined;
+  if (template?.region) return { region: template.region, regionSource: "template" };
+  if (plan.region && (plan.regionSource === "carrier" || plan.regionSource === "preamble")) return { region: plan.region, regionSource: plan.regionSource };
+  if (caseRegion) return { region: caseRegion, regionSource: "case" };
+  return { region: plan.region ?? null, regionSource: plan.region ? (plan.regionSource ?? "numbers") : null };
 }
 
 /** A reviewer's mapping wins over detection: every listed column as given, the rest unmapped. */
@@ -112,6 +129,7 @@ function applyOverride(plan: LayoutPlan, sample: TableSample, override: MappingO
     timezone: override.timezone !== undefined ? override.timezone : plan.timezone,
     timezoneSource: override.timezone ? "reviewer" : plan.timezoneSource,
     target: override.target ?? plan.target,
+    ...(override.region !== undefined ? { region: override.region, regionSource: override.region ? "reviewer" : null } : {}),
     confidence: 1,
     needsReview: false,
     reviewReasons: [],

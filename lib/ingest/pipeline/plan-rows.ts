@@ -28,8 +28,8 @@ export async function planRows(input: PlanRowsInput): Promise<PlannedRows> {
 }
 
 /** The serializable part of the input (what a producer thread receives). */
-function producerInput({ filePath, fileName, templates, override, privacyRules, allowFormatMismatch, storedHashes }: PlanRowsInput): ProducerInput {
-  return { filePath, fileName, templates, override, privacyRules, allowFormatMismatch, storedHashes };
+function producerInput({ filePath, fileName, templates, override, caseRegion, privacyRules, allowFormatMismatch, storedHashes }: PlanRowsInput): ProducerInput {
+  return { filePath, fileName, templates, override, caseRegion, privacyRules, allowFormatMismatch, storedHashes };
 }
 
 /** PARSE_THREADS (config) caps the producers of one job; unset = as many as cores, 2 to 4. */

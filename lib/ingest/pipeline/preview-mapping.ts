@@ -1,7 +1,7 @@
 import type { CanonicalRecord, RowError } from "../../schemas/record";
 import type { LayoutPlan, MappingOverride } from "../../schemas/mapping";
 import type { LayoutTemplate } from "../../schemas/template";
-import { compileRecordBuilder } from "../normalize/record-builder";
+import { recordBuilderFor, type RecordBuilder } from "../normalize/record-builder";
 import { IngestError } from "../types";
 import { planFile } from "./plan-file";
 
@@ -17,17 +17,17 @@ export interface MappingPreview {
  * What the first rows become under a mapping (the detected one, or a reviewer's draft): reads
  * only the head of the file, so the review screen can update it live as the mapping changes.
  */
-export async function previewMapping(input: { filePath: string; fileName: string; templates: LayoutTemplate[]; override: MappingOverride | null; limit?: number }): Promise<MappingPreview> {
+export async function previewMapping(input: { filePath: string; fileName: string; templates: LayoutTemplate[]; override: MappingOverride | null; caseRegion?: string | null; limit?: number }): Promise<MappingPreview> {
   const planned = await planFile({ ...input });
   try {
     const { plan, sample } = planned;
     const rows = sample.sampleRows.slice(0, input.limit ?? 20);
     const width = Math.max(sample.headers.length, ...rows.map((r) => r.cells.length));
     const samples = Array.from({ length: width }, (_, i) => sample.sampleRows.slice(0, 8).map((r) => r.cells[i] ?? ""));
-    let build: ReturnType<typeof compileRecordBuilder> | null = null;
+    let build: RecordBuilder | null = null;
     let planError: string | null = null;
     try {
-      build = compileRecordBuilder({ columns: plan.columns, timezone: plan.timezone, target: plan.target, sampleRows: sample.sampleRows });
+      build = recordBuilderFor(plan, sample.sampleRows);
     } catch (err) {
       planError = err instanceof IngestError ? err.message : String(err);
     }

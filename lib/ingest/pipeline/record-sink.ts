@@ -1,14 +1,17 @@
 import type { RowError } from "../../schemas/record";
+import { RECORD_FIELD_NAMES } from "../../schemas/record-fields";
 import type { ProgressTick } from "./progress-meter";
 
-/** The stored columns of one record, in the order a RecordBatch lays them out. */
-export const RECORD_COLUMNS = [
-  "content_hash", "line", "start_time", "end_time", "duration_seconds", "caller", "callee", "direction",
-  "record_type", "target", "dialed_digits", "imei", "imsi", "cell_first", "cell_last",
-] as const;
+/** The stored columns of one record, in the order a RecordBatch lays them out: the hash, the source line, then the field table's. */
+export const RECORD_COLUMNS = ["content_hash", "line", ...RECORD_FIELD_NAMES] as const;
+export type RecordColumn = (typeof RECORD_COLUMNS)[number];
 export const ROW_WIDTH = RECORD_COLUMNS.length;
+const at = (c: RecordColumn) => RECORD_COLUMNS.indexOf(c);
 /** Offsets into a row of a RecordBatch, for the sinks' own bookkeeping. */
-export const COL = { hash: 0, line: 1, start: 2, duration: 4, caller: 5, callee: 6, type: 8, target: 9 } as const;
+export const COL = {
+  hash: at("content_hash"), line: at("line"), start: at("start_time"), duration: at("duration_seconds"), caller: at("caller"), callee: at("callee"),
+  type: at("record_type"), target: at("target"), callerKind: at("caller_kind"), callerRaw: at("caller_raw"), calleeKind: at("callee_kind"), calleeRaw: at("callee_raw"),
+} as const;
 
 export type RecordValue = string | number | null;
 

@@ -10,6 +10,6 @@ export const POST = route({ params: idParams, caseAccess: "job" }, async ({ req,
   const job = await requireJob(runtime.db, params.id);
   const text = await req.text();
   const override = text.trim() ? mappingOverrideSchema.parse(JSON.parse(text)) : null;
-  const { templates } = await loadTaskInputs(runtime.db, null);
-  return runtime.previewMapping({ filePath: job.storedPath, fileName: job.fileName, templates, override });
+  const { templates, caseRegion } = await loadTaskInputs(runtime.db, null, job.caseId);
+  return runtime.previewMapping({ filePath: job.storedPath, fileName: job.fileName, templates, override, caseRegion });
 });
