@@ -133,15 +133,29 @@ function judge(truth: RealWorldTruth, plan: LayoutPlan | null) {
   const alts = (k: keyof RealWorldTruth["alternatives"], main: Col) => [main, ...(truth.alternatives[k] ?? [])].map(at).filter((i): i is number => i !== null);
   const caller = indexOf(plan, "caller");
   const callee = indexOf(plan, "callee");
+  const target = indexOf(plan, "target");
+  const counterparty = indexOf(plan, "counterparty");
+  const sameSet = (want: (number | null)[], got: (number | null)[]) => {
+    const w = new Set(want.filter((i): i is number => i !== null));
+    const g = new Set(got.filter((i): i is number => i !== null));
+    return w.size === want.length && g.size === got.length && w.size === g.size && [...w].every((i) => g.has(i));
+  };
   let partiesOk: boolean;
   if (truth.parties === "caller-callee") {
     partiesOk = caller !== null && callee !== null && alts("caller", truth.columns.caller).includes(caller) && alts("callee", truth.columns.callee).includes(callee);
+  } else if (truth.parties === "partner-only") {
+    // Only the other party is a column: it must be the counterparty (or, read as outgoing-only, the callee), and no other column a party.
+    const want = at(truth.columns.counterparty ?? null);
+    const parties = [caller, callee, counterparty, target].filter((i): i is number => i !== null);
+    partiesOk = want !== null && parties.length === 1 && (counterparty === want || callee === want);
   } else {
-    const want = new Set(
-      (truth.parties === "partner-only" ? [truth.columns.counterparty ?? null] : [truth.columns.caller, truth.columns.callee]).map(at).filter((i): i is number => i !== null),
-    );
-    const got = new Set([caller, callee].filter((i): i is number => i !== null));
-    partiesOk = want.size > 0 && got.size === want.size && [...want].every((i) => got.has(i));
+    // Subscriber + partner: the subscriber (the truth's caller column) is the target and the partner the counterparty,
+    // or the two are mapped as caller and callee (either order: the direction decides per row).
+    const subscriber = at(truth.columns.caller);
+    const partner = at(truth.columns.callee);
+    const asTarget = target !== null && counterparty !== null && target === subscriber && counterparty === partner && caller === null && callee === null;
+    const asSides = target === null && counterparty === null && sameSet([subscriber, partner], [caller, callee]);
+    partiesOk = subscriber !== null && partner !== null && (asTarget || asSides);
   }
   let startOk: boolean;
   const st = truth.columns.start_time;
@@ -157,8 +171,10 @@ function judge(truth: RealWorldTruth, plan: LayoutPlan | null) {
     const i = indexOf(plan, f);
     return i === null ? "-" : String(i);
   };
+  // One-subscriber logs name their parties as target + counterparty: shown only when mapped, so other rows read as before.
+  const oneParty = `${target !== null ? ` tgt=${target}` : ""}${counterparty !== null ? ` cp=${counterparty}` : ""}`;
   const detected = plan
-    ? `caller=${fmt("caller")} callee=${fmt("callee")} start=${fmt("start_time")}${indexOf(plan, "start_date") !== null ? `/date=${fmt("start_date")},clock=${fmt("start_clock")}` : ""} dur=${fmt("duration_seconds")}`
+    ? `caller=${fmt("caller")} callee=${fmt("callee")}${oneParty} start=${fmt("start_time")}${indexOf(plan, "start_date") !== null ? `/date=${fmt("start_date")},clock=${fmt("start_clock")}` : ""} dur=${fmt("duration_seconds")}`
     : "no plan";
   return { partiesOk, startOk, durationOk, detected };
 }
@@ -180,8 +196,13 @@ function truthMapping(truth: RealWorldTruth, plan: LayoutPlan | null): { mapping
     columns.push({ index, field, format });
   };
   const c = truth.columns;
-  if (truth.parties === "partner-only") add("callee", c.counterparty, "counterparty");
-  else {
+  // One-subscriber logs as a reviewer maps them: the other party is the counterparty and, where the
+  // subscriber is a column (the truth's caller column of a subscriber-partner file), that column is the target.
+  if (truth.parties === "partner-only") add("counterparty", c.counterparty, "counterparty");
+  else if (truth.parties === "subscriber-partner") {
+    add("target", c.caller, "caller");
+    add("counterparty", c.callee, "callee");
+  } else {
     add("caller", c.caller, "caller");
     add("callee", c.callee, "callee");
   }

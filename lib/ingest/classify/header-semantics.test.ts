@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MappableField } from "../../schemas/fields";
-import { isIdHeader, isPartyAttribute } from "./header-semantics";
+import { isIdHeader, isPartyAttribute, partyOfIdHeader } from "./header-semantics";
 import { mapColumns } from "./map-columns";
 import { normalizeHeader } from "./normalize-header";
 import { sampleFromText } from "./testing/fixture-sample";
@@ -152,7 +152,7 @@ describe("header semantics first (issue 17)", () => {
     const ids = ["id", "uuid", "sid", "call_sid", "accountId", "key", "account", "Call ID", "sequence", "globalCallID_callManagerId", "origLegCallIdentifier", "pkid", "bleg_uuid"];
     for (const h of ids) expect([h, isIdHeader(normalizeHeader(h))]).toEqual([h, true]);
     for (const h of ["caller_id_number", "duration", "billsec", "account number", "Cell ID Last", "from"]) expect([h, isIdHeader(normalizeHeader(h))]).toEqual([h, false]);
-    for (const h of ["from.type", "from.name", "to.type", "CustomerEndpoint.Type", "caller_id_name"]) expect([h, isPartyAttribute(normalizeHeader(h))]).toEqual([h, true]);
+    for (const h of ["from.type", "from.name", "to.type", "CustomerEndpoint.Type", "caller_id_name", "correspondent_name", "partner.type", "Other Party Name"]) expect([h, isPartyAttribute(normalizeHeader(h))]).toEqual([h, true]);
     for (const h of ["from.number", "from.phone_number", "from.uri", "Call Type", "Record Type", "to_formatted"]) expect([h, isPartyAttribute(normalizeHeader(h))]).toEqual([h, false]);
   });
 
@@ -161,5 +161,27 @@ describe("header semantics first (issue 17)", () => {
     const m = mapped(h, rows((i) => [String(ids[i]! * 7), "88120", String(ids[i]! + 5), String(3 + i * 2), phone(i), phone2(i), local(i), String(secs[i]), String(31000 + i * 977)]));
     expectFields(m, { Caller: "caller", Called: "callee", Start: "start_time", Duration: "duration_seconds", "Cell ID": "cell_first" });
     expectNoMeasure(m, ["key", "account", "Call ID", "sequence"]);
+  });
+
+  it("the id of a named party is that party: correspondent_id, partner_id, subscriber_id", () => {
+    const party = (h: string) => [...partyOfIdHeader(normalizeHeader(h)).keys()];
+    expect(party("correspondent_id")).toEqual(["counterparty"]);
+    expect(party("partner_id")).toEqual(["counterparty"]);
+    expect(party("subscriber_id")).toEqual(["target"]);
+    for (const h of ["user_id", "call_id", "contactId", "callingPartyUnicodeLoginUserID", "origLegCallIdentifier", "id"]) expect([h, party(h)]).toEqual([h, []]);
+    // bandicoot's data-set format: one subscriber's log whose other party is an opaque id.
+    const m = mapped(["interaction", "direction", "correspondent_id", "datetime", "call_duration", "antenna_id"], rows((i) => [
+      i % 3 ? "text" : "call", i % 2 ? "in" : "out", "ABCDE"[i % 5]!, local(i), i % 3 ? "" : String(secs[i]), String(1000 + (i % 4)),
+    ]));
+    expectFields(m, { interaction: "record_type", direction: "direction", correspondent_id: "counterparty", datetime: "start_time", call_duration: "duration_seconds" });
+  });
+
+  it("still holds on the durations: *duration*, billsec and talk time are lengths, ring time next to them is not the call's", () => {
+    for (const h of ["CallDuration", "call_duration", "TotalDuration", "billsec", "bill_sec", "talk_time", "talktime", "Talk Time (s)"]) {
+      const m = mapped(["from", "to", "start", h], rows((i) => [phone(i), phone2(i), local(i), String(secs[i])]));
+      expect([h, m.get(h)]).toEqual([h, "duration_seconds"]);
+    }
+    const m = mapped(["from", "to", "start", "ring_duration", "duration"], rows((i) => [phone(i), phone2(i), local(i), String(3 + (i % 4)), String(secs[i])]));
+    expectFields(m, { duration: "duration_seconds" });
   });
 });

@@ -1,6 +1,7 @@
 import type { MappableField } from "../../schemas/fields";
 import type { HeaderTarget } from "./header-synonyms";
 import type { NormalizedHeader } from "./normalize-header";
+import { scoreHeader } from "./score-header";
 
 /**
  * What a header says a column may hold, beyond which field it names (issue 17, "header semantics
@@ -12,17 +13,45 @@ const ID_WORDS = /^(id|ids|uuid|guid|sid|key|identifier|pkid|account|sequence|un
 /** Words that let an id column be a cell or site id ("Cell ID", "Start Cell ID", "Site ID"). */
 const CELL_WORDS = /^(cell|cells|site|tower|antenna|sector|bts|ci|cgi|ecgi|celda|cellule|celula|cella|zelle|funkzelle)$/;
 /** A party's attributes that are not its number: `from.type` ("SIP"), `from.name`, `CustomerEndpoint.Type`. */
-const PARTY_WORDS = /^(from|to|caller|callee|calling|called|source|destination|customer|system|endpoint|originating|terminating|party|a|b|agent|remote|local)$/;
+const PARTY_WORDS = /^(from|to|caller|callee|calling|called|source|destination|customer|system|endpoint|originating|terminating|party|a|b|agent|remote|local|correspondent|partner|counterpart|counterparty|other|peer)$/;
 const ATTRIBUTE_WORDS = /^(type|name|kind|carrier|country|city|state|region|label|tag|status|role|display)$/;
 /** Fields an id is never read as, whatever its values look like. */
 const MEASURES: readonly MappableField[] = ["duration_seconds", "cell_first", "cell_last", "start_time", "end_time", "start_date", "start_clock", "direction", "record_type", "call_type", "time_zone"];
 
-export const PHONE_FAMILY: readonly MappableField[] = ["caller", "callee", "target", "dialed_digits"];
+export const PHONE_FAMILY: readonly MappableField[] = ["caller", "callee", "target", "dialed_digits", "counterparty"];
+
+/** Party fields an identifier may be: the party's id is the party (`correspondent_id`, `subscriber_id`, `partner_id`). */
+const PARTY_FIELDS: readonly HeaderTarget[] = ["caller", "callee", "target", "counterparty"];
+
+/**
+ * `correspondent_id`, `partner_id`, `subscriber id`: an id whose other words name a party exactly
+ * identifies that party (one-subscriber data sets write parties as ids, not numbers). Returns
+ * those party fields with their score, or an empty map.
+ */
+export function partyOfIdHeader(h: NormalizedHeader): Map<HeaderTarget, number> {
+  const out = new Map<HeaderTarget, number>();
+  if (!isIdHeader(h) || h.tokens.length < 2) return out;
+  const stem = scoreHeader(h.tokens.slice(0, -1).join(" "));
+  for (const f of PARTY_FIELDS) {
+    const s = stem.scores.get(f) ?? 0;
+    if (s >= 0.95) out.set(f, s);
+  }
+  return out;
+}
 
 /** The header names an identifier or key (its last word is id/uuid/sid/key/…), not a quantity. */
 export function isIdHeader(h: NormalizedHeader): boolean {
   const last = h.tokens[h.tokens.length - 1];
   return last !== undefined && (ID_WORDS.test(last) || /(uuid|guid)$/.test(last));
+}
+
+/**
+ * "B Number", "A-Party", "MSISDN B": a party named by letter. In a two-party record A called B; in
+ * a one-subscriber log whose rows go both ways the lettered column is the other party, so the
+ * letter does not fix a side the way "caller" or "called number" does.
+ */
+export function isLetterParty(h: NormalizedHeader): boolean {
+  return h.tokens.some((t) => t === "a" || t === "b");
 }
 
 /** `from.type`, `caller name`, `CustomerEndpoint.Type`: something about a party other than its number. */
@@ -51,6 +80,8 @@ export function constrainHeader(h: NormalizedHeader, hs: Map<HeaderTarget, numbe
       if (MEASURES.includes(f) && !((f === "cell_first" || f === "cell_last") && saysCell)) continue;
       if (s >= 0.95 || ((f === "cell_first" || f === "cell_last") && saysCell) || f === "item") out.set(f, s);
     }
+    // The id of a named party is that party, whatever its values look like (`correspondent_id`: A, E…).
+    for (const [f, s] of partyOfIdHeader(h)) out.set(f, Math.max(out.get(f) ?? 0, s));
     // An id that names no field exactly (`sid`, `callId`) is nothing; `Caller ID`, `Cell ID` keep their
     // field. An id whose values are phone numbers ("Customer Identifier": +44…) is a party: the rows decide which.
     if (phoneValues && out.size === 0) {

@@ -8,8 +8,8 @@ export type HeaderTarget = MappableField | "ignore";
  * Entries are written naturally; `normalizeHeader` folds both sides (case, accents,
  * punctuation, abbreviations such as Nbr/No./#/Dt/Tm/Orig/Term) before comparing.
  */
-// "Other party", "correspondent", "remote number" are deliberately absent: such a column is the
-// callee on outgoing rows and the caller on incoming ones, so its role is left to the row evidence.
+// "Other party", "correspondent", "remote number" name the counterparty: the callee on outgoing
+// rows and the caller on incoming ones; the record builder resolves it with the target and the direction.
 export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
   caller: [
     "caller", "calling", "calling number", "calling party", "calling party number", "calling nbr", "calling msisdn",
@@ -19,6 +19,8 @@ export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
     "sender number", "a number", "a party", "a party number", "a msisdn", "a subscriber", "a nr", "a-nummer", "anumber",
     "source", "source number", "source phone", "source msisdn", "source address", "src number", "call from", "made by",
     "number from", "msisdn a",
+    // Billing records: the charged party is the one who called (the non-charged one is the callee).
+    "charged party", "charged number", "charged msisdn", "billed party", "billed number", "chargeable party",
     // Nested JSON parties (`from.uri`, `from.endpoint`) and PBX exports.
     "from endpoint", "from uri", "from address", "from phone number", "caller id number", "source endpoint",
     // German
@@ -43,6 +45,7 @@ export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
     "b msisdn", "b subscriber", "b nr", "bnumber", "destination", "destination number", "destination phone",
     "destination address", "destination msisdn", "dest number", "call to", "number to", "msisdn b", "received by",
     "to endpoint", "to uri", "to address", "to phone number", "destination endpoint",
+    "non charged party", "non charged number", "non charged msisdn", "non billed party", "non billed number",
     // German
     "rufnummer b", "b rufnummer", "angerufene nummer", "angerufene rufnummer", "angerufener", "zielrufnummer",
     "zielnummer", "empfanger", "empfangernummer", "an", "an nummer", "an rufnummer", "teilnehmer b", "b teilnehmer",
@@ -66,6 +69,22 @@ export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
     "numero cible", "ligne", "numero abonne", "abonne", "numero surveille",
     "numero alvo", "assinante", "linha", "numero do assinante",
     "utenza", "numero utente", "numero bersaglio",
+  ],
+  counterparty: [
+    "counterparty", "counterpart", "counter party", "correspondent", "correspondent number", "correspondent msisdn",
+    "partner", "partner number", "partner msisdn", "partner phone", "other party", "other party number", "other number",
+    "other msisdn", "other phone", "remote party", "remote number", "remote party number", "remote msisdn", "remote phone",
+    "peer number", "interlocutor", "contact number", "third party", "opposite party", "opposite number",
+    // German
+    "gegenstelle", "gegenteilnehmer", "gegennummer", "gegenrufnummer", "andere rufnummer", "anderer teilnehmer", "gesprachspartner",
+    // Spanish
+    "contraparte", "otro numero", "otra parte", "numero remoto", "corresponsal",
+    // French
+    "correspondant", "numero correspondant", "numero du correspondant", "interlocuteur", "autre numero", "partie distante",
+    // Portuguese
+    "outro numero", "outra parte", "numero remoto", "correspondente",
+    // Italian
+    "controparte", "altro numero", "corrispondente", "interlocutore", "numero remoto",
   ],
   dialed_digits: [
     "dialed digits", "dialed digit number", "dialed number", "dialed", "dialled digits", "dialled number", "digits dialed",
@@ -98,7 +117,7 @@ export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
   ],
   duration_seconds: [
     "duration", "call duration", "duration seconds", "call length", "length", "elapsed", "elapsed time", "et",
-    "seconds", "talk time", "conversation time", "call time length", "billsec", "billable seconds", "usage",
+    "seconds", "talk time", "talktime", "talk duration", "talking time", "speaking time", "conversation duration", "conversation time", "call time length", "billsec", "billable seconds", "usage",
     "air time", "airtime", "call seconds", "minutes", "bill seconds", "billed seconds", "billable duration", "billed duration", "billing duration", "duration minutes", "min of use", "total duration", "time used",
     "dauer", "anrufdauer", "gesprachsdauer", "verbindungsdauer", "dauer sekunden", "sekunden", "zeitdauer",
     "duracion", "duracion de la llamada", "segundos", "tiempo", "duracion llamada",
@@ -153,8 +172,6 @@ export const HEADER_SYNONYMS: Record<HeaderTarget, readonly string[]> = {
   ],
   item: ["item", "row", "row number", "line", "line number", "seq", "sequence", "sequence number", "record number", "record", "index", "nr", "zeile", "fila", "ligne numero", "linha", "riga", "n"],
   time_zone: ["time zone", "timezone", "tz", "zone", "utc offset", "offset", "zeitzone", "zona horaria", "fuseau horaire", "fuso horario", "fuso orario"],
-  // The other party of a one-subscriber log: mapped by hand for now (the classifier learns it next).
-  counterparty: [],
   ignore: [
     "seizure time", "seizure", "feature", "features", "neid", "ne id", "repoll", "repoll number", "sector", "network element",
     "network element name", "switch", "switch name", "msc", "msc id", "msc name", "element", "trunk", "route", "lac",

@@ -91,9 +91,33 @@ describe.skipIf(!asterisk || !bandicoot)("third-party CDR samples", () => {
 });
 
 describe("an other-party column", () => {
-  it("is not silently taken for the callee: it holds the caller on incoming rows", () => {
+  it("is the counterparty, not the callee: it holds the caller on incoming rows; the subscriber's own number is the target", () => {
     const plan = planLayout(sampleFromText(GENERIC.replace("\tMe", "\tMy Number"), "\t", 1), []);
-    expect(plan.columns[1]?.confidence).toBeLessThan(0.7);
-    expect(plan.needsReview).toBe(true);
+    expect(plan.columns.map((c) => c.field)).toEqual(["record_type", "counterparty", "start_time", "duration_seconds", "direction", "target"]);
+    expect(plan.target).toBe("+17135550199");
+    expect(plan.reviewReasons).not.toContain("No column was recognized as the caller or the callee");
+  });
+});
+
+describe("region of the numbers", () => {
+  it("every plan says which region its national numbers are read in, and why", () => {
+    const us = planLayout(sampleFromText(GENERIC, "\t", 1), []);
+    expect([us.region, us.regionSource]).toEqual(["US", "numbers"]);
+    const uk = planLayout(sampleFromText(["From,To,Start,Duration", ...[0, 1, 2, 3].map((i) => `+44207946095${i},+44161496000${i},2023-05-0${i + 1} 10:00:00,${30 + i}`)].join("\n"), ",", 1), []);
+    expect([uk.region, uk.regionSource]).toEqual(["GB", "numbers"]);
+    const stated = planLayout(sampleFromText(["Call records", "Country: IN", "From,To,Start,Duration", ...[0, 1, 2, 3].map((i) => `98453 9449${i},(080)3311803${i},2023-05-0${i + 1} 10:00:00,${30 + i}`)].join("\n"), ",", 3), []);
+    expect([stated.region, stated.regionSource]).toEqual(["IN", "preamble"]);
+    const unknown = planLayout(sampleFromText(["From,To,Start,Duration", ...[0, 1, 2, 3].map((i) => `98453 9449${i},93412 6615${i},2023-05-0${i + 1} 10:00:00,${30 + i}`)].join("\n"), ",", 1), []);
+    expect([unknown.region, unknown.regionSource]).toEqual([null, null]);
+  });
+
+  it("a template's region wins over the numbers", () => {
+    const sample = sampleFromText(GENERIC, "\t", 1);
+    const template: LayoutTemplate = {
+      id: "tpl-2", name: "Reviewed", version: 1, fingerprint: layoutFingerprint(sample), carrier: "unknown", headerLine: 1, timezone: "UTC", region: "CA",
+      columns: sample.headers.map((header, index) => ({ index, header, field: null })),
+    };
+    const plan = planLayout(sample, [template]);
+    expect([plan.region, plan.regionSource]).toEqual(["CA", "template"]);
   });
 });

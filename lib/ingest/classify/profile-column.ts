@@ -1,3 +1,4 @@
+import { readParty } from "../normalize/party";
 import {
   hasOffset,
   isCallTypeCode,
@@ -11,7 +12,10 @@ import {
   isImei,
   isImsi,
   isInteger,
+  isBareNationalNumber,
+  isPartyId,
   isPhone,
+  isPhoneLike,
   isRecordTypeWord,
   isSwitchName,
   isZoneName,
@@ -28,7 +32,28 @@ export interface ColumnProfile {
   topShare: number;
   topValue: string | null;
   constant: boolean;
+  /** North American and international (+CC, 00, 011) spellings: the strict share (fingerprints use it). */
   phone: number;
+  /** Phones in any numbering plan's spelling: `phone` plus national forms (`(080)33118033`, `93412 66159`, `020 7946 0958`). */
+  phoneLike: number;
+  /** Bare 8–12-digit numbers (`770000000`): national significant numbers or other ids. */
+  bareNational: number;
+  /**
+   * How much the column reads as phone numbers of some plan, in [0,1]: `phoneLike`, plus bare
+   * national numbers at 0.8 when they keep one length (a numbering plan's numbers do; ids and
+   * counts wander).
+   */
+  partyNumber: number;
+  /** Opaque party ids (`A`, `A_orange`, hex, `sip:…`, extensions): a party only where the header says so. */
+  partyId: number;
+  /**
+   * Parties that are no phone numbers but are calls' parties all the same (issue 17): extensions,
+   * service and short codes, SIP addresses, withheld callers (`Restricted`). They make a column of
+   * numbers no less a party column; on their own they prove nothing (a duration is digits too).
+   */
+  spelledParty: number;
+  /** Digit strings of phone length (7–15, optional `+`), valid numbers or not. */
+  digitString: number;
   date: number;
   clock: number;
   dateTime: number;
@@ -52,6 +77,8 @@ export interface ColumnProfile {
   sequential: boolean;
   /** Integer statistics (0 when there are no integers). */
   intMax: number;
+  /** Middle integer value (0 when there are no integers). */
+  intMedian: number;
   intZeroShare: number;
   /** Largest minutes part of `M:SS` values: small for seizure times, large for call lengths. */
   clockMax: number;
@@ -71,6 +98,28 @@ function isSequential(values: string[]): boolean {
   return steps / (values.length - 1) >= 0.9;
 }
 
+/** At least 80 % of the values have one length (±1 digit): numbers of one numbering plan. */
+function steadyLength(values: string[]): boolean {
+  if (values.length === 0) return false;
+  const byLength = new Map<number, number>();
+  for (const v of values) byLength.set(v.length, (byLength.get(v.length) ?? 0) + 1);
+  let best = 0;
+  for (const [len, n] of byLength) best = Math.max(best, n + (byLength.get(len + 1) ?? 0));
+  return best / values.length >= 0.8;
+}
+
+const SPELLED_KINDS = new Set(["extension", "service", "short_code", "sip", "withheld"]);
+function isSpelledParty(v: string): boolean {
+  const c = readParty(v, null);
+  return typeof c === "object" && SPELLED_KINDS.has(c.kind);
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 function clockSeconds(v: string): number {
   const parts = v.split(":").map(Number);
   return parts.reduce((acc, p) => acc * 60 + (Number.isFinite(p) ? p : 0), 0);
@@ -84,6 +133,9 @@ export function profileColumn(rawValues: string[]): ColumnProfile {
   let topCount = 0;
   for (const [v, c] of counts) if (c > topCount) [topValue, topCount] = [v, c];
   const ints = values.filter(isInteger).map(Number);
+  const phoneLike = share(values, isPhoneLike);
+  const bare = values.filter(isBareNationalNumber);
+  const bareNational = values.length ? bare.length / values.length : 0;
   const clockDurations = values.filter(isClockDuration).map(clockSeconds);
   return {
     filled: values.length,
@@ -93,6 +145,12 @@ export function profileColumn(rawValues: string[]): ColumnProfile {
     topValue,
     constant: counts.size === 1 && values.length >= 2,
     phone: share(values, isPhone),
+    phoneLike,
+    bareNational,
+    partyNumber: Math.min(1, phoneLike + bareNational * (steadyLength(bare) ? 0.8 : 0.4)),
+    partyId: share(values, isPartyId),
+    spelledParty: share(values, isSpelledParty),
+    digitString: share(values, (v) => /^\+?\d{7,15}$/.test(v)),
     date: share(values, isDateOnly),
     clock: share(values, isClock),
     dateTime: share(values, isDateTime),
@@ -112,6 +170,7 @@ export function profileColumn(rawValues: string[]): ColumnProfile {
     zoneName: share(values, isZoneName),
     sequential: isSequential(values),
     intMax: ints.length ? Math.max(...ints) : 0,
+    intMedian: median(ints),
     intZeroShare: ints.length ? ints.filter((n) => n === 0).length / ints.length : 0,
     clockMax: clockDurations.length ? Math.max(...clockDurations) : 0,
   };

@@ -22,6 +22,23 @@ describe("header similarity", () => {
     ["Network Element Name", "ignore"],
     ["1st Cell ID", "cell_first"],
     ["Last Cell ID", "cell_last"],
+    // The other party of a one-subscriber log (issue 17).
+    ["correspondent", "counterparty"],
+    ["Other Party", "counterparty"],
+    ["Remote Number", "counterparty"],
+    ["partner_msisdn", "counterparty"],
+    ["Numéro du correspondant", "counterparty"],
+    ["Gegenstelle", "counterparty"],
+    // Billing records charge the caller.
+    ["Charged Party", "caller"],
+    ["Non-Charged Party", "callee"],
+    ["talktime", "duration_seconds"],
+    // Run-together capitals.
+    ["CALLINGNUMBER", "caller"],
+    ["CALLEDNUMBER", "callee"],
+    ["BMSISDN", "callee"],
+    ["CALLDURATION", "duration_seconds"],
+    ["SERVEDMSISDN", "target"],
   ])("%s → %s", (header, field) => {
     expect(bestHeaderTarget(header)?.target).toBe(field);
   });
@@ -37,5 +54,12 @@ describe("header similarity", () => {
     const s = scoreHeader("End Date/Time").scores;
     expect(s.get("end_time")).toBe(1);
     expect(s.get("start_time") ?? 0).toBeLessThan(0.5);
+  });
+
+  it("a negated header is not what its positive phrase names", () => {
+    const s = scoreHeader("Non-Charged Party").scores;
+    expect(s.get("callee")).toBe(1);
+    expect(s.get("caller") ?? 0).toBeLessThan(0.5);
+    expect(scoreHeader("non billable duration").scores.get("duration_seconds") ?? 0).toBeLessThan(0.5);
   });
 });

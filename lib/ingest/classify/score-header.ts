@@ -40,10 +40,20 @@ function containsAll(haystack: string[], needles: string[]): boolean {
   return true;
 }
 
+/** Words that turn a phrase into its opposite: a "Non-Charged Party" is not the charged party. */
+const NEGATIONS = /^(non|not|nicht|sin|sans|nao|senza)$/;
+
 /** How well one dictionary phrase matches a header, in [0,1]. */
 function matchPhrase(h: NormalizedHeader, s: Synonym): number {
   if (h.text === s.text) return 1;
   if (h.tokens.length === 0) return 0;
+  const negated = h.tokens.some((t) => NEGATIONS.test(t)) && !s.tokens.some((t) => NEGATIONS.test(t));
+  return negated ? partialMatch(h, s) * 0.5 : partialMatch(h, s);
+}
+
+function partialMatch(h: NormalizedHeader, s: Synonym): number {
+  // Run-together capitals ("CALLINGNUMBER", "BMSISDN", "CALLDURATION"): the phrase with its spaces dropped.
+  if (h.tokens.length === 1 && s.tokens.length > 1 && h.tokens[0]!.length >= 6 && h.tokens[0] === s.tokens.join("")) return 0.95;
   if (containsAll(h.tokens, s.tokens)) {
     // One-letter phrases ("a", "b") and generic words only count as whole headers: they are too common as parts.
     if (s.tokens.length === 1 && (s.tokens[0]!.length <= 2 || GENERIC_TOKENS.has(s.tokens[0]!))) return 0;

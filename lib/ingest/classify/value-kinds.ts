@@ -25,6 +25,63 @@ export function isPhone(raw: string): boolean {
   return phoneDigits(raw) !== null;
 }
 
+/** An area code in parentheses, then the subscriber digits: `(080)33118033`, `(04344) 322628`, `(0)20 7946 0958`. */
+const PARENTHESIZED_AREA = /^\(\d{1,6}\)[\s.\-]?\d[\d\s.\-]{3,13}\d$/;
+/** Digit groups as national plans print them: `93412 66159`, `020 7946 0958`, `06-12 34 56 78`, `030/1234567`. */
+const GROUPED_DIGITS = /^\d{2,5}(?:[\s.\-/]\d{2,8}){1,4}$/;
+/** A trunk prefix 0 and 7–12 more digits (`07700900123`, `0201234567`); `00…` is the international prefix, not a trunk 0. */
+const TRUNK_ZERO = /^0[1-9]\d{6,11}$/;
+
+/**
+ * Digits of a number written the way national numbering plans write them (any country, no US
+ * rules): digit groups, a leading trunk `0`, an area code in parentheses. Only values that are
+ * not already phones by {@link phoneDigits}, and not dates, clocks, cell ids, decimals or IP
+ * addresses. 7–13 digits: a national number with its trunk prefix.
+ */
+export function nationalPhoneDigits(raw: string): string | null {
+  const v = raw.trim();
+  if (v === "" || v.length > 24 || !/^[\d\s().\-/]+$/.test(v)) return null;
+  if (!(PARENTHESIZED_AREA.test(v) || GROUPED_DIGITS.test(v) || TRUNK_ZERO.test(v))) return null;
+  const digits = v.replace(/\D/g, "");
+  if (digits.length < 7 || digits.length > 13) return null;
+  if (isDateOnly(v) || isClock(v) || isCellId(v) || isDecimal(v) || isDateTime(v)) return null;
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(v) || /^\d+[.,]\d+$/.test(v)) return null; // an IPv4 address, a decimal (latitude 42.139876)
+  // Thousands grouping of a count ("1 234 567", "12.345.678"): groups of exactly three after the first.
+  if (/^\d{1,3}(?:([\s.])\d{3})(?:\1\d{3})*$/.test(v) && !/^0/.test(v)) return null;
+  return digits;
+}
+
+/** A phone number in any numbering plan's usual spelling: international, North American, or national (grouped, trunk 0, area code in parentheses). */
+export function isPhoneLike(raw: string): boolean {
+  return phoneDigits(raw) !== null || nationalPhoneDigits(raw) !== null;
+}
+
+/**
+ * 8–12 bare digits not starting with 0: a national significant number (9-digit MSISDNs
+ * `770000000`, 8-digit Nordic numbers) — or any other identifier of that length, so columns of
+ * these count as phones only with weight (see profile `partyNumber`). Unix times and YYYYMMDD
+ * dates are excluded; strict phones are counted by {@link isPhone}.
+ */
+export function isBareNationalNumber(raw: string): boolean {
+  const v = raw.trim();
+  if (!/^[1-9]\d{7,11}$/.test(v)) return false;
+  return !isPhone(v) && !isEpoch(v) && !isDateOnly(v);
+}
+
+/**
+ * An opaque party identifier as one-subscriber data sets and PBXs write parties: `A`, `E`,
+ * `A_orange`, `u_42`, a hex key, `sip:1001@pbx`, an extension `1001`. Only a header that names
+ * a party makes a column of these a party (they look like any code otherwise); words the
+ * engine reads as directions, record types or call-type codes are not ids.
+ */
+export function isPartyId(raw: string): boolean {
+  const v = raw.trim();
+  if (v === "" || v.length > 64) return false;
+  if (/^\d{2,7}$/.test(v)) return true; // extensions and short numbers
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+\-]*$/.test(v) || !/[A-Za-z]/.test(v)) return false;
+  return !isDirectionWord(v) && !isRecordTypeWord(v) && !isCallTypeCode(v) && !isZoneName(v) && !isDateTime(v) && !isDateOnly(v) && !isClock(v) && !isClockDuration(v);
+}
+
 /** 15 digits passing the Luhn check. */
 export function isImei(raw: string): boolean {
   const v = raw.trim();

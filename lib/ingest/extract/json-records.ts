@@ -107,6 +107,18 @@ function collectPreamble(node: Json, path: string, recordPath: string, out: stri
   }
 }
 
+/** A bag of this many scalars beside the array is a record's own fields (FreeSWITCH `variables`), not paging fields. */
+const MIN_FIELD_BAG = 20;
+/** Elements this small are a record's sub-list (an application log: name, data, stamp), not calls. */
+const MAX_SUBLIST_KEYS = 5;
+
+/** One call whose own fields sit in a nested bag and whose arrays are short sub-lists (a FreeSWITCH mod_json_cdr document): the object is the record. */
+function isRecordWithSublists(root: JsonObject, arr: Json[]): boolean {
+  const bag = Math.max(0, ...Object.values(root).map((v) => (isObject(v) ? scalarKeys(v) : 0)));
+  const keys = arr.reduce<number>((n, x) => n + (isObject(x) ? Object.keys(x).length : 0), 0) / Math.max(1, arr.length);
+  return bag >= MIN_FIELD_BAG && keys <= MAX_SUBLIST_KEYS;
+}
+
 export function findRecords(root: Json): FoundRecords {
   if (Array.isArray(root) && (root.length === 0 || arrayScore(root) > 0 || !root.some(Array.isArray)))
     return { records: root, path: "", preamble: [] };
@@ -114,7 +126,7 @@ export function findRecords(root: Json): FoundRecords {
   largestObjectArray(root, "", 0, best);
   const preamble: string[] = [];
   collectPreamble(root, "", best.path, preamble, 0);
-  if (!best.arr || (isObject(root) && isEndpointList(best.arr) && scalarKeys(root) >= MIN_RECORD_SCALARS)) {
+  if (!best.arr || (isObject(root) && ((isEndpointList(best.arr) && scalarKeys(root) >= MIN_RECORD_SCALARS) || isRecordWithSublists(root, best.arr)))) {
     // One object and no array of objects — or only a short list of endpoints inside it (a single
     // call: {"uuid", "start_time", …, "to": [{"type", "number"}]}): the object itself is the only record.
     return { records: isObject(root) ? [root] : [], path: "", preamble: isObject(root) ? [] : preamble };

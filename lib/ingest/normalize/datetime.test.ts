@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { corpus } from "../../../tests/support/corpora";
-import { inferDateOrder, toUtcIso } from "./datetime";
+import { compileInstantParser, inferDateOrder, toUtcIso, wallToUtcConverter } from "./datetime";
 import { parseDateParts } from "./date-parts";
 import { parseClock } from "./clock";
 
@@ -69,6 +69,30 @@ describe("toUtcIso formats", () => {
     expect(parseClock("08:07:20 PM")?.seconds).toBe(20 * 3600 + 7 * 60 + 20);
     expect(parseClock("012510")?.seconds).toBe(3600 + 25 * 60 + 10);
     expect(parseClock("25:00")).toBeNull();
+  });
+});
+
+describe("CDR vendor time formats (issue 17)", () => {
+  it.each([
+    ["Tue, 31 Aug 2010 20:36:28 +0000", "America/New_York", "2010-08-31T20:36:28Z"], // Twilio Calls (RFC 2822)
+    ["Wed, 19 Sep 2018 20:00:01 -0700", "UTC", "2018-09-20T03:00:01Z"],
+    ["2022-06-16T13:15:07.160Z", "America/Chicago", "2022-06-16T13:15:07Z"], // Bandwidth (ISO 8601, ms, Z)
+    ["2024-12-11T17:43:24Z", "UTC", "2024-12-11T17:43:24Z"], // Telnyx detail records
+    ["2019-08-29T21:47:15Z", "Europe/Berlin", "2019-08-29T21:47:15Z"], // Amazon Connect CTR
+    ["1711386104", "America/Chicago", "2024-03-25T17:01:44Z"], // CUCM epoch seconds
+    ["1711386104123456", "America/Chicago", "2024-03-25T17:01:44Z"], // FreeSWITCH start_uepoch (µs)
+    ["2019/11/29 12:22:45", "UTC", "2019-11-29T12:22:45Z"], // 3CX CDR
+    ["2014-05-29 16:59:50", "UTC", "2014-05-29T16:59:50Z"], // FreeSWITCH start_stamp
+  ])("%s in %s → %s", (text, zone, want) => {
+    expect(toUtcIso(text, zone)).toBe(want);
+  });
+
+  it("reads epoch microseconds with and without the epoch hint, and CUCM's 0 (not connected) as no time", () => {
+    const utc = wallToUtcConverter("UTC")!;
+    for (const format of ["epoch_s", "epoch_ms", undefined]) {
+      expect(compileInstantParser({ format })("1711386104123456", utc)).toBe(Date.UTC(2024, 2, 25, 17, 1, 44));
+    }
+    expect(toUtcIso("0", "UTC")).toBeNull();
   });
 });
 

@@ -51,7 +51,7 @@ export function compileInstantParser(opts: { samples?: string[]; format?: DateFo
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const COMPACT_DATE = /^(?:19|20)\d{6}(?:\d{4}|\d{6})?$/;
 
-/** Epoch seconds/ms (absolute), compact yyyymmdd[hhmm[ss]], or Excel serial days (local wall time). */
+/** Epoch seconds/ms/µs (absolute), compact yyyymmdd[hhmm[ss]], or Excel serial days (local wall time). */
 function numericInstant(text: string, format: DateFormatHint, order: DateOrder, toUtc: WallToUtc): number {
   if (format !== "epoch_s" && format !== "epoch_ms" && COMPACT_DATE.test(text)) {
     const parts = parseDateParts(text, order);
@@ -59,7 +59,9 @@ function numericInstant(text: string, format: DateFormatHint, order: DateOrder, 
   }
   const v = Number(text);
   let ms: number;
-  if (format === "epoch_ms" || (format !== "epoch_s" && v >= 1e11)) ms = Math.floor(v);
+  // 16 digits are microseconds (FreeSWITCH `start_uepoch`, Kazoo) whatever the hint: as seconds or ms they lie past 2100.
+  if (v >= 1e14) ms = Math.floor(v / 1000);
+  else if (format === "epoch_ms" || (format !== "epoch_s" && v >= 1e11)) ms = Math.floor(v);
   else if (format === "epoch_s" || v >= 1e8) ms = Math.floor(v) * 1000;
   else if (v < 1e6) ms = toUtc(Math.round((v - EXCEL_EPOCH_OFFSET_DAYS) * 86400) * 1000);
   else return Number.NaN;

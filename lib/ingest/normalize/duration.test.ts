@@ -27,4 +27,23 @@ describe("parseDurationSeconds", () => {
   it.each(["abc", "1:75", "1:00:75", "-5", "", "5 parsecs", "N/A"])("%s is not a duration", (text) => {
     expect(parseDurationSeconds(text)).toBeNaN();
   });
+
+  // ISO 8601 durations: Bandwidth's call and recording resources ("PT1M30S", "PT13.67S").
+  it.each([
+    ["PT1M30S", 90],
+    ["PT0S", 0],
+    ["PT90S", 90],
+    ["PT13.67S", 14],
+    ["PT1H2M3.5S", 3724],
+    ["pt2m", 120],
+    ["PT1.5M", 90],
+    ["P1DT2H", 93600],
+  ] as const)("ISO 8601 %s → %i s", (text, want) => {
+    expect(parseDurationSeconds(text)).toBe(want);
+    expect(parseDurationSeconds(text, "seconds")).toBe(want);
+  });
+
+  it.each(["P", "PT", "PT1X", "P1M", "PT-5S", "PT1S2M"])("%s is not an ISO 8601 call duration", (text) => {
+    expect(parseDurationSeconds(text)).toBeNaN();
+  });
 });

@@ -7,7 +7,8 @@ export type DurationHint = "seconds" | "minutes" | "milliseconds" | "clock" | st
  *   fraction of a second is allowed on the last part;
  * - plain numbers: seconds, or minutes / milliseconds when the column says so; with the "clock"
  *   hint a number below 1 is an Excel day fraction;
- * - unit words: "1h 2m 3s", "2 min 30 sec", "1 Std 5 Min", "45 seg".
+ * - unit words: "1h 2m 3s", "2 min 30 sec", "1 Std 5 Min", "45 seg";
+ * - ISO 8601 durations: "PT1M30S", "PT13.67S", "P1DT2H" (Bandwidth's call resources).
  * Callers decide what an empty cell means; it is NaN here.
  */
 export function parseDurationSeconds(raw: string, hint?: DurationHint): number {
@@ -22,6 +23,8 @@ export function parseDurationSeconds(raw: string, hint?: DurationHint): number {
     if (clock) return clockSeconds(clock);
     if (DECIMAL.test(text)) return scaleNumber(Number(text.replace(",", ".")), hint);
   }
+  // A unit-word duration never starts with P, so this costs the hot path nothing.
+  if (c === 80 || c === 112) return isoSeconds(text);
   return unitSeconds(text);
 }
 
@@ -78,6 +81,19 @@ function clockSeconds(m: RegExpExecArray): number {
   const s = Number(m[3]);
   if (b > 59 || s > 59) return Number.NaN;
   return roundHalfUp(a * 3600 + b * 60 + s + fraction);
+}
+
+/**
+ * ISO 8601 `PnDTnHnMnS`. Years, months and weeks are refused: a call is never that long, and a
+ * month has no fixed length (`P1M` is a month, not a minute).
+ */
+const ISO_DURATION = /^P(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i;
+
+function isoSeconds(text: string): number {
+  const m = ISO_DURATION.exec(text);
+  if (!m || (m[1] === undefined && m[2] === undefined && m[3] === undefined && m[4] === undefined)) return Number.NaN;
+  const part = (x: string | undefined) => (x === undefined ? 0 : Number(x.replace(",", ".")));
+  return roundHalfUp(part(m[1]) * 86400 + part(m[2]) * 3600 + part(m[3]) * 60 + part(m[4]));
 }
 
 const UNIT_PART = /(\d+(?:[.,]\d+)?)\s*([a-zA-Z]+)\.?\s*/y;

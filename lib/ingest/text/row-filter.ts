@@ -1,5 +1,6 @@
 import type { SourceRow } from "../types";
 import type { TableLayout } from "./detect-layout";
+import { isFieldTypeLine } from "./field-type-line";
 import { isFooterRow, isRuleOrBlank } from "./footer";
 import type { RawRecord } from "./record-reader";
 
@@ -7,6 +8,7 @@ export interface RowFilterCounts {
   blank: number;
   footer: number;
   repeatedHeader: number;
+  fieldTypes: number;
 }
 
 /**
@@ -15,10 +17,12 @@ export interface RowFilterCounts {
  * end every line with a delimiter). Everything else, ragged or not, stays a row for the normalizer to judge.
  */
 export function createRowFilter(layout: TableLayout): { accept: (r: RawRecord) => SourceRow | null; counts: RowFilterCounts } {
-  const counts: RowFilterCounts = { blank: 0, footer: 0, repeatedHeader: 0 };
+  const counts: RowFilterCounts = { blank: 0, footer: 0, repeatedHeader: 0, fieldTypes: 0 };
   const width = Math.max(layout.headers.length, 1);
   const headerKey = layout.headerLine !== null ? layout.headers.join("\u0000") : null;
   const firstHeader = layout.headers[0];
+  // CUCM's field-type line (INTEGER,VARCHAR(50),…) under the names, or first when there are none: it describes the columns, it is no call.
+  const lastTypeLine = layout.dataStartLine + 1;
   const accept = (r: RawRecord): SourceRow | null => {
     if (r.line < layout.dataStartLine) return null;
     // RawRecord already has SourceRow's shape: returning it avoids a second object per row on the hot path.
@@ -31,6 +35,10 @@ export function createRowFilter(layout: TableLayout): { accept: (r: RawRecord) =
     while (cells.length > width && cells[cells.length - 1] === "") cells.pop();
     if (cells.length < layout.columnCount && isFooterRow(cells, r.raw, layout.columnCount)) {
       counts.footer++;
+      return null;
+    }
+    if (r.line <= lastTypeLine && isFieldTypeLine(cells)) {
+      counts.fieldTypes++;
       return null;
     }
     if (headerKey !== null && cells.length === layout.headers.length && cells[0]?.trim() === firstHeader && cells.map((c) => c.trim()).join("\u0000") === headerKey) {
