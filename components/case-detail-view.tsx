@@ -7,6 +7,7 @@ import type { CaseDto } from "@/lib/schemas/case";
 import { ApiRequestError } from "@/lib/client/api";
 import { hrefWithCase, parseCaseParam } from "@/lib/client/case-url";
 import { formatCount, formatDateTime } from "@/lib/client/format";
+import { regionLabel } from "@/lib/schemas/regions";
 import { useCaseInUrl } from "@/lib/client/use-case-in-url";
 import { useCase, useCaseMembers } from "@/lib/client/use-cases";
 import { CaseDeleteDialog } from "./case-delete-dialog";
@@ -51,6 +52,14 @@ function CaseDetail({ theCase: c }: { theCase: CaseDto }) {
             {c.createdBy === null ? "Created by the command line" : `Created by ${creator?.name ?? "a former member"}`} on {formatDateTime(c.createdAt)}
             {" · "}your role: {c.myRole ?? "admin (not a member)"}
           </p>
+          <p className="muted" data-testid="case-region" data-value={c.region ?? ""}>
+            Region for national numbers:{" "}
+            {c.region ? (
+              <strong className={styles.region}>{regionLabel(c.region)}</strong>
+            ) : (
+              <span title="A file's numbers without a country code stay as written unless its carrier, its title lines, a template or its numbers tell the country.">none</span>
+            )}
+          </p>
         </div>
         <div className="row-actions">
           <Link href={to("/")} className="btn btn-primary">Upload into this case</Link>
@@ -72,7 +81,7 @@ function CaseDetail({ theCase: c }: { theCase: CaseDto }) {
 
       {c.canManage && (
         <section className="card" aria-labelledby="details-title">
-          <div className="card-header"><h2 id="details-title">Name and description</h2></div>
+          <div className="card-header"><h2 id="details-title">Name, description and region</h2></div>
           <div className="card-body">
             <CaseEditForm key={c.updatedAt} value={c} />
           </div>

@@ -4,26 +4,39 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useActiveCase } from "@/lib/client/active-case";
 import { hrefWithCase } from "@/lib/client/case-url";
+import { asPartyKind, partyKindShort } from "@/lib/client/party-kinds";
 import { useContacts, useTargets, useTimeline } from "@/lib/client/use-contacts";
+import type { PartyKind } from "@/lib/schemas/fields";
 import { ContactGraph } from "./contact-graph";
+import { ContactKindFilter } from "./contact-kind-filter";
 import { ContactsTable } from "./contacts-table";
 import { Pagination } from "./pagination";
 import { TargetTimelineChart } from "./target-timeline-chart";
 
 const PAGE_SIZE = 50;
 
-/** Pick a target of the case; see its contacts, its day-by-day timeline with gaps, and its graph. */
+/**
+ * Pick a target of the case; see its contacts, its day-by-day timeline with gaps, and its graph.
+ * Contacts are grouped by kind (phone numbers, extensions, service numbers, withheld callers…):
+ * the chips (`?kind=` in the URL) narrow the table and the graph to one.
+ */
 export function ContactsView() {
   const current = useActiveCase();
   const router = useRouter();
   const pathname = usePathname();
   const targets = useTargets(current.id);
-  const chosen = useSearchParams().get("target");
+  const search = useSearchParams();
+  const chosen = search.get("target");
+  const kind = asPartyKind(search.get("kind"));
   const target = chosen ?? targets.data?.targets[0] ?? null;
   const [page, setPage] = useState(1);
-  const contacts = useContacts(current.id, target, page, PAGE_SIZE);
+  const contacts = useContacts(current.id, target, page, PAGE_SIZE, kind);
   // The graph wants the strongest links, whatever page the table is on.
-  const top = useContacts(current.id, target, 1, 16);
+  const top = useContacts(current.id, target, 1, 16, kind);
+  const setKind = (k: PartyKind | null) => {
+    setPage(1);
+    router.replace(hrefWithCase(pathname, current.id, { target: target ?? undefined, kind: k ?? undefined }), { scroll: false });
+  };
   const timeline = useTimeline(current.id, target);
 
   if (targets.error) return <p className="alert" role="alert">{targets.error.message}</p>;
@@ -39,12 +52,13 @@ export function ContactsView() {
             value={target}
             onChange={(e) => {
               setPage(1);
-              router.replace(hrefWithCase(pathname, current.id, { target: e.target.value }), { scroll: false });
+              router.replace(hrefWithCase(pathname, current.id, { target: e.target.value, kind: kind ?? undefined }), { scroll: false });
             }}
           >
             {targets.data.targets.map((t) => <option key={t} value={t}>{t}</option>)}
           </select>
         </label>
+        {contacts.data && <ContactKindFilter kinds={contacts.data.kinds} value={kind} onChange={setKind} />}
       </div>
       <section className="card" aria-labelledby="timeline-title">
         <div className="card-header"><h2 id="timeline-title">Timeline</h2><span className="muted">across every file of the target in the case</span></div>
@@ -53,7 +67,7 @@ export function ContactsView() {
         </div>
       </section>
       <section className="card" aria-labelledby="graph-title">
-        <div className="card-header"><h2 id="graph-title">Who talks to whom</h2><span className="muted">top {top.data?.contacts.length ?? 0} contacts</span></div>
+        <div className="card-header"><h2 id="graph-title">Who talks to whom</h2><span className="muted">top {top.data?.contacts.length ?? 0} {kind ? `${partyKindShort(kind)} ` : ""}contacts</span></div>
         <div className="card-body">
           {top.data ? <ContactGraph target={target} contacts={top.data.contacts} /> : <p className="muted">{top.error?.message ?? "Loading…"}</p>}
         </div>

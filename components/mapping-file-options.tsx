@@ -1,10 +1,25 @@
 "use client";
 
-import type { MappingDraft } from "@/lib/client/mapping-draft";
+import type { LayoutPlan } from "@/lib/schemas/mapping";
+import { regionLabel } from "@/lib/schemas/regions";
+import { draftRegion, type MappingDraft } from "@/lib/client/mapping-draft";
+import { describeRegionSource, REGION_UNKNOWN_NOTE, regionSourcePhrase } from "@/lib/client/region-source";
+import { RegionSelect } from "./region-select";
 import { TimezoneInput } from "./timezone-input";
+import styles from "./mapping-file-options.module.css";
 
-/** File-level settings: where the header is (or that there is none) and the zone of the times. */
-export function MappingFileOptions({ draft, onChange }: { draft: MappingDraft; onChange: (d: MappingDraft) => void }) {
+interface Props {
+  draft: MappingDraft;
+  onChange: (d: MappingDraft) => void;
+  /** The detected plan's region and where it came from (the preset of the region picker). */
+  detected: Pick<LayoutPlan, "region" | "regionSource">;
+}
+
+/** File-level settings: where the header is (or that there is none), the zone of the times, the region of national numbers. */
+export function MappingFileOptions({ draft, onChange, detected }: Props) {
+  const chosen = draft.region !== undefined;
+  const region = draftRegion(draft, detected);
+  const detectedText = detected.region ? `${regionLabel(detected.region)}, ${regionSourcePhrase(detected.regionSource)}` : "not known";
   return (
     <section className="card" aria-labelledby="file-options-title">
       <div className="card-header">
@@ -26,6 +41,27 @@ export function MappingFileOptions({ draft, onChange }: { draft: MappingDraft; o
           No header row
         </label>
         <TimezoneInput value={draft.timezone} onChange={(timezone) => onChange({ ...draft, timezone })} label="Time zone of the file's times" />
+        <div className={styles.region}>
+          <RegionSelect
+            label="Region for national numbers"
+            noneLabel="Not known"
+            value={region ?? ""}
+            onChange={(code) => onChange({ ...draft, region: code || null })}
+            note={
+              <span data-testid="region-source">
+                {!chosen ? describeRegionSource(region, detected.regionSource) : region ? `Chosen here (detected: ${detectedText}).` : REGION_UNKNOWN_NOTE}
+                {chosen && (
+                  <>
+                    {" "}
+                    <button type="button" className={styles.reset} onClick={() => onChange({ ...draft, region: undefined })}>
+                      Use the detected region
+                    </button>
+                  </>
+                )}
+              </span>
+            }
+          />
+        </div>
       </div>
     </section>
   );

@@ -101,7 +101,7 @@ function MappingEditor({ id }: { id: string }) {
       )}
       {j.status === "needs_review" && <ReviewReasons reasons={plan?.reviewReasons ?? detected.data.plan.reviewReasons} />}
 
-      <MappingFileOptions draft={draft} onChange={setDraft} />
+      <MappingFileOptions draft={draft} onChange={setDraft} detected={detected.data.plan} />
       <MappingColumnsEditor draft={draft} onChange={setDraft} preview={shown} suggested={detected.data.plan.columns} />
 
       <section className="card" aria-labelledby="preview-title" aria-busy={preview.isFetching}>

@@ -1,8 +1,14 @@
 import type { PreviewRow } from "@/lib/schemas/responses";
 import { formatDuration } from "@/lib/client/format";
+import { PartyCell } from "./party-cell";
+import { RepairedMarker } from "./repaired-marker";
 import styles from "./preview-rows-table.module.css";
 
-/** The first rows as they would load; a row that would be rejected shows why, in place. */
+/**
+ * The first rows as they would load; a row that would be rejected shows why, in place. A party
+ * that is no phone number shows as written with its kind, so the reviewer sees what the region
+ * and the mapping make of it; an unknown duration is "—".
+ */
 export function PreviewRowsTable({ rows }: { rows: readonly PreviewRow[] }) {
   if (rows.length === 0) return <p className="card-body muted">The file has no data rows to preview.</p>;
   return (
@@ -25,13 +31,16 @@ export function PreviewRowsTable({ rows }: { rows: readonly PreviewRow[] }) {
             row.record ? (
               <tr key={row.line} data-testid="preview-row" data-valid="true">
                 <td className="num muted">{row.line}</td>
-                <td className={styles.mono}>{row.record.start_time}</td>
+                <td className={styles.mono}>
+                  {row.record.start_time}
+                  {row.record.repaired && <RepairedMarker />}
+                </td>
                 <td className="num">{formatDuration(row.record.duration_seconds)}</td>
-                <td className={styles.mono}>{row.record.caller ?? "—"}</td>
-                <td className={styles.mono}>{row.record.callee ?? "—"}</td>
+                <td><PartyCell value={row.record.caller} kind={row.record.caller_kind} raw={row.record.caller_raw} /></td>
+                <td><PartyCell value={row.record.callee} kind={row.record.callee_kind} raw={row.record.callee_raw} /></td>
                 <td>{row.record.direction ?? "—"}</td>
                 <td>{row.record.record_type}</td>
-                <td className={styles.mono}>{row.record.target ?? "—"}</td>
+                <td><PartyCell value={row.record.target} kind={row.record.target_kind} raw={row.record.target_raw} /></td>
               </tr>
             ) : (
               <tr key={row.line} data-testid="preview-row" data-valid="false" className={styles.invalid}>

@@ -21,7 +21,7 @@ export function RecordsFilters({ value, onChange, includeDuplicates, onIncludeDu
     <div className="filters" role="group" aria-label="Filter records">
       <label className="field">
         <span>Number</span>
-        <input value={value.number ?? ""} onChange={set("number")} inputMode="tel" placeholder="+1312…" />
+        <input value={value.number ?? ""} onChange={set("number")} inputMode="tel" placeholder="+1312… or 1001" />
       </label>
       <label className="field">
         <span>From (UTC)</span>

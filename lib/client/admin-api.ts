@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/auth/roles";
 import type { RecordListResponse } from "@/lib/schemas/api";
+import type { PartyKind } from "@/lib/schemas/fields";
 import type { MappingOverride } from "@/lib/schemas/mapping";
 import type { JobDto } from "@/lib/schemas/job";
 import { apiFetch, query } from "./api";
@@ -43,8 +44,9 @@ export const adminApi = {
   recordsExportUrl: (caseId: number, f: RecordFilter & { includeDuplicates?: boolean }, format: "csv" | "xlsx") =>
     `/api/records/export${query({ caseId, ...f, includeDuplicates: dupes(f.includeDuplicates), format })}`,
   targets: (caseId: number) => apiFetch<{ targets: string[] }>(`/api/records/targets${query({ caseId })}`),
-  contacts: (caseId: number, target: string, page: number, pageSize: number) =>
-    apiFetch<ContactListResponse>(`/api/contacts${query({ caseId, target, page, pageSize })}`),
+  /** `kind`: only contacts of that party kind (the response's `kinds` counts all of the target's). */
+  contacts: (caseId: number, target: string, page: number, pageSize: number, kind?: PartyKind) =>
+    apiFetch<ContactListResponse>(`/api/contacts${query({ caseId, target, kind, page, pageSize })}`),
   timeline: (caseId: number, target: string) => apiFetch<TimelineResponse>(`/api/records/timeline${query({ caseId, target })}`),
 
   privacyRules: () => apiFetch<{ rules: PrivacyRuleDto[] }>("/api/privacy-rules"),

@@ -7,6 +7,12 @@ export interface MappingDraft {
   headerLine: number;
   noHeader: boolean;
   timezone: string;
+  /**
+   * Region for national numbers: undefined keeps the detected one (and where it came from, so a
+   * region only the file's numbers suggested is not saved into the template as the layout's);
+   * a code or null (not known) is the reviewer's choice.
+   */
+  region?: string | null | undefined;
   templateName: string;
 }
 
@@ -21,12 +27,16 @@ export function draftFromPlan(plan: LayoutPlan, width: number, fileName: string)
   };
 }
 
+/** The region the draft reads national numbers in: the reviewer's choice, else the detected one. */
+export const draftRegion = (d: MappingDraft, plan: Pick<LayoutPlan, "region">): string | null => (d.region !== undefined ? d.region : (plan.region ?? null));
+
 /** The override the API takes; the template name only matters when confirming. */
 export function overrideOf(d: MappingDraft, withName: boolean): MappingOverride {
   return {
     columns: d.fields.map((field, index) => ({ index, field })),
     timezone: d.timezone.trim() || null,
     headerLine: d.noHeader ? null : d.headerLine,
+    ...(d.region !== undefined ? { region: d.region } : {}),
     ...(withName && d.templateName.trim() ? { templateName: d.templateName.trim() } : {}),
   };
 }

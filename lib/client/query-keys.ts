@@ -1,5 +1,6 @@
 import type { JobListParams } from "./api";
 import type { ErrorFilter, RecordFilter } from "./admin-api";
+import type { PartyKind } from "@/lib/schemas/fields";
 
 /**
  * The one react-query key factory, per entity. Keys are hierarchical so a prefix invalidates
@@ -43,8 +44,8 @@ export const queryKeys = {
     all: ["contacts"] as const,
     case: (caseId: number) => [...queryKeys.contacts.all, caseId] as const,
     targets: (caseId: number) => [...queryKeys.contacts.case(caseId), "targets"] as const,
-    list: (caseId: number, target: string, page: number, pageSize: number) =>
-      [...queryKeys.contacts.case(caseId), "list", target, { page, pageSize }] as const,
+    list: (caseId: number, target: string, page: number, pageSize: number, kind: PartyKind | null = null) =>
+      [...queryKeys.contacts.case(caseId), "list", target, { page, pageSize, kind }] as const,
     timeline: (caseId: number, target: string) => [...queryKeys.contacts.case(caseId), "timeline", target] as const,
   },
 
