@@ -7,7 +7,9 @@ import { loadConfig } from "./lib/config";
 import { startRetentionTimer } from "./lib/jobs/retention";
 import { log } from "./lib/log";
 import { PROJECT_ROOT } from "./lib/paths";
+import { stampPeerAddress } from "./lib/server/client-address";
 import { createServices } from "./lib/server/create-services";
+import { prepareDataDir } from "./lib/server/data-dir";
 import { setRuntime } from "./lib/server/runtime";
 
 /**
@@ -25,16 +27,30 @@ function useBuiltNextConfig(): void {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 }
 
+/**
+ * Everything this process creates — the SQLite file and its -wal/-shm (SQLite opens them itself),
+ * uploads, keys, work copies, logs — is owner-only, whichever code path creates it: one umask
+ * covers them all (worker threads share the process's umask), where per-call modes would miss one.
+ * prepareDataDir tightens what an earlier version left looser.
+ */
+process.umask(0o077);
+
 /** One process: Next.js pages and API, Socket.IO on the same port, the job queue and the worker-thread pool. */
 async function main() {
   const dev = process.argv.includes("--dev");
   const config = loadConfig();
+  // Before the database opens and before any worker can start: modes, and no stale plaintext.
+  const { workCopiesRemoved } = await prepareDataDir(config);
+  if (workCopiesRemoved > 0) log.warn({ workCopiesRemoved }, "removed plaintext work copies left by an earlier process");
   if (!dev) useBuiltNextConfig();
   const app = next({ dev, dir: PROJECT_ROOT, hostname: config.host, port: config.port });
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  const httpServer = http.createServer((req, res) => void handle(req, res));
+  const httpServer = http.createServer((req, res) => {
+    stampPeerAddress(req); // the socket's address for clientAddress(); a client-sent copy is dropped
+    void handle(req, res);
+  });
   const services = await createServices(config, httpServer);
   setRuntime(services.runtime);
   await ensureFirstAdmin(services.runtime.db);

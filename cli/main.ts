@@ -4,6 +4,8 @@
  * before the library (and its logger) loads, hence the dynamic import.
  */
 process.env.LOG_LEVEL ??= "warn";
+// Owner-only files (the database and its -wal/-shm when the CLI creates them, work copies): as server.ts.
+process.umask(0o077);
 // `export … | head`: the reader left; stop quietly instead of crashing on EPIPE.
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
   if (err.code === "EPIPE") process.exit(0);

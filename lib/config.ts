@@ -3,11 +3,21 @@ import path from "node:path";
 import { z } from "zod";
 import { PROJECT_ROOT } from "./paths";
 
+/** "1"/"true" = on; anything else (unset, "0", "false") = off. */
+export function envFlag(value: string | undefined): boolean {
+  return value === "1" || value === "true";
+}
+
 const envSchema = z.object({
   DATA_DIR: z.string().default(path.join(PROJECT_ROOT, "data")),
   DATABASE_URL: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
+  // Loopback unless told otherwise: behind a reverse proxy (or in a container) set HOST=0.0.0.0; docs/deployment.md.
+  HOST: z.string().default("127.0.0.1"),
+  // Honour X-Forwarded-Host/-Proto/-For only behind a proxy that sets them (anyone can send them otherwise).
+  TRUST_PROXY: z.enum(["0", "1", "true", "false", ""]).default("false").transform(envFlag),
+  // Bearer token for /api/metrics and /api/health's details (besides an admin session); unset = admin sessions only.
+  METRICS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional(), // 0: a scale-out web node that runs no jobs (PostgreSQL only)
   // Producer threads parsing one large delimited-text file side by side (each is a V8 heap: fewer = less memory).
@@ -27,6 +37,10 @@ export interface AppConfig {
   databaseUrl: string;
   port: number;
   host: string;
+  /** X-Forwarded-* headers are believed (TRUST_PROXY); off by default. */
+  trustProxy: boolean;
+  /** Bearer token for /api/metrics and /api/health's details; null: only an admin session sees them. */
+  metricsToken: string | null;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   workerThreads: number;
   /** Most producer threads per large text file; null = as many as cores, 2 to 4 (threaded-producer.ts). */
@@ -53,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, "switchyard.db")}`,
     port: e.PORT,
     host: e.HOST,
+    trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN?.trim() || null,
     logLevel: e.LOG_LEVEL,
     workerThreads: e.WORKER_THREADS ?? Math.max(1, os.availableParallelism()),
     parseThreads: e.PARSE_THREADS ?? null,

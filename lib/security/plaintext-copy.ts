@@ -19,6 +19,41 @@ export interface Plaintext {
  * disk only while a worker processes the file. Files that do not start with the encrypted
  * header (CLI ingests read in place, uploads stored before encryption) are used as they are.
  */
+/** The folder of DATA_DIR that holds decrypted copies while a worker reads them. */
+export const WORK_DIR = "work";
+
+/**
+ * The names the app gives plaintext copies: a job id (16 hex characters; older ids were UUIDs) or
+ * `<uuid>.preview` (the mapping preview, workers/ingest-worker.ts). Anything else in work/ is not ours.
+ */
+const WORK_COPY_NAME = /^(?:[0-9a-f]{16}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\.preview)?)$/;
+
+export function isWorkCopyName(name: string): boolean {
+  return WORK_COPY_NAME.test(name);
+}
+
+/**
+ * Start-up (server.ts, before any worker runs): removes every plaintext copy a killed process left
+ * in DATA_DIR/work — no job can be using one yet. Only regular files with the app's own names go;
+ * returns how many.
+ */
+export async function removeWorkCopies(dataDir: string): Promise<number> {
+  const dir = path.join(dataDir, WORK_DIR);
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const e of entries) {
+    if (!e.isFile() || !isWorkCopyName(e.name)) continue;
+    await fs.promises.rm(path.join(dir, e.name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 export async function openPlaintext(storedPath: string, dataDir: string, name: string): Promise<Plaintext> {
   const head = Buffer.alloc(HEADER_BYTES);
   const fh = await fs.promises.open(storedPath, "r");
@@ -29,7 +64,7 @@ export async function openPlaintext(storedPath: string, dataDir: string, name: s
   }
   if (!isEncryptedHead(head)) return { path: storedPath, dispose: async () => {} };
 
-  const workDir = path.join(dataDir, "work");
+  const workDir = path.join(dataDir, WORK_DIR);
   await fs.promises.mkdir(workDir, { recursive: true, mode: 0o700 });
   const out = path.join(workDir, path.basename(name));
   const dispose = () => fs.promises.rm(out, { force: true });

@@ -7,6 +7,7 @@ import { cookieValue, SESSION_COOKIE, userForToken } from "../auth/session";
 import { hasRole, type Role, type SessionUser } from "../auth/roles";
 import { log } from "../log";
 import { getRuntime, type Runtime } from "./runtime";
+import { requestHost } from "./client-address";
 
 type Params = Record<string, string | string[] | undefined>;
 export interface RouteContext<P extends Params = Params> {
@@ -118,8 +119,8 @@ export function publicRoute<P extends Params = Params>(handler: (ctx: PublicRout
 function wrap<P extends Params>(handler: (ctx: PublicRouteContext<P>) => Promise<Response | object | null>) {
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
     try {
-      if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) assertSameOrigin(req);
       const runtime = getRuntime();
+      if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) assertSameOrigin(req, runtime.config.trustProxy);
       const params = (await ctx?.params) ?? ({} as P);
       const user = await userForToken(runtime.db, cookieValue(req.headers.get("cookie"), SESSION_COOKIE));
       const result = await handler({ req, params, runtime, user });
@@ -135,12 +136,13 @@ function wrap<P extends Params>(handler: (ctx: PublicRouteContext<P>) => Promise
 /**
  * CSRF defence for cookie-authenticated writes: a browser always sends Origin on cross-site
  * POST/DELETE; it must name this host. Requests without Origin (curl, the CLI's peers) carry no
- * ambient browser cookies of ours unless set by hand, so they are allowed.
+ * ambient browser cookies of ours unless set by hand, so they are allowed. X-Forwarded-Host counts
+ * only with TRUST_PROXY (else anyone could name their own origin in it).
  */
-function assertSameOrigin(req: Request): void {
+export function assertSameOrigin(req: Request, trustProxy: boolean): void {
   const origin = req.headers.get("origin");
   if (!origin) return;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const host = requestHost(req, trustProxy);
   let originHost: string;
   try {
     originHost = new URL(origin).host;

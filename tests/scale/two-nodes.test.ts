@@ -38,7 +38,8 @@ afterAll(async () => {
 }, 60_000);
 
 describe.skipIf(!pgdb || !dir)("scale-out on loopback: 2 web nodes + 2 workers (real PostgreSQL)", () => {
-  const env = () => ({ DATABASE_URL: pgdb!.databaseUrl, DATA_DIR: data, SWITCHYARD_ADMIN_EMAIL: EMAIL, SWITCHYARD_ADMIN_PASSWORD: PASSWORD, HOST: "127.0.0.1" });
+  const METRICS_TOKEN = "two-nodes-metrics-token";
+  const env = () => ({ DATABASE_URL: pgdb!.databaseUrl, DATA_DIR: data, SWITCHYARD_ADMIN_EMAIL: EMAIL, SWITCHYARD_ADMIN_PASSWORD: PASSWORD, HOST: "127.0.0.1", METRICS_TOKEN });
 
   beforeAll(async () => {
     ensureBuilt();
@@ -139,9 +140,11 @@ describe.skipIf(!pgdb || !dir)("scale-out on loopback: 2 web nodes + 2 workers (
     expect(progress.get(big!.id)).toBe(100);
 
     // Operations endpoints on either node.
-    const health = await (await fetch(`${b}/api/health`)).json() as { ok: boolean; checks: Record<string, { ok: boolean }> };
+    // The details and the metrics are for operators: the metrics token (issue 19).
+    const ops = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
+    const health = await (await fetch(`${b}/api/health`, ops)).json() as { ok: boolean; checks: Record<string, { ok: boolean }> };
     expect(health.checks.database!.ok && health.checks.queue!.ok && health.checks.uploads!.ok).toBe(true);
-    const metrics = await (await fetch(`${a}/api/metrics`)).text();
+    const metrics = await (await fetch(`${a}/api/metrics`, ops)).text();
     expect(metrics).toMatch(new RegExp(`switchyard_jobs\\{status="completed",carrier="att"\\} \\d+`));
     expect(metrics).toMatch(/switchyard_job_processing_seconds_bucket/);
   }, 600_000);
