@@ -10,7 +10,4 @@ export function redirectToSignIn(): void {
   window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
 }
 
-/** Only same-site paths are followed after sign-in (no open redirect through ?next=). */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
+// Where to go after sign-in is decided by lib/auth/safe-next.ts (resolved against the origin).

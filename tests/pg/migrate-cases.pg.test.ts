@@ -78,7 +78,7 @@ beforeAll(async () => {
     ('j3', $1, '2023-02-01T00:00:00Z', '2023-02-11T00:00:00Z', 864000, 9.5)`, [T, A1]);
   expect(await migratePg(sql, pgdb.schema, PG_MIGRATIONS_DIR, "0004_cases")).toEqual(["0004_cases"]);
   // And on, over the migrated data: 0005 gives every party its kind (issue 17).
-  expect(await migratePg(sql, pgdb.schema)).toEqual(["0005_party_kinds"]);
+  expect(await migratePg(sql, pgdb.schema, PG_MIGRATIONS_DIR, "0005_party_kinds")).toEqual(["0005_party_kinds"]);
 });
 afterAll(async () => {
   await db?.$disconnect();

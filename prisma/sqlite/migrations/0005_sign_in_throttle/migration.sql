@@ -1,0 +1,10 @@
+-- Issue 19: sign-in throttling per account and per client address, kept in the database so it
+-- survives restarts and holds across nodes. key is "email:<address>" or "addr:<ip>".
+
+-- CreateTable
+CREATE TABLE "sign_in_throttles" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "failures" INTEGER NOT NULL DEFAULT 0,
+    "last_failure_at" DATETIME NOT NULL,
+    "locked_until" DATETIME
+);
