@@ -35,7 +35,8 @@ export function JobActions({ job }: { job: JobDto }) {
   const error = retry.error ?? cancel.error ?? remove.error;
   // Mirrors the server's rules so buttons are only live when the request can succeed.
   const running = job.status === "processing" || job.status === "queued";
-  const canRetry = !running && job.status !== "pending";
+  // A completed job would only load its rows again as duplicates: nothing to retry.
+  const canRetry = !running && job.status !== "pending" && job.status !== "completed";
   const canCancel = !isTerminal(job) || job.status === "needs_review";
   const canDelete = job.status !== "processing";
 
@@ -54,7 +55,7 @@ export function JobActions({ job }: { job: JobDto }) {
           </div>
         ) : (
           <>
-            <button type="button" className="btn" disabled={busy || !canRetry} onClick={() => retry.mutate()} title={canRetry ? "Run this file again" : "The job is already queued or running"}>
+            <button type="button" className="btn" disabled={busy || !canRetry} onClick={() => retry.mutate()} title={canRetry ? "Run this file again" : job.status === "completed" ? "The job completed: every row loaded" : "The job is already queued or running"}>
               {retry.isPending ? "Retrying…" : "Retry"}
             </button>
             <button type="button" className="btn" disabled={busy || !canCancel} onClick={() => cancel.mutate()}>

@@ -68,7 +68,9 @@ export function JobDetailView({ id }: { id: string }) {
       </header>
       {job.error && (
         <p className="alert" role="alert">
-          <strong>{job.error.code}:</strong> {job.error.message}
+          {/* The code stays available to tools (data-code, the API); people read the sentence. */}
+          <strong data-code={job.error.code}>{job.status === "partial" ? "Some rows were not loaded." : job.status === "cancelled" ? "Cancelled." : "The file was not loaded."}</strong>{" "}
+          {job.error.message}
         </p>
       )}
       {job.status === "needs_review" && <ReviewReasons reasons={plan?.reviewReasons ?? []} />}
@@ -90,7 +92,7 @@ export function JobDetailView({ id }: { id: string }) {
         </div>
       </section>
 
-      <CountTiles counts={job.counts} />
+      <CountTiles counts={job.counts} notRead={job.status === "needs_review" && job.counts.rows === 0} />
 
       <section className="card" aria-labelledby="facts-title">
         <div className="card-header">

@@ -40,6 +40,9 @@ export function JobsTable({ jobs }: { jobs: readonly JobDto[] }) {
               </td>
               <td className={styles.status}>
                 <StatusBadge status={job.status} />
+                {(job.status === "needs_review" || job.status === "failed") && (job.reviewReason ?? job.error?.message) && (
+                  <span className={styles.reason} title={job.reviewReason ?? job.error?.message}>{job.reviewReason ?? job.error?.message}</span>
+                )}
                 {!isTerminal(job) && job.status !== "pending" && job.status !== "queued" && (
                   <div className={styles.live}>
                     <ProgressBar value={job.progress > 0 ? job.progress : null} size="sm" label={`Progress of ${job.fileName}`} />

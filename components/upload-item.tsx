@@ -26,7 +26,7 @@ export function UploadItem({ item, showCase }: { item: Item; showCase: boolean }
           <span className={styles.size}>{formatBytes(item.sizeBytes)}</span>
           {showCase && <span className={styles.case} title="The case this file went into">{item.caseName}</span>}
         </div>
-        {uploading && <span className={styles.phase}>Uploading {formatPercent((item.loaded / Math.max(1, item.sizeBytes)) * 100)}</span>}
+        {uploading && <span className={styles.phase}>Uploading {formatPercent(uploadedPercent(item))}</span>}
         {item.phase === "failed" && <span className={styles.failed}>Upload failed</span>}
         <button
           type="button"
@@ -39,7 +39,7 @@ export function UploadItem({ item, showCase }: { item: Item; showCase: boolean }
         </button>
       </div>
       {uploading && (
-        <ProgressBar value={(item.loaded / Math.max(1, item.sizeBytes)) * 100} label={`Uploading ${item.fileName}`} />
+        <ProgressBar value={uploadedPercent(item)} label={`Uploading ${item.fileName}`} />
       )}
       {item.phase === "failed" && (
         <p className="alert" role="alert" data-testid="upload-error">
@@ -69,6 +69,7 @@ function UploadedJob({ jobId }: { jobId: string }) {
           <StatusBadge status={job.status} testId="job-status" />
         </span>
         {job.error && isTerminal(job) && <span className={styles.errorText}>{job.error.message}</span>}
+        {job.status === "needs_review" && job.reviewReason && <span className={styles.errorText}>{job.reviewReason}</span>}
         <Link href={jobHref(job)} className={styles.link} data-testid="job-link">
           View job<span className="visually-hidden"> {job.fileName}</span> →
         </Link>
@@ -77,4 +78,9 @@ function UploadedJob({ jobId }: { jobId: string }) {
       <JobCountsInline counts={job.counts} />
     </div>
   );
+}
+
+/** Bytes sent include the multipart envelope, so they pass the file's size at the end: never more than 100 %. */
+function uploadedPercent(item: Item): number {
+  return Math.min(100, (item.loaded / Math.max(1, item.sizeBytes)) * 100);
 }

@@ -13,6 +13,18 @@ export function UploadWorkspace() {
   const uploads = useUploads();
   // Uploads into other cases (before a switch) stay listed, each saying where it went.
   const elsewhere = uploads.some((u) => u.caseId !== current.id);
+  const uploading = uploads.some((u) => u.phase === "uploading");
+
+  // Leaving or reloading the page mid-upload loses the upload: the browser asks first.
+  useEffect(() => {
+    if (!uploading) return;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [uploading]);
 
   // A file dropped just outside the zone would otherwise replace the page with the file.
   useEffect(() => {

@@ -27,9 +27,21 @@ export function toJobDto(job: IngestionJob & { classification?: LayoutClassifica
     attempts: job.attempts,
     qualityScore: job.qualityScore,
     error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? "" } : null,
+    reviewReason: job.status === "needs_review" && c ? firstReviewReason(c.plan) : null,
     userId: job.userId,
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
   };
+}
+
+/** The plan's first review reason (the plan is stored as JSON text), or a generic sentence. */
+function firstReviewReason(planJson: string): string {
+  try {
+    const reasons = (JSON.parse(planJson) as { reviewReasons?: unknown }).reviewReasons;
+    const more = Array.isArray(reasons) && reasons.length > 1 ? ` (+${reasons.length - 1} more)` : "";
+    return Array.isArray(reasons) && typeof reasons[0] === "string" ? reasons[0] + more : "A reviewer must confirm the column mapping.";
+  } catch {
+    return "A reviewer must confirm the column mapping.";
+  }
 }

@@ -63,6 +63,8 @@ export const jobDtoSchema = z.object({
   attempts: z.number(),
   qualityScore: z.number().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Why a job waits for a reviewer (the first of the plan's reasons), for lists that show no plan. */
+  reviewReason: z.string().nullable(),
   userId: z.string().nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
