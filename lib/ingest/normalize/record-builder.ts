@@ -8,7 +8,7 @@ import { compileDateClockParser, compileInstantParser, isoFromMs } from "./datet
 import { parseDurationSeconds } from "./duration";
 import { isSupportedCountry } from "libphonenumber-js/max";
 import type { CountryCode } from "./phone";
-import { compilePartyReader, NO_PARTY, partyIdentity, WITHHELD_PARTY, type PartyReader, type PartyValue } from "./party-columns";
+import { compilePartyReader, NO_PARTY, partyIdentity, WITHHELD_PARTY } from "./party-columns";
 import { MAX_DURATION_SECONDS } from "../../schemas/record-fields";
 import { quote, rowError } from "./row-error";
 import { zoneFromText } from "./zone-from-text";

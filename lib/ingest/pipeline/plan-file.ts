@@ -58,7 +58,7 @@ export async function planFile(input: {
       fingerprint: layoutFingerprint(sample),
       ...decision,
     };
-    Object.assign(plan, resolveRegion(plan, input.templates, input.caseRegion ?? null));
+    Object.assign(plan, resolveRegion(plan, input.caseRegion ?? null));
     if (override) return { plan: applyOverride(plan, sample, override), source, sample, formatMismatch: mismatch };
     if (sample.ocr) {
       plan.confidence = Math.round(plan.confidence * OCR_CONFIDENCE_FACTOR * 1000) / 1000;
@@ -96,14 +96,14 @@ function ocrDoubt(plan: LayoutPlan, sample: TableSample): string | null {
 
 /**
  * The region national numbers are read in, most specific first: a reviewer's choice (applyOverride),
- * the matched template's, what the file itself shows (its carrier, a country in its preamble), the
- * case's, and last what the numbers suggest (detect-region.ts). Null when nothing says: then US
- * rules are never applied to a number that fails them (it stays `national`/`invalid`, raw kept).
+ * the matched template's, what the file itself shows (its carrier, a country in its preamble) —
+ * those three planLayout decided — then the case's, and last what the numbers suggest
+ * (detect-region.ts). Null when nothing says: then US rules are never applied to a number that
+ * fails them (it stays `national`/`invalid`, raw kept).
  */
-function resolveRegion(plan: LayoutPlan, templates: LayoutTemplate[], caseRegion: string | null): Pick<LayoutPlan, "region" | "regionSource"> {
-  const template = plan.templateId ? templates.find((t) => t.id === plan.templateId) : undefined;
-  if (template?.region) return { region: template.region, regionSource: "template" };
-  if (plan.region && (plan.regionSource === "carrier" || plan.regionSource === "preamble")) return { region: plan.region, regionSource: plan.regionSource };
+function resolveRegion(plan: LayoutPlan, caseRegion: string | null): Pick<LayoutPlan, "region" | "regionSource"> {
+  const decided = plan.regionSource === "template" || plan.regionSource === "carrier" || plan.regionSource === "preamble";
+  if (plan.region && decided) return { region: plan.region, regionSource: plan.regionSource };
   if (caseRegion) return { region: caseRegion, regionSource: "case" };
   return { region: plan.region ?? null, regionSource: plan.region ? (plan.regionSource ?? "numbers") : null };
 }
