@@ -5,7 +5,7 @@ import { useEffect, type ReactNode } from "react";
 import { redirectToSignIn } from "@/lib/client/auth-redirect";
 import { useSession } from "@/lib/client/use-session";
 
-const PUBLIC_PATHS = ["/sign-in"];
+const PUBLIC_PATHS = ["/sign-in", "/api-docs"];
 
 /**
  * Renders the page only for a signed-in user; anyone else goes to /sign-in (which then returns

@@ -1,11 +1,12 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { adminApi } from "@/lib/client/admin-api";
 import type { SessionUserDto } from "@/lib/schemas/responses";
 import styles from "./app-header.module.css";
 
-/** Who is signed in, with which role, and the way out. */
+/** Who is signed in, with which role, their API tokens (settings), and the way out. */
 export function UserMenu({ user }: { user: SessionUserDto }) {
   const [busy, setBusy] = useState(false);
   const signOut = async () => {
@@ -20,6 +21,7 @@ export function UserMenu({ user }: { user: SessionUserDto }) {
         <span className={styles.name}>{user.name}</span>
         <span className={styles.role} data-testid="current-role">{user.role}</span>
       </span>
+      <Link href="/settings" className="btn btn-small">API tokens</Link>
       <button type="button" className="btn btn-small" onClick={() => void signOut()} disabled={busy}>
         Sign out
       </button>

@@ -3,6 +3,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    /** Structured detail for the client (e.g. a refused mapping's problems per field); sent as `error.details`. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "AppError";

@@ -25,6 +25,10 @@ const envSchema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(1024 ** 3),
   JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(3600),
   UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(30), // files per user per minute; 0 = unlimited
+  // Mapping previews per user per minute (the review screen debounces its previews); 0 = unlimited.
+  PREVIEW_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  // Most bytes a workbook (xlsx/zip) may inflate to in one run of a job, every part and pass counted; a reviewer's confirm cannot lift it.
+  MAX_INFLATED_BYTES: z.coerce.number().int().min(1024 * 1024).default(2 * 1024 ** 3),
   FORMAT_MISMATCH: z.enum(["refuse", "read"]).default("refuse"),
   NEAR_DUPLICATE_STRATEGY: z.enum(["keep_first", "keep_longest", "merge"]).default("keep_first"),
   RETENTION_DAYS: z.coerce.number().min(0).default(0), // uploads older than this are deleted; 0 = keep forever
@@ -52,6 +56,13 @@ export interface AppConfig {
   maxUploadBytes: number;
   jobTimeoutMs: number;
   uploadsPerMinute: number;
+  /** Mapping previews per user per minute; 0 = unlimited. */
+  previewsPerMinute: number;
+  /**
+   * Zip-bomb cap: the most bytes one workbook may inflate to in one run of a job (plan + load,
+   * every part); refused up front when the zip's directory declares more (xlsx-limits.ts).
+   */
+  maxInflatedBytes: number;
   /** 0: uploads are kept forever. */
   retentionDays: number;
   retentionDeleteRecords: boolean;
@@ -75,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     jobTimeoutMs: e.JOB_TIMEOUT_SECONDS * 1000,
     uploadsPerMinute: e.UPLOAD_RATE_PER_MINUTE,
+    previewsPerMinute: e.PREVIEW_RATE_PER_MINUTE,
+    maxInflatedBytes: e.MAX_INFLATED_BYTES,
     formatMismatch: e.FORMAT_MISMATCH,
     nearDuplicateStrategy: e.NEAR_DUPLICATE_STRATEGY,
     retentionDays: e.RETENTION_DAYS,

@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { MessagePort } from "node:worker_threads";
-import { loadConfig } from "../lib/config";
-import { withPlaintext } from "../lib/security/plaintext-copy";
-import { previewMapping } from "../lib/ingest/pipeline/preview-mapping";
+import type { PreviewInput } from "../lib/ingest/pipeline/preview-mapping";
+import { runPreviewTask } from "../lib/jobs/preview-task";
 import { runIngestTask } from "../lib/jobs/run-ingest-task";
 import { ingestTaskSchema, type IngestOutcome, type WorkerProgress } from "../lib/schemas/worker-protocol";
 import { ProducerThread } from "../lib/ingest/pipeline/producer-thread";
@@ -34,7 +32,8 @@ export default async function ingestWorker({ task, port, cancel }: IngestWorkerI
 }
 
 /** Piscina named task: the review screen's live preview of the first rows under a draft mapping. */
-export async function preview(input: Parameters<typeof previewMapping>[0]) {
-  // Stored uploads are encrypted; the preview reads a private plaintext copy, removed at once.
-  return withPlaintext(input.filePath, loadConfig().dataDir, `${randomUUID()}.preview`, (filePath) => previewMapping({ ...input, filePath }));
+export async function preview(input: PreviewInput) {
+  // Stored uploads are encrypted: a text file's head is decrypted in memory; other formats are
+  // decrypted to a private copy, removed at once. With a cached sample the file is not read.
+  return runPreviewTask(input);
 }

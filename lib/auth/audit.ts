@@ -12,10 +12,16 @@ export async function audit(db: Db, user: SessionUser | null, action: string, su
         action,
         subjectType: subject?.type ?? null,
         subjectId: subject?.id ?? null,
-        detail: detail === undefined ? null : JSON.stringify(detail).slice(0, 4000),
+        detail: (() => {
+          // What was done with an API token says which one (issue 19).
+          const d = user?.token ? { ...(isPlainObject(detail) ? detail : detail === undefined ? {} : { value: detail }), viaToken: user.token.id } : detail;
+          return d === undefined ? null : JSON.stringify(d).slice(0, 4000);
+        })(),
       },
     });
   } catch (err) {
     log.error({ err, action }, "audit write failed");
   }
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

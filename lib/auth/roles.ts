@@ -9,6 +9,12 @@ export interface SessionUser {
   email: string;
   name: string;
   role: Role;
+  /**
+   * Set when the request came with a personal API token (issue 19): what narrows it. `read`
+   * allows only GET/HEAD (lib/server/route.ts); `caseIds` (null: every case the owner may see)
+   * narrows every case-visibility check (lib/data/case-access.ts).
+   */
+  token?: { id: string; scope: "read" | "write"; caseIds: number[] | null };
 }
 
 const RANK: Record<Role, number> = { analyst: 0, reviewer: 1, admin: 2 };

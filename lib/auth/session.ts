@@ -6,6 +6,8 @@ export const SESSION_COOKIE = "sy_session";
 export const SESSION_TTL_MS = 12 * 3600 * 1000;
 
 const tokenId = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+/** The stored id of a session (SHA-256 of its cookie token). */
+export const sessionIdOf = tokenId;
 
 /** Creates a session; returns the token for the cookie (only its hash is stored). */
 export async function createSession(db: Db, userId: string): Promise<{ token: string; expiresAt: Date }> {
@@ -21,6 +23,11 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
 
 /** The signed-in user for a session token, or null when absent, unknown or expired. */
 export async function userForToken(db: Db, token: string | null | undefined): Promise<SessionUser | null> {
+  return (await sessionForToken(db, token))?.user ?? null;
+}
+
+/** The session's user and expiry, or null when absent, unknown or expired. */
+export async function sessionForToken(db: Db, token: string | null | undefined): Promise<{ user: SessionUser; expiresAt: Date } | null> {
   if (!token) return null;
   const session = await db.session.findUnique({ where: { id: tokenId(token) }, include: { user: true } });
   if (!session) return null;
@@ -30,7 +37,7 @@ export async function userForToken(db: Db, token: string | null | undefined): Pr
   }
   const role = roleSchema.safeParse(session.user.role);
   if (!role.success) return null;
-  return { id: session.user.id, email: session.user.email, name: session.user.name, role: role.data };
+  return { user: { id: session.user.id, email: session.user.email, name: session.user.name, role: role.data }, expiresAt: session.expiresAt };
 }
 
 /** Reads one cookie from a Cookie header. */

@@ -56,6 +56,8 @@ export const queryKeys = {
 
   templates: { all: ["templates"] as const },
   users: { all: ["users"] as const },
+  /** The signed-in user's personal API tokens (the settings page). */
+  apiTokens: { all: ["api-tokens"] as const },
   privacyRules: { all: ["privacy-rules"] as const },
   audit: { page: (page: number) => ["audit", page] as const },
 };

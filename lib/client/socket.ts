@@ -17,6 +17,10 @@ const jobRooms = new Map<string, number>();
  */
 const dashboards: { caseId: number | null }[] = [];
 let joinedDashboard: number | null | undefined;
+/** After the server cuts the socket: one reconnect attempt this long after, at most one a minute. */
+const SERVER_RETRY_DELAY_MS = 1500;
+const SERVER_RETRY_EVERY_MS = 60_000;
+let lastServerRetry = 0;
 
 function joinDashboard(s: SwitchyardSocket) {
   const top = dashboards[dashboards.length - 1];
@@ -41,9 +45,21 @@ export function getSocket(): SwitchyardSocket {
     joinedDashboard = undefined; // the server forgot it with the old connection
     if (socket) joinDashboard(socket);
   });
-  socket.on("disconnect", () => {
+  socket.on("disconnect", (reason) => {
     joinedDashboard = undefined;
     setStatus("disconnected");
+    // The server cut the socket (sign-out, expiry, a role or password change, deletion: issue 19)
+    // and Socket.IO will not reconnect by itself. Try once: a still-valid session (another tab
+    // signed in again) is live again; otherwise the handshake is refused, connect_error leaves the
+    // status "disconnected" (no endless "Connecting…"), and the page's next API call answers 401.
+    if (reason === "io server disconnect" && Date.now() - lastServerRetry > SERVER_RETRY_EVERY_MS) {
+      lastServerRetry = Date.now();
+      setTimeout(() => {
+        if (!socket || socket.connected) return;
+        setStatus("connecting");
+        socket.connect();
+      }, SERVER_RETRY_DELAY_MS);
+    }
   });
   socket.io.on("reconnect_attempt", () => setStatus("connecting"));
   socket.on("connect_error", () => setStatus("disconnected"));

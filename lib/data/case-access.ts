@@ -20,20 +20,38 @@ export interface CaseAccess {
   canReview: boolean;
 }
 
+/**
+ * The cases an API token is narrowed to (issue 19), or null when it is not narrowed (a session, or
+ * a token for every case). Every function below applies it, admins included: a narrowed token
+ * never reaches a case outside its list, whatever its owner may see.
+ */
+export function tokenCaseIds(user: SessionUser): number[] | null {
+  return user.token?.caseIds ?? null;
+}
+
 /** Prisma `where` for the cases the user may see. */
 export function caseVisibilityWhere(user: SessionUser) {
-  return hasRole(user, "admin") ? {} : { members: { some: { userId: user.id } } };
+  const base = hasRole(user, "admin") ? {} : { members: { some: { userId: user.id } } };
+  const narrowed = tokenCaseIds(user);
+  return narrowed ? { ...base, id: { in: narrowed } } : base;
 }
 
 /** Prisma `where` for the jobs of those cases. */
 export function jobVisibilityWhere(user: SessionUser) {
-  return hasRole(user, "admin") ? {} : { case: { members: { some: { userId: user.id } } } };
+  const base = hasRole(user, "admin") ? {} : { case: { members: { some: { userId: user.id } } } };
+  const narrowed = tokenCaseIds(user);
+  return narrowed ? { ...base, caseId: { in: narrowed } } : base;
 }
 
-/** The ids of the cases the user may see, or null for "all" (admins). */
+/** The ids of the cases the user may see, or null for "all" (admins, unless a token narrows them). */
 export async function visibleCaseIds(db: Db, user: SessionUser): Promise<number[] | null> {
-  if (hasRole(user, "admin")) return null;
-  const rows = await db.caseMember.findMany({ where: { userId: user.id }, select: { caseId: true } });
+  const narrowed = tokenCaseIds(user);
+  if (hasRole(user, "admin")) {
+    if (!narrowed) return null;
+    // Only the listed cases that still exist.
+    return (await db.case.findMany({ where: { id: { in: narrowed } }, select: { id: true } })).map((c) => c.id);
+  }
+  const rows = await db.caseMember.findMany({ where: { userId: user.id, ...(narrowed ? { caseId: { in: narrowed } } : {}) }, select: { caseId: true } });
   return rows.map((r) => r.caseId);
 }
 
@@ -59,6 +77,8 @@ export async function requireCaseAccess(db: Db, user: SessionUser, caseId: numbe
 
 export async function caseAccessOf(db: Db, user: SessionUser, caseId: number): Promise<CaseAccess | null> {
   if (!Number.isSafeInteger(caseId) || caseId <= 0) return null;
+  const narrowed = tokenCaseIds(user);
+  if (narrowed && !narrowed.includes(caseId)) return null;
   const row = await db.case.findUnique({ where: { id: caseId }, select: { createdBy: true, members: { where: { userId: user.id }, select: { role: true } } } });
   if (!row) return null;
   const admin = hasRole(user, "admin");

@@ -50,6 +50,8 @@ export async function getCase(db: Db, user: SessionUser, caseId: number): Promis
 
 /** A new case; its creator (when a user) is its first member, as a reviewer so they can confirm their own files. */
 export async function createCase(db: Db, user: SessionUser | null, input: { name: string; description?: string; region?: string | null }): Promise<CaseDto> {
+  // A token narrowed to some cases could not see the case it made (issue 19).
+  if (user?.token?.caseIds) throw new AppError("forbidden", "This API token is limited to some cases; it cannot create cases.");
   const c = await db.case.create({
     data: {
       name: input.name, description: input.description || null, region: input.region ?? null, createdBy: user?.id ?? null,
@@ -136,6 +138,12 @@ export async function resolveUploadCase(db: Db, user: SessionUser, caseId?: numb
   }
   const me = await db.user.findUnique({ where: { id: user.id }, select: { lastCaseId: true, name: true } });
   if (me?.lastCaseId && (await caseAccessOf(db, user, me.lastCaseId))) return me.lastCaseId;
+  const narrowed = user.token?.caseIds ?? null;
+  if (narrowed) {
+    // A token narrowed to some cases uploads into the first of them its owner may still see.
+    for (const id of narrowed) if (await caseAccessOf(db, user, id)) return id;
+    throw new AppError("not_found", NO_SUCH_CASE);
+  }
   const newest = await db.caseMember.findFirst({ where: { userId: user.id }, orderBy: { addedAt: "desc" }, select: { caseId: true } });
   if (newest) {
     await rememberCase(db, user.id, newest.caseId);

@@ -6,9 +6,10 @@ export interface JobEvents {
   updated(job: JobDto): void;
   /**
    * These users' cases changed (added to or removed from a case, a case renamed or deleted): their
-   * sockets are told to refetch, and a user who lost access to `leftCaseId` leaves its room at once.
+   * sockets are told to refetch, and a user who lost access to `leftCaseId` leaves its room and the
+   * rooms of its jobs at once (settled when the returned promise is; callers may await it).
    */
-  casesChanged(userIds: string[], leftCaseId?: number): void;
+  casesChanged(userIds: string[], leftCaseId?: number): void | Promise<void>;
 }
 
 export const silentJobEvents: JobEvents = { progress: () => {}, updated: () => {}, casesChanged: () => {} };

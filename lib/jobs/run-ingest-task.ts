@@ -68,6 +68,14 @@ export async function runIngestTask(
       await purgeJob(task.databaseUrl, task.jobId);
       return { ...cancelledOutcome(result.plan, result.formatMismatch), durationMs: Date.now() - started };
     }
+    if (result.status === "failed" && result.counts.rows === 0) {
+      // A file refused mid-load (a zip bomb caught while inflating, a cell past the cap) reports
+      // zero rows: remove whatever batches were committed before the refusal, so records and
+      // counts agree.
+      await sink.close();
+      closed = true;
+      await purgeJob(task.databaseUrl, task.jobId);
+    }
     return { ...result, durationMs: Date.now() - started };
   } finally {
     if (!closed) await sink.close();

@@ -10,10 +10,12 @@ export function tokensMatch(given: string, expected: string): boolean {
 
 /**
  * Who may read /api/metrics and /api/health's details: a scraper sending
- * `Authorization: Bearer <METRICS_TOKEN>` (when the token is configured), or a signed-in admin.
+ * `Authorization: Bearer <METRICS_TOKEN>` (when the token is configured), or a signed-in admin (or an
+ * admin's API token that is not narrowed to some cases).
  */
 export function mayReadOps(req: Request, user: SessionUser | null, metricsToken: string | null | undefined): boolean {
-  if (user && hasRole(user, "admin")) return true;
+  // (An admin's API token narrowed to some cases does not reach node-wide figures.)
+  if (user && hasRole(user, "admin") && !user.token?.caseIds) return true;
   if (!metricsToken) return false;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.get("authorization") ?? "");
   return m ? tokensMatch(m[1]!, metricsToken) : false;

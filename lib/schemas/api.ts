@@ -91,5 +91,6 @@ export const recordListResponseSchema = z.object({ records: z.array(recordDtoSch
 export type RecordListResponse = z.infer<typeof recordListResponseSchema>;
 
 /** Every API error body: a stable code and a sentence a person understands. */
-export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+/** `details` only where an error carries structure, e.g. a refused mapping's `{problems: [{code, on, message}]}`. */
+export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -33,6 +33,11 @@ export const mappingOverrideSchema = z.object({
 });
 export type MappingOverride = z.infer<typeof mappingOverrideSchema>;
 
+/** The reviewer's header-row choice as the sources take it (undefined = detect). */
+export function headerLineOf(override: MappingOverride | null | undefined): number | null | undefined {
+  return override && override.headerLine !== undefined ? override.headerLine : undefined;
+}
+
 /** Everything the engine decided about a file before loading it. */
 export const layoutPlanSchema = z.object({
   format: z.string(),

@@ -24,3 +24,5 @@ export interface ClientToServerEvents {
 export const jobRoom = (jobId: string) => `job:${jobId}`;
 export const caseRoom = (caseId: number) => `case:${caseId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
+/** The sockets opened with one credential (a session or an API token), cut when it ends. */
+export const credentialRoom = (via: "session" | "token", credentialId: string) => `${via}:${credentialId}`;

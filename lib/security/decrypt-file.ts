@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { chunkOpener, HEADER_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, truncatedUpload } from "./upload-cipher";
+import { CHUNK_BYTES, chunkOpener, HEADER_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, truncatedUpload } from "./upload-cipher";
 
 /** Sealed chunks read, opened and written per step: 1 MB of plaintext. */
 const CHUNKS_PER_STEP = 16;
@@ -13,17 +13,10 @@ const CHUNKS_PER_STEP = 16;
  * `decryptMs`, 0.54–0.71 s → 0.29–0.51 s on a busy VM): time before the first row can be read.
  */
 export async function decryptFile(src: string, dst: string, master: Buffer): Promise<void> {
+  decryptions.files++;
   const input = await fs.promises.open(src, "r");
   try {
-    const { size } = await input.stat();
-    if (size < HEADER_BYTES) throw truncatedUpload();
-    const header = Buffer.alloc(HEADER_BYTES);
-    await readFully(input, header, 0);
-    const open = chunkOpener(master, header);
-    const body = size - HEADER_BYTES;
-    // Every chunk but the final one is full; the final one is what is left (a full one included).
-    const chunks = Math.max(1, Math.ceil(body / SEALED_CHUNK_BYTES));
-    const finalBytes = body - (chunks - 1) * SEALED_CHUNK_BYTES;
+    const { open, chunks, finalBytes } = await sealedLayout(input, master);
     const output = await fs.promises.open(dst, "wx", 0o600);
     // One write in flight while the next step is read and opened: its buffers are the decipher's
     // own, never `buf`.
@@ -51,6 +44,55 @@ export async function decryptFile(src: string, dst: string, master: Buffer): Pro
       await writing.catch(() => {});
       await output.close();
     }
+  } finally {
+    await input.close();
+  }
+}
+
+/**
+ * A stored upload's header read and its chunk layout: every chunk but the final one is full; the
+ * final one is what is left (a full one included).
+ */
+async function sealedLayout(input: fs.promises.FileHandle, master: Buffer) {
+  const { size } = await input.stat();
+  if (size < HEADER_BYTES) throw truncatedUpload();
+  const header = Buffer.alloc(HEADER_BYTES);
+  await readFully(input, header, 0);
+  const body = size - HEADER_BYTES;
+  const chunks = Math.max(1, Math.ceil(body / SEALED_CHUNK_BYTES));
+  return { open: chunkOpener(master, header), body, chunks, finalBytes: body - (chunks - 1) * SEALED_CHUNK_BYTES };
+}
+
+/**
+ * Decryptions started in this thread: whole files (to a work copy) and prefixes (in memory).
+ * Tests read it to prove the mapping preview decrypts a job's upload once, however many ask.
+ */
+export const decryptions = { files: 0, prefixes: 0 };
+
+/**
+ * The first `maxBytes` of plaintext of a stored upload, in memory only (nothing is written):
+ * only the leading chunks are read and authenticated. `size` is the whole plaintext's length.
+ */
+export async function decryptPrefix(src: string, maxBytes: number, master: Buffer): Promise<{ bytes: Buffer; size: number }> {
+  decryptions.prefixes++;
+  const input = await fs.promises.open(src, "r");
+  try {
+    const { open, chunks, finalBytes, body } = await sealedLayout(input, master);
+    if (finalBytes < TAG_BYTES) throw truncatedUpload();
+    const size = body - chunks * TAG_BYTES;
+    const wanted = Math.min(chunks, Math.ceil(Math.max(1, maxBytes) / CHUNK_BYTES));
+    const reachesEnd = wanted === chunks;
+    const sealedBytes = (wanted - 1) * SEALED_CHUNK_BYTES + (reachesEnd ? finalBytes : SEALED_CHUNK_BYTES);
+    const buf = Buffer.allocUnsafe(sealedBytes);
+    await readFully(input, buf, HEADER_BYTES);
+    const plain: Buffer[] = [];
+    for (let index = 0; index < wanted; index++) {
+      const last = index === chunks - 1;
+      const at = index * SEALED_CHUNK_BYTES;
+      plain.push(open(buf.subarray(at, at + (last ? finalBytes : SEALED_CHUNK_BYTES)), index, last));
+    }
+    const bytes = Buffer.concat(plain);
+    return { bytes: bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes, size };
   } finally {
     await input.close();
   }

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { decryptFile } from "./decrypt-file";
+import { decryptFile, decryptPrefix } from "./decrypt-file";
 import { HEADER_BYTES, isEncryptedHead } from "./upload-cipher";
 import { loadUploadKey } from "./upload-key";
 import { failedOutcome } from "../ingest/failed-outcome";
@@ -77,6 +77,22 @@ export async function openPlaintext(storedPath: string, dataDir: string, name: s
     throw err;
   }
   return { path: out, dispose };
+}
+
+/**
+ * The first `maxBytes` of a stored upload's plaintext, in memory (never on disk), and the whole
+ * plaintext's size: what the mapping preview of a text file needs.
+ */
+export async function readPlaintextHead(storedPath: string, dataDir: string, maxBytes: number): Promise<{ bytes: Buffer; size: number }> {
+  const fh = await fs.promises.open(storedPath, "r");
+  try {
+    const head = Buffer.alloc(Math.max(HEADER_BYTES, maxBytes));
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    if (!isEncryptedHead(head.subarray(0, bytesRead))) return { bytes: head.subarray(0, Math.min(bytesRead, maxBytes)), size: (await fh.stat()).size };
+  } finally {
+    await fh.close();
+  }
+  return decryptPrefix(storedPath, maxBytes, loadUploadKey(dataDir));
 }
 
 /** Runs `fn` on a readable copy of a stored upload and removes the copy afterwards, whatever happens. */

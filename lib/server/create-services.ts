@@ -4,7 +4,7 @@ import { getDb } from "../db/prisma";
 import { JobQueue } from "../jobs/job-queue";
 import { createWorkerPool, poolTaskRunner } from "../jobs/worker-pool";
 import type { Runtime } from "./runtime";
-import { createSocketServer, socketJobEvents, type IoServer } from "./socket-server";
+import { createSocketServer, ioSocketControl, socketJobEvents, type IoServer } from "./socket-server";
 import { canSeeJobById } from "../data/case-access";
 import { parseDatabaseUrl } from "../db/database-url";
 import { createPgServices } from "./pg-services";
@@ -29,7 +29,7 @@ export async function createServices(config: AppConfig, httpServer: http.Server)
   const pool = createWorkerPool(threads);
   const queue = new JobQueue(db, config.databaseUrl, poolTaskRunner(pool), events, threads);
   return {
-    runtime: { config, db, queue, events, previewMapping: (input) => pool.run(input, { name: "preview" }) },
+    runtime: { config, db, queue, events, sockets: ioSocketControl(io), previewMapping: (input) => pool.run(input, { name: "preview" }) },
     io,
     async close() {
       io.close();

@@ -8,7 +8,7 @@ import { bossSchemaFor, startBoss } from "../jobs/pg-boss-setup";
 import { createWorkerPool, poolTaskRunner } from "../jobs/worker-pool";
 import { canSeeJobById } from "../data/case-access";
 import { attachPgAdapter } from "./pg-socket-adapter";
-import { createSocketServer, socketJobEvents } from "./socket-server";
+import { createSocketServer, ioSocketControl, socketJobEvents } from "./socket-server";
 import type { Services } from "./create-services";
 
 /**
@@ -29,7 +29,7 @@ export async function createPgServices(config: AppConfig, httpServer: http.Serve
   const queue = new PgBossQueue({ db, databaseUrl: config.databaseUrl, boss, bossSchema: bossSchemaFor(config.databaseUrl), events, lockPool, run: runsJobs ? poolTaskRunner(pool) : null, concurrency: config.workerThreads });
   await queue.start();
   return {
-    runtime: { config, db, queue, events, previewMapping: (input) => pool.run(input, { name: "preview" }) },
+    runtime: { config, db, queue, events, sockets: ioSocketControl(io), previewMapping: (input) => pool.run(input, { name: "preview" }) },
     io,
     async close() {
       await queue.close();

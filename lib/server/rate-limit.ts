@@ -66,3 +66,12 @@ export function uploadRateLimiter(perMinute: number): TokenBucketLimiter {
   if (current && current.perMinute === perMinute) return current;
   return (registry.__switchyardUploadLimiter = new TokenBucketLimiter(perMinute));
 }
+
+const previewRegistry = globalThis as unknown as { __switchyardPreviewLimiter?: TokenBucketLimiter };
+
+/** The process-wide mapping-preview limiter, per user (PREVIEW_RATE_PER_MINUTE). */
+export function previewRateLimiter(perMinute: number): TokenBucketLimiter {
+  const current = previewRegistry.__switchyardPreviewLimiter;
+  if (current && current.perMinute === perMinute) return current;
+  return (previewRegistry.__switchyardPreviewLimiter = new TokenBucketLimiter(perMinute));
+}

@@ -3,7 +3,8 @@ import { audit } from "../auth/audit";
 import { caseScopeWhere, NO_SUCH_CASE, requireCaseAccess, requireJobAccess, type CaseAccess, type CaseScope } from "../data/case-access";
 import { caseIdSchema } from "../schemas/case";
 import { APP_ERROR_STATUS, AppError } from "../app-error";
-import { cookieValue, SESSION_COOKIE, userForToken } from "../auth/session";
+import { authenticate, bearerOf, type Principal } from "../auth/authenticate";
+import { API_TOKEN_PREFIX } from "../schemas/api-tokens";
 import { hasRole, type Role, type SessionUser } from "../auth/roles";
 import { log } from "../log";
 import { getRuntime, type Runtime } from "./runtime";
@@ -41,6 +42,8 @@ export interface RouteSpec<P extends Params, Q, B> {
   caseAccess?: CaseAccessMode;
   /** The status of a successful JSON answer (default 200; 204 when the handler returns null). */
   status?: number;
+  /** Refuse personal API tokens: only a signed-in browser session may call this (token and user administration). */
+  sessionOnly?: boolean;
   /** What the audit log records after the handler succeeded (null: nothing). */
   audit?: (ctx: HandlerContext<P, Q, B>, result: unknown) => { action: string; subject?: { type: string; id: string }; detail?: unknown } | null;
 }
@@ -79,6 +82,10 @@ export function route<P extends Params, Q, B>(
   return wrap<P>(async (ctx) => {
     if (!ctx.user) throw new AppError("unauthorized", "Please sign in.");
     if (!hasRole(ctx.user, role)) throw new AppError("forbidden", `This needs the ${role} role.`);
+    // A token narrowed to some cases does not carry its owner's reviewer or admin reach over what
+    // belongs to no case (layout templates, the audit log, privacy rules, users); routes scoped by
+    // case still narrow to its cases.
+    if (role !== "analyst" && ctx.user.token?.caseIds && !spec.caseAccess) throw new AppError("forbidden", TOKEN_NARROWED);
     const base = { ...ctx, params: spec.params ? spec.params.parse(ctx.params) : ctx.params } as RouteContext<P>;
     const query = (spec.query ? spec.query.parse(queryOf(ctx.req)) : undefined) as Q;
     const { access, scope } = await resolveCase(base, spec.caseAccess, query);
@@ -88,7 +95,7 @@ export function route<P extends Params, Q, B>(
     const entry = spec.audit?.(full, result);
     if (entry) await audit(ctx.runtime.db, base.user, entry.action, entry.subject, entry.detail);
     return spec.status && result !== null && !(result instanceof Response) ? Response.json(result, { status: spec.status }) : result;
-  });
+  }, { sessionOnly: spec.sessionOnly, needsUser: true });
 }
 
 async function resolveCase<P extends Params>(ctx: RouteContext<P>, mode: CaseAccessMode | undefined, query: unknown): Promise<{ access: CaseAccess | null; scope: CaseScope }> {
@@ -112,17 +119,48 @@ async function resolveCase<P extends Params>(ctx: RouteContext<P>, mode: CaseAcc
 }
 
 /** For the few routes that work without a session (sign-in, first-run setup, health). */
-export function publicRoute<P extends Params = Params>(handler: (ctx: PublicRouteContext<P>) => Promise<Response | object | null>) {
-  return wrap<P>(handler);
+export function publicRoute<P extends Params = Params>(handler: (ctx: PublicRouteContext<P>) => Promise<Response | object | null>, opts: { sessionOnly?: boolean } = {}) {
+  return wrap<P>(handler, opts);
 }
 
-function wrap<P extends Params>(handler: (ctx: PublicRouteContext<P>) => Promise<Response | object | null>) {
+export const INVALID_API_TOKEN = "The API token is not valid (unknown, expired or revoked).";
+export const READ_ONLY_TOKEN = "This API token is read-only.";
+export const SESSION_ONLY = "This needs a signed-in browser session, not an API token.";
+export const TOKEN_NARROWED = "This API token is limited to some cases; this needs one that reaches every case.";
+
+/**
+ * Who is calling (lib/auth/authenticate.ts, shared with the Socket.IO server). Without an
+ * Authorization header: the session cookie. With `Bearer sy_…`: that API token and nothing else —
+ * an invalid one is a 401, never a fall-back to a cookie sent alongside. Any other Authorization
+ * (the METRICS_TOKEN bearer of /api/metrics and /api/health) is left to the route, with no user.
+ */
+async function principalOf(req: Request, runtime: Runtime, needsUser: boolean): Promise<Principal | null> {
+  const authorization = req.headers.get("authorization");
+  const bearer = bearerOf({ authorization });
+  if (bearer === null) return authenticate(runtime.db, { cookie: req.headers.get("cookie") });
+  if (bearer.startsWith(API_TOKEN_PREFIX)) {
+    const principal = await authenticate(runtime.db, { authorization });
+    if (!principal) throw new AppError("unauthorized", INVALID_API_TOKEN);
+    return principal;
+  }
+  if (needsUser) throw new AppError("unauthorized", INVALID_API_TOKEN);
+  return null;
+}
+
+function wrap<P extends Params>(handler: (ctx: PublicRouteContext<P>) => Promise<Response | object | null>, opts: { sessionOnly?: boolean | undefined; needsUser?: boolean } = {}) {
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
     try {
       const runtime = getRuntime();
-      if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) assertSameOrigin(req, runtime.config.trustProxy);
+      const principal = await principalOf(req, runtime, opts.needsUser ?? false);
+      if (principal?.via === "token") {
+        if (opts.sessionOnly) throw new AppError("forbidden", SESSION_ONLY);
+        if (principal.user.token?.scope !== "write" && !["GET", "HEAD"].includes(req.method)) throw new AppError("forbidden", READ_ONLY_TOKEN);
+        // No same-origin check: a bearer token is not an ambient credential a browser attaches on its own.
+      } else if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) {
+        assertSameOrigin(req, runtime.config.trustProxy);
+      }
       const params = (await ctx?.params) ?? ({} as P);
-      const user = await userForToken(runtime.db, cookieValue(req.headers.get("cookie"), SESSION_COOKIE));
+      const user = principal?.user ?? null;
       const result = await handler({ req, params, runtime, user });
       if (result instanceof Response) return result;
       if (result === null) return new Response(null, { status: 204 });
@@ -153,7 +191,10 @@ export function assertSameOrigin(req: Request, trustProxy: boolean): void {
 }
 
 export function errorResponse(err: unknown): Response {
-  if (err instanceof AppError) return Response.json({ error: { code: err.code, message: err.message } }, { status: APP_ERROR_STATUS[err.code] });
+  if (err instanceof AppError) {
+    const error = { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) };
+    return Response.json({ error }, { status: APP_ERROR_STATUS[err.code] });
+  }
   if (err instanceof ZodError) {
     const first = err.issues[0];
     const message = first ? `Invalid request: ${first.path.join(".") || "body"} — ${first.message}` : "Invalid request.";

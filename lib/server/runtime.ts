@@ -3,9 +3,8 @@ import type { Db } from "../db/prisma";
 import type { JobEvents } from "../jobs/job-events";
 import type { QueuePort } from "../jobs/queue-port";
 import { AppError } from "../app-error";
-import type { MappingPreview } from "../ingest/pipeline/preview-mapping";
-import type { MappingOverride } from "../schemas/mapping";
-import type { LayoutTemplate } from "../schemas/template";
+import type { MappingPreview, PreviewInput } from "../ingest/pipeline/preview-mapping";
+import type { SocketControl } from "./socket-control";
 
 /** What server.ts builds once and route handlers use: reached through globalThis because Next bundles route modules separately. */
 export interface Runtime {
@@ -13,8 +12,10 @@ export interface Runtime {
   db: Db;
   queue: QueuePort;
   events: JobEvents;
+  /** Ends live sockets when a session, token or user stops being valid (call after the database change). */
+  sockets: SocketControl;
   /** Runs the mapping preview off the main thread (in the worker pool). */
-  previewMapping(input: { filePath: string; fileName: string; templates: LayoutTemplate[]; override: MappingOverride | null; caseRegion?: string | null }): Promise<MappingPreview>;
+  previewMapping(input: PreviewInput): Promise<MappingPreview>;
 }
 
 const holder = globalThis as unknown as { __switchyardRuntime?: Runtime };

@@ -11,6 +11,7 @@ import { clientAddress, PEER_ADDRESS_HEADER, stampPeerAddress } from "../../lib/
 import { prepareDataDir } from "../../lib/server/data-dir";
 import { publicRoute } from "../../lib/server/route";
 import { setRuntime, type Runtime } from "../../lib/server/runtime";
+import { noSocketControl } from "../../lib/server/socket-control";
 import { tempDataDir } from "../support/temp-db";
 
 /**
@@ -37,7 +38,7 @@ beforeAll(async () => {
   await prepareDataDir(config);
   db = getDb(config.databaseUrl);
   const queue = { depth: 0 } as unknown as QueuePort;
-  const runtime: Runtime = { config, db, queue, events: { progress() {}, updated() {}, casesChanged() {} }, previewMapping: () => Promise.reject(new Error("unused")) };
+  const runtime: Runtime = { config, db, queue, events: { progress() {}, updated() {}, casesChanged() {} }, sockets: noSocketControl, previewMapping: () => Promise.reject(new Error("unused")) };
   setRuntime(runtime);
   adminCookie = await sessionCookie("admin");
   analystCookie = await sessionCookie("analyst");

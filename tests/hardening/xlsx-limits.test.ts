@@ -5,7 +5,7 @@ import { InflateBudget, XLSX_LIMITS } from "../../lib/ingest/extract/xlsx-limits
 import { SheetXmlReader } from "../../lib/ingest/extract/xlsx-sheet-xml";
 import type { ZipEntry } from "../../lib/ingest/extract/zip-directory";
 
-const entry = (compressedSize: number): ZipEntry => ({ name: "xl/worksheets/sheet1.xml", method: 8, compressedSize, localHeaderOffset: 0, encrypted: false });
+const entry = (compressedSize: number): ZipEntry => ({ name: "xl/worksheets/sheet1.xml", method: 8, compressedSize, uncompressedSize: 0, localHeaderOffset: 0, encrypted: false });
 
 async function drain(s: Readable): Promise<number> {
   let n = 0;

@@ -8,6 +8,7 @@ import { throttleClock } from "../../lib/auth/sign-in-throttle";
 import { createUser } from "../../lib/auth/user-commands";
 import { PEER_ADDRESS_HEADER } from "../../lib/server/client-address";
 import { setRuntime, type Runtime } from "../../lib/server/runtime";
+import { noSocketControl } from "../../lib/server/socket-control";
 import { tempDataDir } from "../support/temp-db";
 
 /**
@@ -24,7 +25,7 @@ let adminCookie = "";
 
 beforeAll(async () => {
   db = getDb(tmp.databaseUrl);
-  setRuntime({ db, config: { trustProxy: false } } as unknown as Runtime);
+  setRuntime({ db, config: { trustProxy: false }, sockets: noSocketControl } as unknown as Runtime);
   throttleClock.now = () => new Date(t);
   for (const name of ["alice", "bob", "admin", ...Array.from({ length: 6 }, (_, i) => `spray${i}`)]) {
     const u = await createUser(db, { email: `${name}@switchyard.test`, name, password: PASSWORD, role: name === "admin" ? "admin" : "analyst" });

@@ -4,11 +4,11 @@ import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "admin" }, async ({ runtime }) => ({ users: await listUsers(runtime.db) }));
+export const GET = route({ role: "admin", sessionOnly: true }, async ({ runtime }) => ({ users: await listUsers(runtime.db) }));
 
 export const POST = route(
   {
-    role: "admin", body: newUserSchema, status: 201,
+    role: "admin", sessionOnly: true, body: newUserSchema, status: 201,
     audit: (_ctx, result) => {
       const u = (result as { user: { id: string; email: string; role: string } }).user;
       return { action: "user.create", subject: { type: "user", id: u.id }, detail: { email: u.email, role: u.role } };

@@ -1,8 +1,9 @@
+import fs from "node:fs/promises";
 import path from "node:path/posix";
 import { StringDecoder } from "node:string_decoder";
 import { XmlScanner } from "./xml-scanner";
 import { IngestError } from "../types";
-import { checkEntryCount, InflateBudget, XLSX_LIMITS } from "./xlsx-limits";
+import { checkDeclaredSizes, checkEntryCount, InflateBudget, maxInflatedBytes, XLSX_LIMITS } from "./xlsx-limits";
 import { listZipEntries, zipMemberStream, type ZipEntry } from "./zip-directory";
 
 /**
@@ -41,8 +42,8 @@ async function saxMember(filePath: string, budget: InflateBudget, entry: ZipEntr
     text: (text) => onText?.(text),
   });
   const decoder = new StringDecoder("utf8");
-  const { stream } = await zipMemberStream(filePath, entry);
-  for await (const chunk of budget.limit(stream, entry, maxBytes) as AsyncIterable<Buffer>) xml.write(decoder.write(chunk));
+  const { stream, consumed } = await zipMemberStream(filePath, entry);
+  for await (const chunk of budget.limit(stream, entry, maxBytes, consumed) as AsyncIterable<Buffer>) xml.write(decoder.write(chunk));
   xml.write(decoder.end());
   xml.end();
 }
@@ -129,7 +130,10 @@ export async function readXlsxPackage(filePath: string): Promise<XlsxPackage> {
   const entries = await listZipEntries(filePath);
   if (!entries) throw new IngestError("corrupt_workbook", "This Excel workbook is damaged or incomplete: its zip directory is missing (was the download cut short?).");
   checkEntryCount(entries);
-  const budget = new InflateBudget();
+  // Refused from the directory alone, before a byte is inflated (zip bombs, oversize packages).
+  const maxTotal = maxInflatedBytes();
+  checkDeclaredSizes(entries, (await fs.stat(filePath)).size, maxTotal);
+  const budget = new InflateBudget(maxTotal);
   const rootRels = await readRels(filePath, budget, entries, "_rels/.rels", "");
   const main = [...rootRels.values()].find((r) => r.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
   const workbookEntry = findEntry(entries, main) ?? findEntry(entries, "xl/workbook.xml");

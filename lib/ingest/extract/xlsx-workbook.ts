@@ -60,7 +60,7 @@ export class XlsxWorkbook {
         throw workbookError(err);
       }
       this.current = opened.source;
-      const limited = this.pkg.budget.limit(opened.stream, sheet.entry);
+      const limited = this.pkg.budget.limit(opened.stream, sheet.entry, Infinity, opened.consumed);
       yield {
         name: sheet.name,
         hidden: sheet.hidden,

@@ -35,9 +35,7 @@ export async function planFile(input: {
   const { format, mismatch } = await detectFileFormat(input.filePath, input.fileName);
   // The name is never trusted: a file whose content is another format than its extension says is
   // refused (a renamed executable or archive is refused earlier, whatever the setting).
-  if (mismatch && !input.allowFormatMismatch) {
-    throw new IngestError("format_mismatch", `${mismatch.replace(/;[^;]*\.$/, ".")} It was not loaded: rename it to match its content (or an admin can set FORMAT_MISMATCH=read).`);
-  }
+  refuseMismatch(mismatch, input.allowFormatMismatch);
   const override = input.override ?? null;
   const source = await openTableSource(input.filePath, format, {
     headerLine: override && override.headerLine !== undefined ? override.headerLine : undefined,
@@ -45,34 +43,50 @@ export async function planFile(input: {
   });
   try {
     const sample = await source.sample();
-    if (sample.sampleRows.length === 0) throw new IngestError("no_rows", "The file has no data rows to load (only a header, titles or blank lines).");
-    const eventLog = findEventLogColumn(sample);
-    if (eventLog) throw new IngestError("event_log", eventLogMessage(eventLog));
-    const decision = planLayout(sample, input.templates);
-    const plan: LayoutPlan = {
-      format: sample.format,
-      encoding: sample.encoding,
-      delimiter: sample.delimiter,
-      headerLine: sample.headerLine,
-      preamble: sample.preamble,
-      fingerprint: layoutFingerprint(sample),
-      ...decision,
-    };
-    Object.assign(plan, resolveRegion(plan, input.caseRegion ?? null));
-    if (override) return { plan: applyOverride(plan, sample, override), source, sample, formatMismatch: mismatch };
-    if (sample.ocr) {
-      plan.confidence = Math.round(plan.confidence * OCR_CONFIDENCE_FACTOR * 1000) / 1000;
-      const doubt = ocrDoubt(plan, sample);
-      if (doubt) {
-        plan.needsReview = true;
-        plan.reviewReasons.push(doubt);
-      }
-    }
-    return { plan, source, sample, formatMismatch: mismatch };
+    return { plan: planSample(sample, input), source, sample, formatMismatch: mismatch };
   } catch (err) {
     await source.close();
     throw err;
   }
+}
+
+/** The name's claim against the content: refused unless FORMAT_MISMATCH=read (planFile, the mapping preview). */
+export function refuseMismatch(mismatch: string | null, allowFormatMismatch: boolean | undefined): void {
+  if (mismatch && !allowFormatMismatch) {
+    throw new IngestError("format_mismatch", `${mismatch.replace(/;[^;]*\.$/, ".")} It was not loaded: rename it to match its content (or an admin can set FORMAT_MISMATCH=read).`);
+  }
+}
+
+/**
+ * Classify → map from a sample already read: what planFile does once the source is open, and
+ * what the mapping preview does with a cached sample (no file read at all).
+ */
+export function planSample(sample: TableSample, input: { templates: LayoutTemplate[]; override?: MappingOverride | null; caseRegion?: string | null }): LayoutPlan {
+  const override = input.override ?? null;
+  if (sample.sampleRows.length === 0) throw new IngestError("no_rows", "The file has no data rows to load (only a header, titles or blank lines).");
+  const eventLog = findEventLogColumn(sample);
+  if (eventLog) throw new IngestError("event_log", eventLogMessage(eventLog));
+  const decision = planLayout(sample, input.templates);
+  const plan: LayoutPlan = {
+    format: sample.format,
+    encoding: sample.encoding,
+    delimiter: sample.delimiter,
+    headerLine: sample.headerLine,
+    preamble: sample.preamble,
+    fingerprint: layoutFingerprint(sample),
+    ...decision,
+  };
+  Object.assign(plan, resolveRegion(plan, input.caseRegion ?? null));
+  if (override) return applyOverride(plan, sample, override);
+  if (sample.ocr) {
+    plan.confidence = Math.round(plan.confidence * OCR_CONFIDENCE_FACTOR * 1000) / 1000;
+    const doubt = ocrDoubt(plan, sample);
+    if (doubt) {
+      plan.needsReview = true;
+      plan.reviewReasons.push(doubt);
+    }
+  }
+  return plan;
 }
 
 /**

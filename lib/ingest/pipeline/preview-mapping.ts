@@ -1,9 +1,21 @@
 import type { CanonicalRecord, RowError } from "../../schemas/record";
-import type { LayoutPlan, MappingOverride } from "../../schemas/mapping";
+import { headerLineOf, type LayoutPlan, type MappingOverride } from "../../schemas/mapping";
 import type { LayoutTemplate } from "../../schemas/template";
 import { recordBuilderFor, type RecordBuilder } from "../normalize/record-builder";
-import { IngestError } from "../types";
-import { planFile } from "./plan-file";
+import { detectFileFormat } from "../detect-format";
+import { openTableSource } from "../extract/open-table-source";
+import { IngestError, type TableSample } from "../types";
+import { planSample, refuseMismatch } from "./plan-file";
+
+/**
+ * What a preview reads from the file: the source's sample (its first ~200 data rows, header,
+ * preamble) and the name/content mismatch. Small and plain data, so the server caches it per job
+ * and header-row choice (lib/server/preview-cache.ts) and later previews never touch the file.
+ */
+export interface PreviewSample {
+  sample: TableSample;
+  formatMismatch: string | null;
+}
 
 export interface MappingPreview {
   plan: LayoutPlan;
@@ -11,37 +23,65 @@ export interface MappingPreview {
   /** A few sample values per source column, for the reviewer's picker. */
   samples: string[][];
   rows: { line: number; raw: string; record: CanonicalRecord | null; error: RowError | null }[];
+  /** Worker → server only: the sample this preview read, for the server's cache (never sent to the browser). */
+  source?: PreviewSample;
+}
+
+export interface PreviewInput {
+  filePath: string;
+  fileName: string;
+  templates: LayoutTemplate[];
+  override: MappingOverride | null;
+  caseRegion?: string | null;
+  limit?: number;
+  /** A sample read before (the server's cache): the file is not read at all. */
+  sample?: PreviewSample;
+}
+
+/** Reads the sample of a plain file by path (the workbook, PDF and JSON readers need one). */
+export async function readPreviewSample(filePath: string, fileName: string, headerLine: number | null | undefined): Promise<PreviewSample> {
+  const { format, mismatch } = await detectFileFormat(filePath, fileName);
+  refuseMismatch(mismatch, false);
+  const source = await openTableSource(filePath, format, { headerLine });
+  try {
+    return { sample: await source.sample(), formatMismatch: mismatch };
+  } finally {
+    await source.close();
+  }
+}
+
+/** What the first rows become under a mapping, from a sample already read (no file access). */
+export function previewFromSample(read: PreviewSample, input: Pick<PreviewInput, "templates" | "override" | "caseRegion" | "limit">): MappingPreview {
+  const { sample } = read;
+  const plan = planSample(sample, input);
+  const rows = sample.sampleRows.slice(0, input.limit ?? 20);
+  const width = Math.max(sample.headers.length, ...rows.map((r) => r.cells.length));
+  const samples = Array.from({ length: width }, (_, i) => sample.sampleRows.slice(0, 8).map((r) => r.cells[i] ?? ""));
+  let build: RecordBuilder | null = null;
+  let planError: string | null = null;
+  try {
+    build = recordBuilderFor(plan, sample.sampleRows);
+  } catch (err) {
+    planError = err instanceof IngestError ? err.message : String(err);
+  }
+  return {
+    plan,
+    headers: sample.headers,
+    samples,
+    rows: rows.map((row) => {
+      if (!build) return { line: row.line, raw: row.raw, record: null, error: { line: row.line, field: null, code: "invalid_record", message: planError ?? "", raw: row.raw } };
+      const r = build(row);
+      return r.ok ? { line: row.line, raw: row.raw, record: r.record, error: null } : { line: row.line, raw: row.raw, record: null, error: r.error };
+    }),
+  };
 }
 
 /**
- * What the first rows become under a mapping (the detected one, or a reviewer's draft): reads
- * only the head of the file, so the review screen can update it live as the mapping changes.
+ * What the first rows become under a mapping (the detected one, or a reviewer's draft) for a
+ * plain file on disk: reads only the head of the file, so the review screen can update it live
+ * as the mapping changes. (Stored uploads go through lib/jobs/preview-task.ts.)
  */
-export async function previewMapping(input: { filePath: string; fileName: string; templates: LayoutTemplate[]; override: MappingOverride | null; caseRegion?: string | null; limit?: number }): Promise<MappingPreview> {
-  const planned = await planFile({ ...input });
-  try {
-    const { plan, sample } = planned;
-    const rows = sample.sampleRows.slice(0, input.limit ?? 20);
-    const width = Math.max(sample.headers.length, ...rows.map((r) => r.cells.length));
-    const samples = Array.from({ length: width }, (_, i) => sample.sampleRows.slice(0, 8).map((r) => r.cells[i] ?? ""));
-    let build: RecordBuilder | null = null;
-    let planError: string | null = null;
-    try {
-      build = recordBuilderFor(plan, sample.sampleRows);
-    } catch (err) {
-      planError = err instanceof IngestError ? err.message : String(err);
-    }
-    return {
-      plan,
-      headers: sample.headers,
-      samples,
-      rows: rows.map((row) => {
-        if (!build) return { line: row.line, raw: row.raw, record: null, error: { line: row.line, field: null, code: "invalid_record", message: planError ?? "", raw: row.raw } };
-        const r = build(row);
-        return r.ok ? { line: row.line, raw: row.raw, record: r.record, error: null } : { line: row.line, raw: row.raw, record: null, error: r.error };
-      }),
-    };
-  } finally {
-    await planned.source.close();
-  }
+export async function previewMapping(input: PreviewInput): Promise<MappingPreview> {
+  const read = input.sample ?? (await readPreviewSample(input.filePath, input.fileName, headerLineOf(input.override)));
+  return previewFromSample(read, input);
 }

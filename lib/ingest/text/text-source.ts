@@ -10,10 +10,10 @@ import { readRecords, sniffDialect } from "./sniff-dialect";
 import { textRangeReader } from "./text-ranges";
 import { rowsInPieces, SOURCE_BATCH_ROWS } from "./row-pieces";
 
-const HEAD_BYTES = 256 * 1024;
+export const HEAD_BYTES = 256 * 1024;
 const SNIFF_CHARS = 64 * 1024;
 const SAMPLE_ROWS = 200;
-const DEFAULT_MAX_LINE = 1_000_000;
+export const DEFAULT_MAX_LINE = 1_000_000;
 
 /** What was learned from the head of a text file; exposed for tests and diagnostics. */
 export interface TextHead {

@@ -15,4 +15,4 @@ export const POST = publicRoute(async ({ req, runtime }) => {
   const { token, expiresAt } = await createSession(runtime.db, user.id);
   await audit(runtime.db, { id: user.id, email: user.email, name: user.name, role: "admin" }, "user.create", { type: "user", id: user.id }, { role: "admin", via: "setup" });
   return Response.json({ user }, { status: 201, headers: { "set-cookie": sessionCookie(token, expiresAt, false) } });
-});
+}, { sessionOnly: true });

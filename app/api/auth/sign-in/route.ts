@@ -23,4 +23,4 @@ export const POST = publicRoute(async ({ req, runtime }) => {
   await audit(runtime.db, { id: user.id, email: user.email, name: user.name, role: "analyst" }, "sign_in");
   const secure = isSecureRequest(req, runtime.config.trustProxy);
   return Response.json({ user }, { headers: { "set-cookie": sessionCookie(token, expiresAt, secure) } });
-});
+}, { sessionOnly: true });

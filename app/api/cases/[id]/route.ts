@@ -27,7 +27,7 @@ export const DELETE = route(
     const members = await memberIds(runtime.db, caseId);
     const { storedPaths } = await deleteCase(runtime.db, user, caseId);
     await Promise.all(storedPaths.filter((p) => p.includes("/uploads/")).map((p) => fs.rm(p, { force: true })));
-    runtime.events.casesChanged(members, caseId);
+    await runtime.events.casesChanged(members, caseId);
     return null;
   },
 );

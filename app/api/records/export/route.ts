@@ -1,15 +1,12 @@
-import { z } from "zod";
 import { recordsCsvStream, recordsXlsxStream } from "@/lib/data/records-export";
-import { recordListQuerySchema } from "@/lib/schemas/api";
+import { recordExportQuerySchema } from "@/lib/schemas/queries";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = recordListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: z.enum(["csv", "xlsx"]).default("csv") });
-
 /** The records of the case(s), filtered like GET /api/records, streamed as CSV or XLSX with duplicate_of, carrier and source columns. */
 export const GET = route(
-  { query: querySchema, caseAccess: "scope", audit: ({ query }) => ({ action: "export", subject: { type: "records", id: query.jobId ?? (query.caseId ? `case:${query.caseId}` : "all") }, detail: query }) },
+  { query: recordExportQuerySchema, caseAccess: "scope", audit: ({ query }) => ({ action: "export", subject: { type: "records", id: query.jobId ?? (query.caseId ? `case:${query.caseId}` : "all") }, detail: query }) },
   async ({ runtime, query, scope }) => {
     const { format, ...filter } = query;
     const f = { ...filter, scope };

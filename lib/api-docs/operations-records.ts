@@ -1,0 +1,71 @@
+import { recordListQuerySchema, recordListResponseSchema } from "../schemas/api";
+import { caseScopeQuerySchema } from "../schemas/case";
+import { contactListQuerySchema, recordExportQuerySchema, timelineQuerySchema } from "../schemas/queries";
+import { contactListResponseSchema, targetsResponseSchema, timelineResponseSchema } from "../schemas/responses";
+import type { ApiOperation } from "./operation-types";
+
+const NO_CASE = "There is no such case, or you are not a member.";
+const RECORD_FILTERS = {
+  jobId: "Only records loaded from this job.",
+  includeDuplicates: "`1`/`true`: also the linked duplicate legs (hidden by default: they would count a call twice).",
+  number: "Only records where this number is a party.",
+  from: "Only records starting at or after this time (ISO 8601).",
+  to: "Only records starting at or before this time (ISO 8601).",
+  type: "Only this record type (voice, sms, mms, data…).",
+};
+
+/** Loaded records, their export, targets, timelines and contacts. */
+export const RECORD_OPERATIONS: ApiOperation[] = [
+  {
+    id: "listRecords", method: "get", path: "/api/records", tag: "Records", auth: "user", role: "analyst",
+    summary: "List records",
+    description: "Records of one case (`caseId`) or of every case the caller may see, filtered and paged.",
+    query: recordListQuerySchema,
+    queryDocs: RECORD_FILTERS,
+    success: { status: 200, description: "A page of records and the total.", schema: recordListResponseSchema },
+    errors: { 404: NO_CASE },
+  },
+  {
+    id: "exportRecords", method: "get", path: "/api/records/export", tag: "Records", auth: "user", role: "analyst",
+    summary: "Export records as CSV or XLSX",
+    description: "The records, filtered like GET /api/records (no paging), streamed as a CSV or XLSX download with duplicate_of, carrier and source columns. Every export is written to the audit log.",
+    query: recordExportQuerySchema,
+    queryDocs: { ...RECORD_FILTERS, format: "`csv` (default) or `xlsx`." },
+    success: {
+      status: 200,
+      description: "The file, as an attachment.",
+      content: {
+        "text/csv": { type: "string", description: "UTF-8 CSV with a header row (format=csv)." },
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { type: "string", contentMediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", description: "An Excel workbook (format=xlsx)." },
+      },
+      headers: { "Content-Disposition": '`attachment; filename="switchyard-records.csv"` (or .xlsx).' },
+    },
+    errors: { 404: NO_CASE },
+  },
+  {
+    id: "listTargets", method: "get", path: "/api/records/targets", tag: "Records", auth: "user", role: "analyst",
+    summary: "List targets",
+    description: "The targets (subscribers) with records in the case, or in every case the caller may see.",
+    query: caseScopeQuerySchema,
+    success: { status: 200, description: "The targets, sorted.", schema: targetsResponseSchema },
+    errors: { 404: NO_CASE },
+  },
+  {
+    id: "getTimeline", method: "get", path: "/api/records/timeline", tag: "Records", auth: "user", role: "analyst",
+    summary: "A target's timeline",
+    description: "Day buckets of one target's calls and messages, with the silences (gaps) found across all of the target's files in its case.",
+    query: timelineQuerySchema,
+    queryDocs: { target: "The target (subscriber) number." },
+    success: { status: 200, description: "Days and gaps.", schema: timelineResponseSchema },
+    errors: { 404: NO_CASE },
+  },
+  {
+    id: "listContacts", method: "get", path: "/api/contacts", tag: "Contacts", auth: "user", role: "analyst",
+    summary: "List contacts",
+    description: "Who the case's targets talked to (or every case the caller may see), counted within each case.",
+    query: contactListQuerySchema,
+    queryDocs: { target: "Only this target's contacts.", kind: "Only contacts of this party kind (e164, extension, service, withheld, …)." },
+    success: { status: 200, description: "A page of contacts, the total and counts per party kind.", schema: contactListResponseSchema },
+    errors: { 404: NO_CASE },
+  },
+];
