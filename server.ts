@@ -8,7 +8,8 @@ import { startRetentionTimer } from "./lib/jobs/retention";
 import { log } from "./lib/log";
 import { PROJECT_ROOT } from "./lib/paths";
 import { stampPeerAddress } from "./lib/server/client-address";
-import { createServices } from "./lib/server/create-services";
+import { createServices, type Services } from "./lib/server/create-services";
+import { redirectSignedOutPage } from "./lib/server/page-gate";
 import { prepareDataDir } from "./lib/server/data-dir";
 import { setRuntime } from "./lib/server/runtime";
 
@@ -47,12 +48,18 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
 
+  let db: Services["runtime"]["db"] | null = null;
   const httpServer = http.createServer((req, res) => {
     stampPeerAddress(req); // the socket's address for clientAddress(); a client-sent copy is dropped
-    void handle(req, res);
+    void (async () => {
+      // Pages need a session before Next renders a byte (no 200 shell that redirects in JS).
+      if (db && (await redirectSignedOutPage(req, res, () => db!))) return;
+      await handle(req, res);
+    })();
   });
   const services = await createServices(config, httpServer);
   setRuntime(services.runtime);
+  db = services.runtime.db;
   await ensureFirstAdmin(services.runtime.db);
   const recovered = await services.runtime.queue.recover();
   // Hourly: expired uploads (RETENTION_DAYS) and stale plaintext work copies; docs/security.md.

@@ -11,6 +11,17 @@ function headerLine(line: number | null, classified: boolean): string {
   return classified ? "none (headerless)" : "—";
 }
 
+/** The 0–100 summary (lib/ingest/quality-score.ts), with what it is made of on hover. */
+function QualityScore({ score }: { score: number | null }) {
+  if (score === null) return <>—</>;
+  const word = score >= 90 ? "good" : score >= 70 ? "fair" : "poor";
+  return (
+    <span data-testid="quality-score" title="Share of rows that loaded or were exact duplicates, weighted by the mapping's confidence, less 2 points per suspicious timeline gap (at most 10).">
+      {score.toFixed(1)} / 100 · {word}
+    </span>
+  );
+}
+
 /** What the engine decided about the file, plus when things happened. */
 export function JobFacts({ job, plan }: { job: JobDto; plan: LayoutPlan | null }) {
   const tzSource = plan?.timezoneSource ? ` (${plan.timezoneSource})` : "";
@@ -25,6 +36,7 @@ export function JobFacts({ job, plan }: { job: JobDto; plan: LayoutPlan | null }
     ["Header line", headerLine(job.headerLine ?? plan?.headerLine ?? null, plan != null)],
     ["Time zone", `${job.timezone ?? plan?.timezone ?? "—"}${tzSource}`],
     ["Target", job.target ?? plan?.target ?? "—"],
+    ["Quality", <QualityScore key="q" score={job.qualityScore} />],
     ["Size", formatBytes(job.sizeBytes)],
     ["Created", formatDateTime(job.createdAt)],
     ["Finished", job.finishedAt ? `${formatDateTime(job.finishedAt)}${elapsed != null ? ` · took ${formatDuration(elapsed)}` : ""}` : "—"],

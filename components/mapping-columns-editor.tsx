@@ -4,7 +4,10 @@ import type { MappingDraft } from "@/lib/client/mapping-draft";
 import type { PreviewResponse } from "@/lib/schemas/responses";
 import { FIELD_LABELS, MAPPABLE_FIELDS, mappableFieldSchema } from "@/lib/schemas/fields";
 import { REVIEW_THRESHOLD, type ColumnMapping } from "@/lib/schemas/mapping";
+import type { MappingProblem } from "@/lib/schemas/mapping-problems";
 import { ConfidenceMeter } from "./confidence-meter";
+import { FieldProblem, problemsOn } from "./field-problem";
+import problemStyles from "./mapping-problems.module.css";
 import styles from "./mapping-columns-editor.module.css";
 
 interface Props {
@@ -12,10 +15,13 @@ interface Props {
   onChange: (d: MappingDraft) => void;
   preview: PreviewResponse;
   suggested: readonly ColumnMapping[];
+  /** checkMapping's problems: a field mapped twice shows on each of its columns, a missing core field above the table. */
+  problems: MappingProblem[];
 }
 
 /** One row per source column: its header, a few values, the engine's guess, and the reviewer's pick. */
-export function MappingColumnsEditor({ draft, onChange, preview, suggested }: Props) {
+export function MappingColumnsEditor({ draft, onChange, preview, suggested, problems }: Props) {
+  const missing = problems.filter((p) => p.code === "core_missing");
   const setField = (index: number, value: string) => {
     const parsed = mappableFieldSchema.safeParse(value);
     const fields = draft.fields.map((f, i) => (i === index ? (parsed.success ? parsed.data : null) : f));
@@ -27,6 +33,11 @@ export function MappingColumnsEditor({ draft, onChange, preview, suggested }: Pr
         <h2 id="columns-title">Columns</h2>
         <span className="muted">{draft.fields.length} columns</span>
       </div>
+      {missing.length > 0 && (
+        <p className={problemStyles.missing} data-testid="missing-fields">
+          {missing.map((p) => p.message).join(" ")}
+        </p>
+      )}
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -43,6 +54,7 @@ export function MappingColumnsEditor({ draft, onChange, preview, suggested }: Pr
               const guess = suggested.find((c) => c.index === i);
               const header = draft.noHeader ? "" : (preview.headers[i] ?? "");
               const low = !guess || guess.confidence < REVIEW_THRESHOLD;
+              const here = problemsOn(problems.filter((p) => p.code !== "core_missing"), `column:${i}`, ...(field ? [field] : []));
               return (
                 <tr key={i} data-testid="mapping-column" className={low ? styles.low : undefined}>
                   <td className="num muted">{i + 1}</td>
@@ -61,12 +73,20 @@ export function MappingColumnsEditor({ draft, onChange, preview, suggested }: Pr
                     </div>
                   </td>
                   <td>
-                    <select aria-label={`Column ${i + 1}${header ? ` (${header})` : ""} maps to`} value={field ?? ""} onChange={(e) => setField(i, e.target.value)} className="input">
+                    <select
+                      aria-label={`Column ${i + 1}${header ? ` (${header})` : ""} maps to`}
+                      value={field ?? ""}
+                      onChange={(e) => setField(i, e.target.value)}
+                      className={`input ${here.length > 0 ? problemStyles.invalid : ""}`}
+                      aria-invalid={here.length > 0 || undefined}
+                      aria-describedby={here.length > 0 ? `column-problem-${i}` : undefined}
+                    >
                       <option value="">— not mapped —</option>
                       {MAPPABLE_FIELDS.map((f) => (
                         <option key={f} value={f}>{FIELD_LABELS[f]}</option>
                       ))}
                     </select>
+                    <FieldProblem problems={here} id={`column-problem-${i}`} />
                   </td>
                 </tr>
               );

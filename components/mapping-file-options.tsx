@@ -6,6 +6,8 @@ import { draftRegion, type MappingDraft } from "@/lib/client/mapping-draft";
 import { describeRegionSource, REGION_UNKNOWN_NOTE, regionSourcePhrase } from "@/lib/client/region-source";
 import { RegionSelect } from "./region-select";
 import { TimezoneInput } from "./timezone-input";
+import type { MappingProblem } from "@/lib/schemas/mapping-problems";
+import { FieldProblem, problemsOn } from "./field-problem";
 import styles from "./mapping-file-options.module.css";
 
 interface Props {
@@ -13,10 +15,14 @@ interface Props {
   onChange: (d: MappingDraft) => void;
   /** The detected plan's region and where it came from (the preset of the region picker). */
   detected: Pick<LayoutPlan, "region" | "regionSource">;
+  /** What stops the mapping from being confirmed (checkMapping); the zone's and the header row's show here. */
+  problems: MappingProblem[];
 }
 
 /** File-level settings: where the header is (or that there is none), the zone of the times, the region of national numbers. */
-export function MappingFileOptions({ draft, onChange, detected }: Props) {
+export function MappingFileOptions({ draft, onChange, detected, problems }: Props) {
+  const zoneProblems = problemsOn(problems, "timezone");
+  const headerProblems = problemsOn(problems, "headerLine");
   const chosen = draft.region !== undefined;
   const region = draftRegion(draft, detected);
   const detectedText = detected.region ? `${regionLabel(detected.region)}, ${regionSourcePhrase(detected.regionSource)}` : "not known";
@@ -34,13 +40,19 @@ export function MappingFileOptions({ draft, onChange, detected }: Props) {
             value={draft.headerLine}
             disabled={draft.noHeader}
             onChange={(e) => onChange({ ...draft, headerLine: Math.max(1, Number.parseInt(e.target.value, 10) || 1) })}
+            aria-invalid={headerProblems.length > 0 || undefined}
+            aria-describedby={headerProblems.length > 0 ? "header-problem" : undefined}
           />
+          <FieldProblem problems={headerProblems} id="header-problem" />
         </label>
         <label className="check">
           <input type="checkbox" checked={draft.noHeader} onChange={(e) => onChange({ ...draft, noHeader: e.target.checked })} />
           No header row
         </label>
-        <TimezoneInput value={draft.timezone} onChange={(timezone) => onChange({ ...draft, timezone })} label="Time zone of the file's times" />
+        <div>
+          <TimezoneInput value={draft.timezone} onChange={(timezone) => onChange({ ...draft, timezone })} label="Time zone of the file's times" invalid={zoneProblems.length > 0} describedBy={zoneProblems.length > 0 ? "zone-problem" : undefined} />
+          <FieldProblem problems={zoneProblems} id="zone-problem" />
+        </div>
         <div className={styles.region}>
           <RegionSelect
             label="Region for national numbers"

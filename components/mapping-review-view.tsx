@@ -9,6 +9,8 @@ import { ApiRequestError } from "@/lib/client/api";
 import { caseHref, hrefWithCase, jobHref } from "@/lib/client/case-url";
 import { canReviewIn } from "@/lib/client/case-permissions";
 import { draftFromPlan, overrideOf, type MappingDraft } from "@/lib/client/mapping-draft";
+import { checkMapping } from "@/lib/ingest/review/check-mapping";
+import { mappingProblemSchema, type MappingProblem } from "@/lib/schemas/mapping-problems";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useCaseInUrl } from "@/lib/client/use-case-in-url";
 import { useCaseOf } from "@/lib/client/use-case-of";
@@ -21,6 +23,7 @@ import { MappingFileOptions } from "./mapping-file-options";
 import { NotFoundNotice } from "./not-found-notice";
 import { PreviewRowsTable } from "./preview-rows-table";
 import { ReviewReasons } from "./review-reasons";
+import problemStyles from "./mapping-problems.module.css";
 import styles from "./mapping-review-view.module.css";
 
 const is404 = (e: Error | null) => e instanceof ApiRequestError && e.status === 404;
@@ -83,6 +86,9 @@ function MappingEditor({ id }: { id: string }) {
   const theCase = cases.data?.cases.find((c) => c.id === j.caseId);
   const shown = preview.data ?? detected.data;
   const invalid = shown.rows.filter((r) => r.error).length;
+  // The same check the mapping route makes, on the plan the job was held with: Confirm waits for none.
+  const problems: MappingProblem[] = checkMapping(plan ?? detected.data.plan, overrideOf(draft, false));
+  const refused = serverProblems(confirm.error);
   return (
     <div className="stack">
       <nav aria-label="Breadcrumb" className={styles.crumbs}>
@@ -101,14 +107,18 @@ function MappingEditor({ id }: { id: string }) {
       )}
       {j.status === "needs_review" && <ReviewReasons reasons={plan?.reviewReasons ?? detected.data.plan.reviewReasons} />}
 
-      <MappingFileOptions draft={draft} onChange={setDraft} detected={detected.data.plan} />
-      <MappingColumnsEditor draft={draft} onChange={setDraft} preview={shown} suggested={detected.data.plan.columns} />
+      <MappingFileOptions draft={draft} onChange={setDraft} detected={detected.data.plan} problems={problems} />
+      <MappingColumnsEditor draft={draft} onChange={setDraft} preview={shown} suggested={detected.data.plan.columns} problems={problems} />
 
       <section className="card" aria-labelledby="preview-title" aria-busy={preview.isFetching}>
         <div className="card-header">
           <h2 id="preview-title">Preview</h2>
           <span className="muted" aria-live="polite" data-testid="preview-summary">
-            {preview.isFetching ? "Updating…" : `${shown.rows.length - invalid} valid · ${invalid} invalid of the first ${shown.rows.length} rows`}
+            {preview.isFetching
+              ? "Updating…"
+              : problems.length > 0
+                ? `None would load yet: ${problems.length === 1 ? "1 problem" : `${problems.length} problems`} to fix (see below)`
+                : `${shown.rows.length - invalid} valid · ${invalid} invalid of the first ${shown.rows.length} rows`}
           </span>
         </div>
         {preview.error && <p className="alert" role="alert">{preview.error.message}</p>}
@@ -116,16 +126,48 @@ function MappingEditor({ id }: { id: string }) {
       </section>
 
       <div className={styles.confirm}>
-        <label className="field">
-          <span>Save as template</span>
-          <input value={draft.templateName} maxLength={120} onChange={(e) => setDraft({ ...draft, templateName: e.target.value })} />
+        <label className="check">
+          <input type="checkbox" checked={draft.saveTemplate} onChange={(e) => setDraft({ ...draft, saveTemplate: e.target.checked })} />
+          Save as a template for files like this
         </label>
-        <button type="button" className="btn btn-primary" disabled={confirm.isPending} onClick={() => confirm.mutate(draft)}>
+        {draft.saveTemplate && (
+          <label className="field">
+            <span>Template name</span>
+            <input value={draft.templateName} maxLength={120} onChange={(e) => setDraft({ ...draft, templateName: e.target.value })} />
+          </label>
+        )}
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={confirm.isPending || problems.length > 0 || (draft.saveTemplate && !draft.templateName.trim())}
+          aria-describedby={problems.length > 0 ? "confirm-problems" : undefined}
+          onClick={() => confirm.mutate(draft)}
+        >
           {confirm.isPending ? "Confirming…" : "Confirm mapping"}
         </button>
         <Link href={jobHref(j)} className="btn">Back to the job</Link>
+        {problems.length > 0 && (
+          <div id="confirm-problems" className={problemStyles.summary} data-testid="confirm-problems">
+            <strong>Before confirming:</strong>
+            <ul className={problemStyles.list}>
+              {problems.map((p, k) => <li key={k}>{p.message}</li>)}
+            </ul>
+          </div>
+        )}
       </div>
-      {confirm.error && <p className="alert" role="alert">{confirm.error.message}</p>}
+      {confirm.error && (
+        <div className="alert" role="alert">
+          {confirm.error.message}
+          {refused.length > 0 && <ul className={problemStyles.list}>{refused.map((p, k) => <li key={k}>{p.message}</li>)}</ul>}
+        </div>
+      )}
     </div>
   );
+}
+
+/** The problems a refused confirm came back with (`error.details.problems`), if any. */
+function serverProblems(error: Error | null): MappingProblem[] {
+  if (!(error instanceof ApiRequestError)) return [];
+  const parsed = mappingProblemSchema.array().safeParse((error.details as { problems?: unknown } | undefined)?.problems);
+  return parsed.success ? parsed.data : [];
 }

@@ -59,6 +59,19 @@ test("a reviewer added to an analyst's case maps its headerless file, and the te
   // 3. Fix it: no header row, the zone, every column from the ground truth.
   const noHeader = page.getByLabel("No header row");
   if (!(await noHeader.isChecked())) await noHeader.check();
+  // Issue 18: without a zone (the file states none) and with two columns on one field, Confirm
+  // waits and says why, on the fields themselves.
+  const confirmButton = page.getByRole("button", { name: "Confirm mapping" });
+  await page.getByLabel("Time zone of the file's times").fill("");
+  await expect(confirmButton).toBeDisabled();
+  await expect(page.getByTestId("confirm-problems")).toContainText(/which time zone|load them as UTC/);
+  await expect(page.getByLabel("Time zone of the file's times")).toHaveAttribute("aria-invalid", "true");
+  await page.getByTestId("mapping-column").nth(0).getByRole("combobox").selectOption("caller");
+  await page.getByTestId("mapping-column").nth(1).getByRole("combobox").selectOption("caller");
+  await expect(page.getByTestId("mapping-column").nth(1).getByTestId("field-problem")).toContainText(/is mapped from columns 1(, | and )2\b/);
+  await page.getByLabel("Time zone of the file's times").fill("Mars/Olympus");
+  await expect(page.getByTestId("confirm-problems")).toContainText('"Mars/Olympus" is not a time zone');
+  await shot(page, "review-2b-problems");
   await page.getByLabel("Time zone of the file's times").fill("UTC");
   for (const col of truth.columns) {
     const select = page.getByTestId("mapping-column").nth(col.index).getByRole("combobox");
@@ -68,7 +81,12 @@ test("a reviewer added to an analyst's case maps its headerless file, and the te
   // The debounced preview settles on the new mapping: the first rows are valid records.
   await expect(page.getByTestId("preview-summary")).toContainText(/^\d+ valid · [0-2] invalid/);
   await expect(page.locator('[data-testid="preview-row"][data-valid="true"]').first()).toBeVisible();
-  await page.getByLabel("Save as template").fill("Headerless pipe call log");
+  await expect(page.getByTestId("confirm-problems")).toHaveCount(0);
+  await expect(confirmButton).toBeEnabled();
+  // Saving a template is a choice, not a default.
+  await expect(page.getByLabel("Template name")).toHaveCount(0);
+  await page.getByLabel("Save as a template for files like this").check();
+  await page.getByLabel("Template name").fill("Headerless pipe call log");
   await shot(page, "review-3-fixed-preview");
 
   // 4. Confirm: back on the job page, which runs to the end live.

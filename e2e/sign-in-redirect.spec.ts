@@ -61,3 +61,18 @@ test("repeated wrong passwords end in the throttle's message on the form", async
   await expect(alert).toHaveText(/^Too many failed sign-ins\. Try again in \d+ seconds?\.$/);
   await shot(page, "sign-in-throttled");
 });
+
+test("the server redirects a signed-out page request before any page is rendered (issue 18)", async ({ playwright, baseURL }) => {
+  const api = await playwright.request.newContext({ baseURL });
+  const res = await api.get("/jobs?status=failed", { maxRedirects: 0 });
+  expect(res.status()).toBe(307);
+  expect(res.headers().location).toBe(`/sign-in?next=${encodeURIComponent("/jobs?status=failed")}`);
+  expect(await res.text()).toBe("");
+  expect((await api.get("/sign-in", { maxRedirects: 0 })).status()).toBe(200);
+  // Signed in, the same request renders the page.
+  const user = await createUserViaApi(baseURL!, "analyst", "gate");
+  const signIn = await api.post("/api/auth/sign-in", { data: { email: user.email, password: user.password } });
+  expect(signIn.status()).toBe(200);
+  expect((await api.get("/jobs?status=failed", { maxRedirects: 0 })).status()).toBe(200);
+  await api.dispose();
+});

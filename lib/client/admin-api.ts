@@ -1,3 +1,4 @@
+import type { AuditFilter } from "./query-keys";
 import type { Role } from "@/lib/auth/roles";
 import type { RecordListResponse } from "@/lib/schemas/api";
 import type { PartyKind } from "@/lib/schemas/fields";
@@ -59,6 +60,6 @@ export const adminApi = {
   updateUser: (uid: string, patch: { role?: Role; name?: string; password?: string }) => apiFetch<{ user: UserDto }>(`/api/users/${id(uid)}`, json("PATCH", patch)),
   deleteUser: (uid: string) => apiFetch<void>(`/api/users/${id(uid)}`, { method: "DELETE" }),
 
-  audit: (page: number, pageSize: number, action?: string) =>
-    apiFetch<{ events: AuditEventDto[]; total: number }>(`/api/audit${query({ page, pageSize, action })}`),
+  audit: (filter: AuditFilter & { page: number; pageSize: number }) =>
+    apiFetch<{ events: AuditEventDto[]; total: number }>(`/api/audit${query({ ...filter })}`),
 };

@@ -12,6 +12,8 @@ export class ApiRequestError extends Error {
     message: string,
     readonly code: string,
     readonly status: number,
+    /** The server's `error.details`, when it sent any (a refused mapping's problems). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "ApiRequestError";
@@ -21,9 +23,9 @@ export class ApiRequestError extends Error {
 /** Reads `{error:{code,message}}` from a failed response; falls back to the status line. */
 export function errorFromBody(body: unknown, status: number, statusText: string): ApiRequestError {
   if (body && typeof body === "object" && "error" in body) {
-    const err = (body as { error?: { code?: unknown; message?: unknown } }).error;
+    const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } }).error;
     if (err && typeof err.message === "string") {
-      return new ApiRequestError(err.message, typeof err.code === "string" ? err.code : "http_error", status);
+      return new ApiRequestError(err.message, typeof err.code === "string" ? err.code : "http_error", status, err.details);
     }
   }
   return new ApiRequestError(`Request failed: ${status} ${statusText}`.trim(), "http_error", status);

@@ -13,6 +13,8 @@ export interface MappingDraft {
    * a code or null (not known) is the reviewer's choice.
    */
   region?: string | null | undefined;
+  /** Saving a template is the reviewer's choice (issue 18), off until ticked. */
+  saveTemplate: boolean;
   templateName: string;
 }
 
@@ -23,6 +25,7 @@ export function draftFromPlan(plan: LayoutPlan, width: number, fileName: string)
     headerLine: plan.headerLine ?? 1,
     noHeader: plan.headerLine == null,
     timezone: plan.timezone ?? "",
+    saveTemplate: false,
     templateName: `${fileName.replace(/\.[^.]+$/, "")} layout`,
   };
 }
@@ -30,13 +33,13 @@ export function draftFromPlan(plan: LayoutPlan, width: number, fileName: string)
 /** The region the draft reads national numbers in: the reviewer's choice, else the detected one. */
 export const draftRegion = (d: MappingDraft, plan: Pick<LayoutPlan, "region">): string | null => (d.region !== undefined ? d.region : (plan.region ?? null));
 
-/** The override the API takes; the template name only matters when confirming. */
+/** The override the API takes; a template name (which makes the API save one) only when confirming with "save" ticked. */
 export function overrideOf(d: MappingDraft, withName: boolean): MappingOverride {
   return {
     columns: d.fields.map((field, index) => ({ index, field })),
     timezone: d.timezone.trim() || null,
     headerLine: d.noHeader ? null : d.headerLine,
     ...(d.region !== undefined ? { region: d.region } : {}),
-    ...(withName && d.templateName.trim() ? { templateName: d.templateName.trim() } : {}),
+    ...(withName && d.saveTemplate && d.templateName.trim() ? { templateName: d.templateName.trim() } : {}),
   };
 }

@@ -7,6 +7,14 @@ import type { PartyKind } from "@/lib/schemas/fields";
  * everything under it, and every per-case list carries its case id: switching case never shows
  * another case's cached rows, and a case's lists can be invalidated on their own.
  */
+/** The audit page's filter, as the API takes it. */
+export interface AuditFilter {
+  action?: string;
+  email?: string;
+  from?: string;
+  to?: string;
+}
+
 export const queryKeys = {
   session: ["session"] as const,
 
@@ -59,5 +67,5 @@ export const queryKeys = {
   /** The signed-in user's personal API tokens (the settings page). */
   apiTokens: { all: ["api-tokens"] as const },
   privacyRules: { all: ["privacy-rules"] as const },
-  audit: { page: (page: number) => ["audit", page] as const },
+  audit: { list: (filter: AuditFilter & { page: number }) => ["audit", filter] as const },
 };

@@ -2,10 +2,11 @@ import fs from "node:fs/promises";
 import crypto from "node:crypto";
 import type { Db } from "../db/prisma";
 import { AppError } from "../app-error";
-import type { MappingOverride } from "../schemas/mapping";
+import { layoutPlanSchema, type MappingOverride } from "../schemas/mapping";
 import type { JobDto } from "../schemas/job";
 import { toJobDto } from "./job-dto";
 import { saveTemplateFromMapping } from "./template-commands";
+import { checkMapping, problemsSentence } from "../ingest/review/check-mapping";
 import { caseIdForName } from "../data/cases";
 import { databaseUrlOf, purgeCancelled, purgeJob } from "./purge-job";
 
@@ -56,10 +57,12 @@ export async function requireJob(db: Db, jobId: string) {
 
 /** Puts a finished job back in the queue; its earlier load is cleared when it starts again. */
 export async function retryJob(db: Db, jobId: string): Promise<JobDto> {
-  await requireJob(db, jobId);
+  const before = await requireJob(db, jobId);
+  // A completed job has every row loaded or a duplicate: a rerun could only add duplicates.
+  if (before.status === "completed") throw new AppError("conflict", "This job completed: every row loaded or was a duplicate, so there is nothing to retry.");
   // Conditional: a job claimed by a worker meanwhile is not put back in the queue under it.
   const { count } = await db.ingestionJob.updateMany({
-    where: { id: jobId, status: { notIn: ["processing", "queued"] } },
+    where: { id: jobId, status: { notIn: ["processing", "queued", "completed"] } },
     data: { status: "queued", stage: null, progress: 0, queuedAt: new Date(), errorCode: null, errorMessage: null },
   });
   if (count === 0) throw new AppError("conflict", "The job is already queued or running.");
@@ -112,11 +115,19 @@ export async function deleteJob(db: Db, jobId: string, databaseUrl: string = dat
   if (job.storedPath.includes("/uploads/")) await fs.rm(job.storedPath, { force: true });
 }
 
-/** A reviewer's confirmed mapping: saved as a template for the layout, then the job goes back to the queue. */
+/**
+ * A reviewer's confirmed mapping: refused while it could load wrong data (checkMapping: the
+ * problems go back per field), saved as a template only when the reviewer named one (a choice,
+ * not a default), then the job goes back to the queue.
+ */
 export async function confirmMapping(db: Db, jobId: string, mapping: MappingOverride, userId: string | null): Promise<JobDto> {
   const job = await requireJob(db, jobId);
   if (job.status === "processing" || job.status === "queued") throw new AppError("conflict", "The job is already queued or running.");
-  if (job.classification) await saveTemplateFromMapping(db, job.classification, mapping, userId);
+  if (job.classification) {
+    const problems = checkMapping(layoutPlanSchema.parse(JSON.parse(job.classification.plan)), mapping);
+    if (problems.length > 0) throw new AppError("bad_request", problemsSentence(problems), { problems });
+    if (mapping.templateName) await saveTemplateFromMapping(db, job.classification, mapping, userId);
+  }
   const updated = await db.ingestionJob.update({
     where: { id: jobId },
     data: { mapping: JSON.stringify(mapping), status: "queued", stage: null, progress: 0, queuedAt: new Date(), errorCode: null, errorMessage: null },

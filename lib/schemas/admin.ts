@@ -28,9 +28,17 @@ export const allErrorsQuerySchema = z.object({
   format: z.enum(["json", "csv"]).default("json"),
 });
 
+/** A calendar day, YYYY-MM-DD (UTC), as the audit filter's date inputs send it. */
+const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-02.");
+
 export const auditQuerySchema = z.object({
   action: z.string().optional(),
   userId: z.string().optional(),
+  /** Part of the e-mail of who acted (or, for failed sign-ins, of the address tried). */
+  email: z.string().trim().max(320).optional(),
+  /** First and last day (UTC, inclusive). */
+  from: daySchema.optional(),
+  to: daySchema.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -45,6 +45,8 @@ export type PrivacyRuleDto = z.infer<typeof privacyRuleDtoSchema>;
 export const auditEventDtoSchema = z.object({
   id: z.number(), at: z.string(), userId: z.string().nullable(), userEmail: z.string().nullable(), action: z.string(),
   subjectType: z.string().nullable(), subjectId: z.string().nullable(), detail: z.string().nullable(),
+  /** What the subject id stands for, when it still exists: a job's file name, a case's or template's name, a user's e-mail. */
+  subjectLabel: z.string().nullable(),
 });
 export type AuditEventDto = z.infer<typeof auditEventDtoSchema>;
 

@@ -32,7 +32,9 @@ export async function receiveUploads(req: Request, uploadsDir: string, maxBytes:
   }
   let bb: busboy.Busboy;
   try {
-    bb = busboy({ headers: { "content-type": contentType }, limits: { files: MAX_FILES_PER_REQUEST, fileSize: maxBytes + 1 } });
+    // Browsers send a file name's UTF-8 bytes raw inside filename="…"; busboy's default reads
+    // them as Latin-1 ("TÃ©lÃ©phone"). RFC 5987 filename*=UTF-8''… is decoded either way.
+    bb = busboy({ headers: { "content-type": contentType }, defParamCharset: "utf8", limits: { files: MAX_FILES_PER_REQUEST, fileSize: maxBytes + 1 } });
   } catch (err) {
     throw new AppError("bad_request", `The upload is not valid multipart data (${(err as Error).message}).`);
   }
@@ -88,8 +90,18 @@ export async function receiveUploads(req: Request, uploadsDir: string, maxBytes:
   }
 }
 
-/** Display name only: strip any path and control characters; it never becomes a file path. */
-function sanitizeLabel(name: string): string {
+/**
+ * Bidirectional controls (LRM/RLM/ALM, the embeddings and overrides U+202A–E, the isolates
+ * U+2066–9): a right-to-left override makes "invoice\u202Egpj.exe" display as "invoiceexe.jpg".
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Display name only (it never becomes a file path): the last path segment, NFC, without control
+ * or bidirectional-control characters, at most 255 characters (not cutting a surrogate pair).
+ */
+export function sanitizeLabel(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "upload";
-  return base.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 255) || "upload";
+  const clean = base.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f]/g, "").replace(BIDI_CONTROLS, "").trim();
+  return Array.from(clean).slice(0, 255).join("") || "upload";
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { targetTimeline } from "../../lib/data/timeline";
 import { openSqlite } from "../../lib/db/open-sqlite";
 import { SqliteRecordSink } from "../../lib/db/sqlite-record-sink";
 import { ingestFile } from "../../lib/ingest/pipeline/ingest-file";
@@ -152,6 +153,7 @@ describe("timeline gaps per case target", () => {
 
   it("two monthly deliveries of one target show the silence between them", async () => {
     const c = await newCase();
+    const a0 = await newCase(); // empty: a scope of cases with nothing of the target
     const jan = await load(january, c);
     expect(jan.row.status).toBe("completed");
     expect(gapsIn(c)).toEqual([]);
@@ -164,6 +166,14 @@ describe("timeline gaps per case target", () => {
     expect(gaps[0]!.to_time.startsWith("2023-03-01")).toBe(true);
     expect(gaps[0]!.seconds).toBeGreaterThan(40 * 86400);
     expectConsistent(c);
+    // The timeline's day buckets (one GROUP BY) agree with a recount of the records, day by day.
+    const timeline = await targetTimeline(db, T, { caseId: c });
+    const recount = read.prepare(`SELECT substr(start_time, 1, 10) AS day, COUNT(*) AS n FROM call_records WHERE case_id = ? AND target = ? AND duplicate_of IS NULL GROUP BY day ORDER BY day`).all(c, T) as { day: string; n: number }[];
+    expect(timeline.days.map((d) => ({ day: d.day, n: d.calls + d.messages }))).toEqual(recount);
+    expect(timeline.days.reduce((n, d) => n + d.calls + d.messages, 0)).toBe(400);
+    expect(timeline.gaps).toHaveLength(1);
+    expect((await targetTimeline(db, T, { caseId: { in: [a0] } })).days).toEqual([]);
+    expect((await targetTimeline(db, T, { caseId: { in: [c, a0] } })).days).toEqual(timeline.days);
     // The silence lies between the files, not within either: neither file's quality score pays for it.
     expect(mar.row.qualityScore).toBe(jan.row.qualityScore);
 

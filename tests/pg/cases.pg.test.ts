@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { targetTimeline } from "../../lib/data/timeline";
 import { openPgPool } from "../../lib/db/pg-connection";
 import { purgeJobPg } from "../../lib/db/pg-purge-job";
 import { getDb, type Db } from "../../lib/db/prisma";
@@ -144,6 +145,11 @@ describe.skipIf(!pgdb)("cases on PostgreSQL: per-case deduplication, links, cont
     expect(gaps[0]!.seconds).toBeGreaterThan(28 * 86400);
     // The silence between the deliveries is the case's, not a flaw of either file: neither score drops.
     expect(j2.outcome.qualityScore).toBe(j1.outcome.qualityScore);
+    // The timeline's day buckets (one GROUP BY, the same SQL as on SQLite) agree with a recount.
+    const timeline = await targetTimeline(db, TARGET, { caseId: together });
+    const recount = (await sql.query(`SELECT substr(start_time, 1, 10) AS day, COUNT(*)::int AS n FROM call_records WHERE case_id = $1 AND target = $2 AND duplicate_of IS NULL GROUP BY day ORDER BY day`, [together, TARGET])).rows;
+    expect(timeline.days.map((d) => ({ day: d.day, n: d.calls + d.messages }))).toEqual(recount);
+    expect((await targetTimeline(db, TARGET, { caseId: { in: [together] } })).days).toEqual(timeline.days);
     // Each delivery alone in its own case: no silence anywhere.
     await ingest(jan, a);
     await ingest(feb, b);

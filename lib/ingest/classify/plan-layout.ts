@@ -11,6 +11,7 @@ import { detectTimezone } from "./detect-timezone";
 import { layoutFingerprint } from "./layout-fingerprint";
 import { analyzeColumns, mapColumns, REVIEWED_FIELDS, type ColumnAnalysis } from "./map-columns";
 import { missingCoreReasons } from "./missing-core";
+import { HEADERLESS_REASON, ZONE_UNKNOWN_REASON } from "./review-reasons";
 
 export type LayoutDecision = Pick<
   LayoutPlan,
@@ -88,7 +89,7 @@ export function planLayout(sample: TableSample, templates: LayoutTemplate[]): La
       reviewReasons.length = 0;
       certainty = Math.min(certainty, builtin.confidence);
     }
-    if (analysis.headerless) reviewReasons.push("The file has no header row: its columns were recognized from their values alone");
+    if (analysis.headerless) reviewReasons.push(HEADERLESS_REASON);
   }
 
   // A reviewed template's region wins; else what the file says.
@@ -106,7 +107,7 @@ export function planLayout(sample: TableSample, templates: LayoutTemplate[]): La
   reviewReasons.push(...missing);
 
   const zone = layoutZone ? { ...layoutZone, unknown: false } : detectTimezone(sample.preamble, columns, analysis, carrier, template?.timezone ?? null);
-  if (zone.unknown) reviewReasons.push("The file does not say which time zone its times are in");
+  if (zone.unknown) reviewReasons.push(ZONE_UNKNOWN_REASON);
 
   const target = detectTarget(sample.preamble, sample.sampleRows, columns, regionCode).target;
   const coreConfidences = columns.filter((c) => c.field !== null && REVIEWED_FIELDS.includes(c.field)).map((c) => c.confidence);
