@@ -43,7 +43,10 @@ function SignedInBar({ user }: { user: SessionUserDto }) {
       <div className={styles.caseSlot}>
         <CaseSwitcher state={state} />
       </div>
-      <nav aria-label="Main" className={styles.nav}>
+      {/* A menu on narrow screens (CSS shows the nav inline on wide ones); keyed by path so it closes after navigating. */}
+      <details key={pathname} className={styles.menu}>
+        <summary className={styles.menuButton}>Menu</summary>
+        <nav aria-label="Main" className={styles.nav}>
         {items.map((item) => {
           const active = item.match(pathname);
           return (
@@ -57,7 +60,8 @@ function SignedInBar({ user }: { user: SessionUserDto }) {
             </Link>
           );
         })}
-      </nav>
+        </nav>
+      </details>
       <div className={styles.end}>
         {/* The socket needs the session cookie: connecting before sign-in would be refused for good. */}
         <LiveIndicator />

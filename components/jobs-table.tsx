@@ -14,7 +14,7 @@ import styles from "./jobs-table.module.css";
 export function JobsTable({ jobs }: { jobs: readonly JobDto[] }) {
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className={`table ${styles.table}`}>
         <thead>
           <tr>
             <th scope="col">File</th>
