@@ -8,6 +8,8 @@ import type { ApiTokenDto, CreateTokenResponse } from "@/lib/schemas/api-tokens"
 import { ApiTokenCreateForm } from "./api-token-create-form";
 import { ApiTokenSecret } from "./api-token-secret";
 import { ConfirmDialog } from "./confirm-dialog";
+import { DataTable, type Column } from "./data-table";
+import { QueryState } from "./query-state";
 import styles from "./api-tokens.module.css";
 
 /** The signed-in user's personal API tokens: create (the secret shown once), list, revoke. */
@@ -19,6 +21,24 @@ export function ApiTokensView() {
   const [revoking, setRevoking] = useState<ApiTokenDto | null>(null);
   const caseName = (id: number) => cases.data?.cases.find((c) => c.id === id)?.name ?? `Case ${id} (no longer yours)`;
   const now = Date.now();
+  const columns: Column<ApiTokenDto>[] = [
+    { key: "name", header: "Name", cell: (t) => t.name },
+    { key: "token", header: "Token", cell: (t) => <span className={styles.mono}>{t.hint}…</span> },
+    { key: "access", header: "Access", cell: (t) => (t.scope === "write" ? "Write" : "Read") },
+    { key: "cases", header: "Cases", cell: (t) => (t.caseIds === null ? "All your cases" : t.caseIds.map(caseName).join(", ")) },
+    { key: "created", header: "Created", cell: (t) => formatDateTime(t.createdAt) },
+    {
+      key: "expires",
+      header: "Expires",
+      cell: (t) =>
+        new Date(t.expiresAt).getTime() <= now ? <span className={styles.expired}>Expired {formatDateTime(t.expiresAt)}</span> : formatDateTime(t.expiresAt),
+    },
+    {
+      key: "used",
+      header: "Last used",
+      cell: (t) => (t.lastUsedAt ? <time dateTime={t.lastUsedAt} title={formatDateTime(t.lastUsedAt)}>{formatRelative(t.lastUsedAt)}</time> : "Never"),
+    },
+  ];
 
   return (
     <section className="card" aria-labelledby="api-tokens-title">
@@ -27,46 +47,24 @@ export function ApiTokensView() {
       </div>
       <ApiTokenCreateForm onCreated={setCreated} />
       {created && <ApiTokenSecret created={created} onDone={() => setCreated(null)} />}
-      {tokens.error ? (
-        <p className="card-body alert" role="alert">{tokens.error.message}</p>
-      ) : tokens.isPending ? (
-        <p className="card-body muted">Loading…</p>
-      ) : tokens.data.tokens.length === 0 ? (
-        <p className="empty-note muted">No API tokens yet.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" aria-label="Your API tokens">
-            <thead>
-              <tr>
-                <th scope="col">Name</th><th scope="col">Token</th><th scope="col">Access</th><th scope="col">Cases</th>
-                <th scope="col">Created</th><th scope="col">Expires</th><th scope="col">Last used</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.tokens.map((t) => {
-                const expired = new Date(t.expiresAt).getTime() <= now;
-                return (
-                  <tr key={t.id} data-testid="api-token-row" data-name={t.name}>
-                    <td>{t.name}</td>
-                    <td><span className={styles.mono}>{t.hint}…</span></td>
-                    <td>{t.scope === "write" ? "Write" : "Read"}</td>
-                    <td>{t.caseIds === null ? "All your cases" : t.caseIds.map(caseName).join(", ")}</td>
-                    <td>{formatDateTime(t.createdAt)}</td>
-                    <td>{expired ? <span className={styles.expired}>Expired {formatDateTime(t.expiresAt)}</span> : formatDateTime(t.expiresAt)}</td>
-                    <td>{t.lastUsedAt ? <time dateTime={t.lastUsedAt} title={formatDateTime(t.lastUsedAt)}>{formatRelative(t.lastUsedAt)}</time> : "Never"}</td>
-                    <td>
-                      <button type="button" className="btn btn-small btn-danger" onClick={() => { revoke.reset(); setRevoking(t); }} aria-label={`Revoke ${t.name}`}>
-                        Revoke
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState query={tokens} retry isEmpty={(data) => data.tokens.length === 0} empty="No API tokens yet.">
+        {(data) => (
+          <DataTable
+            aria-label="Your API tokens"
+            columns={columns}
+            rows={data.tokens}
+            rowKey={(t) => t.id}
+            rowProps={(t) => ({ "data-testid": "api-token-row", "data-name": t.name })}
+            actions={{
+              cell: (t) => (
+                <button type="button" className="btn btn-small btn-danger" onClick={() => { revoke.reset(); setRevoking(t); }} aria-label={`Revoke ${t.name}`}>
+                  Revoke
+                </button>
+              ),
+            }}
+          />
+        )}
+      </QueryState>
       <ConfirmDialog
         open={revoking !== null}
         title={`Revoke “${revoking?.name ?? ""}”?`}

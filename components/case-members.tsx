@@ -6,17 +6,37 @@ import type { CaseDto, CaseMemberDto } from "@/lib/schemas/case";
 import { useCaseMembers, useRemoveCaseMember } from "@/lib/client/use-cases";
 import { useSession } from "@/lib/client/use-session";
 import { CaseMemberAddForm } from "./case-member-add-form";
-import { CaseMemberRow } from "./case-member-row";
+import { CaseMemberRole } from "./case-member-role";
 import { ConfirmDialog } from "./confirm-dialog";
+import { DataTable, type Column } from "./data-table";
+import { QueryState } from "./query-state";
+import { formatDateTime } from "@/lib/client/format";
 
 /** Who works on the case. Its creator and admins add, re-role and remove members; everyone else reads. */
 export function CaseMembers({ theCase }: { theCase: CaseDto }) {
   const router = useRouter();
   const me = useSession().data?.user;
-  const { data, error, isPending } = useCaseMembers(theCase.id);
+  const members = useCaseMembers(theCase.id);
+  const { data } = members;
   const remove = useRemoveCaseMember(theCase.id);
   const [removing, setRemoving] = useState<CaseMemberDto | null>(null);
   const removingSelf = removing?.userId === me?.id;
+  const columns: Column<CaseMemberDto>[] = [
+    {
+      key: "name",
+      header: "Name",
+      cell: (m) => (
+        <>
+          {m.name}
+          {m.userId === me?.id && <span className="muted"> (you)</span>}
+          {m.userId === theCase.createdBy && <span className="muted"> · creator</span>}
+        </>
+      ),
+    },
+    { key: "email", header: "E-mail", cell: (m) => m.email },
+    { key: "role", header: "Role", cell: (m) => <CaseMemberRole value={m} theCase={theCase} /> },
+    { key: "added", header: "Added", cell: (m) => formatDateTime(m.addedAt) },
+  ];
   return (
     <section className="card" aria-labelledby="members-title">
       <div className="card-header">
@@ -24,32 +44,27 @@ export function CaseMembers({ theCase }: { theCase: CaseDto }) {
         {!theCase.canManage && <span className="muted" data-testid="members-read-only">Only the case’s creator or an admin can change its members.</span>}
       </div>
       {theCase.canManage && <CaseMemberAddForm caseId={theCase.id} />}
-      {error ? (
-        <p className="card-body alert" role="alert">{error.message}</p>
-      ) : isPending ? (
-        <p className="card-body muted">Loading members…</p>
-      ) : data.members.length === 0 ? (
-        <p className="empty-note muted">No members: only admins see this case.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Role</th>
-                <th scope="col">Added</th>
-                {theCase.canManage && <th scope="col"><span className="visually-hidden">Actions</span></th>}
-              </tr>
-            </thead>
-            <tbody>
-              {data.members.map((m) => (
-                <CaseMemberRow key={m.userId} value={m} theCase={theCase} isSelf={m.userId === me?.id} onRemove={() => setRemoving(m)} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState query={members} loading="Loading members…" retry isEmpty={(d) => d.members.length === 0} empty="No members: only admins see this case.">
+        {(d) => (
+          <DataTable
+            columns={columns}
+            rows={d.members}
+            rowKey={(m) => m.userId}
+            rowProps={(m) => ({ "data-testid": "member-row", "data-email": m.email })}
+            actions={
+              theCase.canManage
+                ? {
+                    cell: (m) => (
+                      <button type="button" className="btn btn-small btn-danger" onClick={() => setRemoving(m)} aria-label={`Remove ${m.email} from the case`}>
+                        Remove
+                      </button>
+                    ),
+                  }
+                : undefined
+            }
+          />
+        )}
+      </QueryState>
       <ConfirmDialog
         open={removing !== null}
         title={removingSelf ? "Leave this case?" : `Remove ${removing?.name ?? ""} from the case?`}

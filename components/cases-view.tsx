@@ -50,8 +50,6 @@ export function CasesView() {
           <p className="card-body alert" role="alert">{state.error.message}</p>
         ) : !cases ? (
           <p className="card-body muted">Loading cases…</p>
-        ) : cases.length === 0 ? (
-          <p className="empty-note muted">You are not in any case yet. Create one above, or ask a colleague to add you to theirs.</p>
         ) : (
           <CasesTable cases={cases} currentId={currentId} onDelete={setDeleting} />
         )}

@@ -9,7 +9,7 @@ import { useJobRetries } from "@/lib/client/use-job-retries";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 import { MAPPABLE_FIELDS } from "@/lib/schemas/fields";
 import { ErrorsTable } from "./errors-table";
-import { Pagination } from "./pagination";
+import { QueryState } from "./query-state";
 
 const PAGE_SIZE = 50;
 
@@ -21,7 +21,8 @@ export function ErrorsExplorer() {
   // The job id is typed: wait until typing stops before asking the server.
   const settled = useDebouncedValue(filter, 300);
   const params = { ...settled, page, pageSize: PAGE_SIZE };
-  const { data, error, isPending, isFetching } = useAllErrors(current.id, params);
+  const errors = useAllErrors(current.id, params);
+  const { data, isFetching } = errors;
   useErrorsLive(current.id);
   const retries = useJobRetries();
   const set = (k: keyof ErrorFilter) => (e: { target: { value: string } }) => {
@@ -61,18 +62,17 @@ export function ErrorsExplorer() {
           </select>
         </label>
       </div>
-      {error && !data ? (
-        <p className="card-body alert" role="alert">{error.message}</p>
-      ) : isPending ? (
-        <p className="card-body muted">Loading errors…</p>
-      ) : data.errors.length === 0 ? (
-        <p className="empty-note muted">No rejected rows in {current.name} match.</p>
-      ) : (
-        <>
-          <ErrorsTable caseId={current.id} errors={data.errors} retries={retries} />
-          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} label="Error pages" />
-        </>
-      )}
+      <QueryState query={errors} loading="Loading errors…" retry>
+        {(data) => (
+          <ErrorsTable
+            caseId={current.id}
+            errors={data.errors}
+            retries={retries}
+            empty={`No rejected rows in ${current.name} match.`}
+            pagination={{ page, pageSize: PAGE_SIZE, total: data.total, onPage: setPage, label: "Error pages" }}
+          />
+        )}
+      </QueryState>
     </section>
   );
 }

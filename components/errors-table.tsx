@@ -4,6 +4,7 @@ import Link from "next/link";
 import { hrefWithCase } from "@/lib/client/case-url";
 import type { AllErrorsResponse } from "@/lib/schemas/responses";
 import type { JobRetries } from "@/lib/client/use-job-retries";
+import { DataTable, type Column, type PaginationProps } from "./data-table";
 
 type Row = AllErrorsResponse["errors"][number];
 
@@ -22,33 +23,23 @@ function RetryJobButton({ jobId, fileName, retries }: { jobId: string; fileName:
 }
 
 /** The raw line in monospace next to the reason, so an admin can see what the carrier sent. */
-export function ErrorsTable({ caseId, errors, retries }: { caseId: number; errors: readonly Row[]; retries: JobRetries }) {
+export function ErrorsTable({ caseId, errors, retries, empty, pagination }: { caseId: number; errors: readonly Row[]; retries: JobRetries; empty?: string; pagination?: PaginationProps }) {
+  const columns: Column<Row>[] = [
+    { key: "file", header: "File", cell: (e) => <Link href={hrefWithCase(`/jobs/${encodeURIComponent(e.jobId)}`, caseId)}>{e.fileName}</Link> },
+    { key: "line", header: "Line", numeric: true, cell: (e) => e.line },
+    { key: "code", header: "Code", cell: (e) => <code>{e.code}</code> },
+    { key: "reason", header: "Reason", cell: (e) => <>{e.field ? <strong>{e.field}: </strong> : null}{e.message}</> },
+    { key: "raw", header: "Raw line", cell: (e) => <div className="raw">{e.raw}</div> },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col" className="num">Line</th>
-            <th scope="col">Code</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Raw line</th>
-            <th scope="col"><span className="visually-hidden">Action</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((e) => (
-            <tr key={e.id} data-testid="error-row" data-code={e.code}>
-              <td><Link href={hrefWithCase(`/jobs/${encodeURIComponent(e.jobId)}`, caseId)}>{e.fileName}</Link></td>
-              <td className="num">{e.line}</td>
-              <td><code>{e.code}</code></td>
-              <td>{e.field ? <strong>{e.field}: </strong> : null}{e.message}</td>
-              <td><div className="raw">{e.raw}</div></td>
-              <td><RetryJobButton jobId={e.jobId} fileName={e.fileName} retries={retries} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={errors}
+      rowKey={(e) => e.id}
+      rowProps={(e) => ({ "data-testid": "error-row", "data-code": e.code })}
+      empty={empty}
+      pagination={pagination}
+      actions={{ label: "Action", cell: (e) => <RetryJobButton jobId={e.jobId} fileName={e.fileName} retries={retries} /> }}
+    />
   );
 }

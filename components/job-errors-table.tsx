@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { ErrorDto } from "@/lib/schemas/api";
 import { useJobErrors } from "@/lib/client/use-jobs";
-import { Pagination } from "./pagination";
+import { DataTable, type Column } from "./data-table";
 import styles from "./job-errors-table.module.css";
 
 const PAGE_SIZE = 50;
@@ -16,6 +16,14 @@ interface Props {
   rejected: number;
 }
 
+const COLUMNS: Column<ErrorDto>[] = [
+  { key: "line", header: "Line", numeric: true, cell: (e) => e.line },
+  { key: "field", header: "Field", cell: (e) => e.field ?? <span className="muted">—</span> },
+  { key: "code", header: "Code", cell: (e) => <code className={styles.code}>{e.code}</code> },
+  { key: "message", header: "Message", className: styles.message, cell: (e) => e.message },
+  { key: "raw", header: "Raw text", cell: (e) => <pre className={styles.raw} title={e.raw}>{e.raw}</pre> },
+];
+
 /** Rows that did not load: where, which field, why, and the raw text as it appeared in the file. */
 export function JobErrorsTable({ jobId, firstPage, rejected }: Props) {
   const [page, setPage] = useState(1);
@@ -27,43 +35,14 @@ export function JobErrorsTable({ jobId, firstPage, rejected }: Props) {
     return <p className="card-body muted">No rejected rows.</p>;
   }
   return (
-    <>
-      {later.error && (
-        <p className="alert" role="alert">
-          {later.error.message}
-        </p>
-      )}
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col" className="num">Line</th>
-              <th scope="col">Field</th>
-              <th scope="col">Code</th>
-              <th scope="col">Message</th>
-              <th scope="col">Raw text</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={e.id} data-testid="error-row">
-                <td className="num">{e.line}</td>
-                <td>{e.field ?? <span className="muted">—</span>}</td>
-                <td>
-                  <code className={styles.code}>{e.code}</code>
-                </td>
-                <td className={styles.message}>{e.message}</td>
-                <td>
-                  <pre className={styles.raw} title={e.raw}>{e.raw}</pre>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {total > PAGE_SIZE && (
-        <Pagination page={page} pageSize={PAGE_SIZE} total={total} onPage={setPage} label="Error pages" />
-      )}
-    </>
+    <DataTable
+      columns={COLUMNS}
+      rows={rows}
+      rowKey={(e) => e.id}
+      rowProps={() => ({ "data-testid": "error-row" })}
+      error={later.error}
+      onRetry={() => void later.refetch()}
+      pagination={total > PAGE_SIZE ? { page, pageSize: PAGE_SIZE, total, onPage: setPage, label: "Error pages" } : undefined}
+    />
   );
 }

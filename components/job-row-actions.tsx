@@ -7,8 +7,13 @@ import { isTerminal, replaceJob } from "@/lib/client/job-cache";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { JobDto } from "@/lib/schemas/job";
 import { ConfirmDialog } from "./confirm-dialog";
+import styles from "./job-row-actions.module.css";
 
-/** Retry / Cancel / Delete on a dashboard row; delete asks in a dialog first. */
+/**
+ * Retry / Cancel / Delete on a dashboard row; delete asks in a dialog first. Inline on wide
+ * screens; on a phone behind one "Actions" button (a <details> whose content CSS keeps open above
+ * 760 px), so the row stays narrow.
+ */
 export function JobRowActions({ job }: { job: JobDto }) {
   const qc = useQueryClient();
   const [confirming, setConfirming] = useState(false);
@@ -32,16 +37,21 @@ export function JobRowActions({ job }: { job: JobDto }) {
   const running = job.status === "processing" || job.status === "queued";
   const error = retry.error ?? cancel.error;
   return (
-    <div className="row-actions">
-      <button type="button" className="btn btn-small" disabled={busy || running || job.status === "pending"} onClick={() => retry.mutate()} aria-label={`Retry ${job.fileName}`}>
-        Retry
-      </button>
-      <button type="button" className="btn btn-small" disabled={busy || (isTerminal(job) && job.status !== "needs_review")} onClick={() => cancel.mutate()} aria-label={`Cancel ${job.fileName}`}>
-        Cancel
-      </button>
-      <button type="button" className="btn btn-small btn-danger" disabled={busy || job.status === "processing"} onClick={() => setConfirming(true)} aria-label={`Delete ${job.fileName}`}>
-        Delete
-      </button>
+    <>
+      <details className={styles.menu}>
+        <summary className={styles.menuButton} aria-label={`Actions for ${job.fileName}`}>Actions</summary>
+        <div className={`row-actions ${styles.panel}`}>
+          <button type="button" className="btn btn-small" disabled={busy || running || job.status === "pending" || job.status === "completed"} onClick={() => retry.mutate()} aria-label={`Retry ${job.fileName}`}>
+            Retry
+          </button>
+          <button type="button" className="btn btn-small" disabled={busy || (isTerminal(job) && job.status !== "needs_review")} onClick={() => cancel.mutate()} aria-label={`Cancel ${job.fileName}`}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn-small btn-danger" disabled={busy || job.status === "processing"} onClick={() => setConfirming(true)} aria-label={`Delete ${job.fileName}`}>
+            Delete
+          </button>
+        </div>
+      </details>
       {error && <span className="alert" role="alert">{error.message}</span>}
       <ConfirmDialog
         open={confirming}
@@ -54,6 +64,6 @@ export function JobRowActions({ job }: { job: JobDto }) {
       >
         The job, its {job.counts.inserted.toLocaleString("en-US")} loaded records and its error rows are removed for good.
       </ConfirmDialog>
-    </div>
+    </>
   );
 }

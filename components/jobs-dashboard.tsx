@@ -9,7 +9,7 @@ import { useJobsLive } from "@/lib/client/use-jobs-live";
 import { JOB_STATUSES, type JobStatus } from "@/lib/schemas/job";
 import { JobsFilters, type JobsFilterValues } from "./jobs-filters";
 import { JobsTable } from "./jobs-table";
-import { Pagination } from "./pagination";
+import { QueryState } from "./query-state";
 import { STATUS_LABELS } from "./status-badge";
 import styles from "./jobs-dashboard.module.css";
 
@@ -40,7 +40,8 @@ export function JobsDashboard() {
   const filtered = Object.values(filters).some(Boolean);
 
   useJobsLive(current.id);
-  const { data, error, isPending, isFetching, refetch } = useJobs(params);
+  const jobs = useJobs(params);
+  const { data, isFetching } = jobs;
 
   const navigate = (next: { filters?: JobsFilterValues; page?: number }) => {
     const q = new URLSearchParams({ case: String(current.id) });
@@ -59,30 +60,27 @@ export function JobsDashboard() {
         </h2>
       </div>
       <JobsFilters value={filters} onChange={(f) => navigate({ filters: { ...f, status: parseStatus(f.status ?? null) } })} />
-      {error && !data ? (
-        <div className="card-body">
-          <p className="alert" role="alert">
-            Could not load jobs: {error.message}{" "}
-            <button type="button" className="btn btn-small" onClick={() => void refetch()}>
-              Try again
-            </button>
-          </p>
-        </div>
-      ) : isPending ? (
-        <p className={`card-body muted ${styles.empty}`}>Loading jobs…</p>
-      ) : data.jobs.length === 0 ? (
-        <div className={`card-body ${styles.empty}`}>
-          <p>{filtered ? "No jobs match these filters." : `No files loaded into ${current.name} yet.`}</p>
-          <Link href={hrefWithCase("/", current.id)} className="btn btn-primary">
-            Upload files
-          </Link>
-        </div>
-      ) : (
-        <>
-          <JobsTable jobs={data.jobs} />
-          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(p) => navigate({ page: p })} label="Jobs pages" />
-        </>
-      )}
+      <QueryState
+        query={jobs}
+        loading={<p className={`card-body muted ${styles.empty}`}>Loading jobs…</p>}
+        errorText={(e) => <>Could not load jobs: {e.message}</>}
+        retry
+      >
+        {(data) => (
+          <JobsTable
+            jobs={data.jobs}
+            empty={
+              <div className={`card-body ${styles.empty}`}>
+                <p>{filtered ? "No jobs match these filters." : `No files loaded into ${current.name} yet.`}</p>
+                <Link href={hrefWithCase("/", current.id)} className="btn btn-primary">
+                  Upload files
+                </Link>
+              </div>
+            }
+            pagination={{ page, pageSize: PAGE_SIZE, total: data.total, onPage: (p) => navigate({ page: p }), label: "Jobs pages" }}
+          />
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import type { MappingDraft } from "@/lib/client/mapping-draft";
+import { withTransform, type MappingDraft } from "@/lib/client/mapping-draft";
 import type { PreviewResponse } from "@/lib/schemas/responses";
 import { FIELD_LABELS, MAPPABLE_FIELDS, mappableFieldSchema } from "@/lib/schemas/fields";
 import { REVIEW_THRESHOLD, type ColumnMapping } from "@/lib/schemas/mapping";
 import type { MappingProblem } from "@/lib/schemas/mapping-problems";
+import { ColumnStructureActions } from "./column-structure-actions";
 import { ConfidenceMeter } from "./confidence-meter";
 import { FieldProblem, problemsOn } from "./field-problem";
 import problemStyles from "./mapping-problems.module.css";
@@ -47,6 +48,7 @@ export function MappingColumnsEditor({ draft, onChange, preview, suggested, prob
               <th scope="col">Sample values</th>
               <th scope="col">Suggested</th>
               <th scope="col">Maps to</th>
+              <th scope="col">Structure</th>
             </tr>
           </thead>
           <tbody>
@@ -87,6 +89,9 @@ export function MappingColumnsEditor({ draft, onChange, preview, suggested, prob
                       ))}
                     </select>
                     <FieldProblem problems={here} id={`column-problem-${i}`} />
+                  </td>
+                  <td>
+                    <ColumnStructureActions index={i} last={i === draft.fields.length - 1} onEdit={(t) => onChange(withTransform(draft, t))} />
                   </td>
                 </tr>
               );

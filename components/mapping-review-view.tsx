@@ -8,7 +8,7 @@ import { adminApi } from "@/lib/client/admin-api";
 import { ApiRequestError } from "@/lib/client/api";
 import { caseHref, hrefWithCase, jobHref } from "@/lib/client/case-url";
 import { canReviewIn } from "@/lib/client/case-permissions";
-import { draftFromPlan, overrideOf, type MappingDraft } from "@/lib/client/mapping-draft";
+import { draftFromPlan, overrideOf, reseeded, type MappingDraft } from "@/lib/client/mapping-draft";
 import { checkMapping } from "@/lib/ingest/review/check-mapping";
 import { mappingProblemSchema, type MappingProblem } from "@/lib/schemas/mapping-problems";
 import { queryKeys } from "@/lib/client/query-keys";
@@ -20,6 +20,7 @@ import { useSession } from "@/lib/client/use-session";
 import { useDetectedMapping, useDraftPreview } from "@/lib/client/use-mapping-preview";
 import { MappingColumnsEditor } from "./mapping-columns-editor";
 import { MappingFileOptions } from "./mapping-file-options";
+import { MappingStructureEditor } from "./mapping-structure-editor";
 import { NotFoundNotice } from "./not-found-notice";
 import { PreviewRowsTable } from "./preview-rows-table";
 import { ReviewReasons } from "./review-reasons";
@@ -82,6 +83,12 @@ function MappingEditor({ id }: { id: string }) {
   if (loadError) return <p className="alert" role="alert">{loadError.message}</p>;
   if (!job.data || !detected.data || !draft) return <p className="muted" aria-live="polite">Reading the file…</p>;
 
+  // A new sheet's first preview seeds the draft with what the engine suggests for its columns.
+  if (draft.reseed && preview.data && !preview.isFetching && preview.data.sheet === draft.sheet && !preview.data.plan.transforms?.length) {
+    const p = preview.data;
+    setDraft(reseeded(draft, p.plan, p.suggested ?? [], Math.max(p.samples.length, p.headers.length)));
+  }
+
   const { job: j, plan } = job.data;
   const theCase = cases.data?.cases.find((c) => c.id === j.caseId);
   const shown = preview.data ?? detected.data;
@@ -108,7 +115,8 @@ function MappingEditor({ id }: { id: string }) {
       {j.status === "needs_review" && <ReviewReasons reasons={plan?.reviewReasons ?? detected.data.plan.reviewReasons} />}
 
       <MappingFileOptions draft={draft} onChange={setDraft} detected={detected.data.plan} problems={problems} />
-      <MappingColumnsEditor draft={draft} onChange={setDraft} preview={shown} suggested={detected.data.plan.columns} problems={problems} />
+      <MappingStructureEditor draft={draft} onChange={setDraft} preview={shown} />
+      <MappingColumnsEditor draft={draft} onChange={setDraft} preview={shown} suggested={shown.suggested ?? detected.data.plan.columns} problems={problems} />
 
       <section className="card" aria-labelledby="preview-title" aria-busy={preview.isFetching}>
         <div className="card-header">

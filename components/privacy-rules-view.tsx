@@ -6,6 +6,8 @@ import { adminApi } from "@/lib/client/admin-api";
 import type { PrivacyRuleDto } from "@/lib/schemas/responses";
 import { formatDateTime } from "@/lib/client/format";
 import { ConfirmDialog } from "./confirm-dialog";
+import { DataTable, type Column } from "./data-table";
+import { QueryState } from "./query-state";
 import { queryKeys } from "@/lib/client/query-keys";
 
 const KEY = queryKeys.privacyRules.all;
@@ -38,10 +40,18 @@ function AddRuleForm() {
   );
 }
 
+const COLUMNS: Column<PrivacyRuleDto>[] = [
+  { key: "pattern", header: "Pattern", className: "mono", cell: (r) => r.pattern },
+  { key: "kind", header: "Kind", cell: (r) => r.kind },
+  { key: "action", header: "Action", cell: (r) => r.action },
+  { key: "note", header: "Note", cell: (r) => r.note ?? "—" },
+  { key: "created", header: "Created", cell: (r) => formatDateTime(r.createdAt) },
+];
+
 /** Privacy rules: applied on load, before hashing, to files loaded after the rule exists. */
 export function PrivacyRulesView() {
   const qc = useQueryClient();
-  const { data, error, isPending } = useQuery({ queryKey: KEY, queryFn: adminApi.privacyRules });
+  const rules = useQuery({ queryKey: KEY, queryFn: adminApi.privacyRules });
   const [deleting, setDeleting] = useState<PrivacyRuleDto | null>(null);
   const remove = useMutation({
     mutationFn: (id: string) => adminApi.deletePrivacyRule(id),
@@ -50,27 +60,23 @@ export function PrivacyRulesView() {
   return (
     <section className="card" aria-label="Privacy rules">
       <AddRuleForm />
-      {error ? <p className="card-body alert" role="alert">{error.message}</p> : isPending ? <p className="card-body muted">Loading…</p> : data.rules.length === 0 ? (
-        <p className="empty-note muted">No rules yet.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead><tr><th scope="col">Pattern</th><th scope="col">Kind</th><th scope="col">Action</th><th scope="col">Note</th><th scope="col">Created</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              {data.rules.map((r) => (
-                <tr key={r.id} data-testid="rule-row">
-                  <td className="mono">{r.pattern}</td>
-                  <td>{r.kind}</td>
-                  <td>{r.action}</td>
-                  <td>{r.note ?? "—"}</td>
-                  <td>{formatDateTime(r.createdAt)}</td>
-                  <td><button type="button" className="btn btn-small btn-danger" onClick={() => setDeleting(r)} aria-label={`Delete rule ${r.pattern}`}>Delete</button></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState query={rules} retry isEmpty={(data) => data.rules.length === 0} empty="No rules yet.">
+        {(data) => (
+          <DataTable
+            columns={COLUMNS}
+            rows={data.rules}
+            rowKey={(r) => r.id}
+            rowProps={() => ({ "data-testid": "rule-row" })}
+            actions={{
+              cell: (r) => (
+                <button type="button" className="btn btn-small btn-danger" onClick={() => setDeleting(r)} aria-label={`Delete rule ${r.pattern}`}>
+                  Delete
+                </button>
+              ),
+            }}
+          />
+        )}
+      </QueryState>
       <ConfirmDialog open={deleting !== null} title={`Delete the rule for ${deleting?.pattern ?? ""}?`} confirmLabel="Delete rule" busy={remove.isPending} error={remove.error?.message ?? null}
         onConfirm={() => deleting && remove.mutate(deleting.id)} onClose={() => setDeleting(null)}>
         Records already loaded stay as they were masked; new files are no longer affected.

@@ -7,7 +7,10 @@ import { adminApi } from "@/lib/client/admin-api";
 import type { UserDto } from "@/lib/schemas/responses";
 import { useSession } from "@/lib/client/use-session";
 import { ConfirmDialog } from "./confirm-dialog";
-import { UserRow } from "./user-row";
+import { DataTable, type Column } from "./data-table";
+import { QueryState } from "./query-state";
+import { UserPasswordCell, UserRoleCell } from "./user-cells";
+import { formatDateTime } from "@/lib/client/format";
 import { queryKeys } from "@/lib/client/query-keys";
 
 const KEY = queryKeys.users.all;
@@ -40,25 +43,39 @@ function AddUserForm() {
 export function UsersAdmin() {
   const qc = useQueryClient();
   const me = useSession().data?.user;
-  const { data, error, isPending } = useQuery({ queryKey: KEY, queryFn: adminApi.users });
+  const users = useQuery({ queryKey: KEY, queryFn: adminApi.users });
   const [deleting, setDeleting] = useState<UserDto | null>(null);
   const remove = useMutation({
     mutationFn: (id: string) => adminApi.deleteUser(id),
     onSuccess: () => { setDeleting(null); void qc.invalidateQueries({ queryKey: KEY }); },
   });
+  const columns: Column<UserDto>[] = [
+    { key: "name", header: "Name", cell: (u) => <>{u.name}{u.id === me?.id && <span className="muted"> (you)</span>}</> },
+    { key: "email", header: "E-mail", cell: (u) => u.email },
+    { key: "role", header: "Role", cell: (u) => <UserRoleCell user={u} isSelf={u.id === me?.id} /> },
+    { key: "password", header: "Password", cell: (u) => <UserPasswordCell user={u} /> },
+    { key: "created", header: "Created", cell: (u) => formatDateTime(u.createdAt) },
+  ];
   return (
     <section className="card" aria-label="Users">
       <AddUserForm />
-      {error ? <p className="card-body alert" role="alert">{error.message}</p> : isPending ? <p className="card-body muted">Loading…</p> : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Role</th><th scope="col">Password</th><th scope="col">Created</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              {data.users.map((u) => <UserRow key={u.id} user={u} isSelf={u.id === me?.id} onDelete={() => setDeleting(u)} />)}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState query={users} retry>
+        {(data) => (
+          <DataTable
+            columns={columns}
+            rows={data.users}
+            rowKey={(u) => u.id}
+            rowProps={(u) => ({ "data-testid": "user-row", "data-email": u.email })}
+            actions={{
+              cell: (u) => (
+                <button type="button" className="btn btn-small btn-danger" disabled={u.id === me?.id} onClick={() => setDeleting(u)} aria-label={`Delete ${u.email}`}>
+                  Delete
+                </button>
+              ),
+            }}
+          />
+        )}
+      </QueryState>
       <ConfirmDialog open={deleting !== null} title={`Delete ${deleting?.email ?? ""}?`} confirmLabel="Delete user" busy={remove.isPending} error={remove.error?.message ?? null}
         onConfirm={() => deleting && remove.mutate(deleting.id)} onClose={() => setDeleting(null)}>
         Their sessions end at once. Jobs they uploaded stay, without an owner.

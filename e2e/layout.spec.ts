@@ -179,15 +179,27 @@ test.describe("layout at 1440 px and 390 px", () => {
             // The row actions (the last column) whole and on screen, not behind the table's own scroll.
             const rows = page.getByTestId("job-row");
             for (const row of await rows.all()) {
-              const box = (await row.locator("td").last().boundingBox())!;
-              const del = (await row.getByRole("button", { name: /^Delete / }).boundingBox())!;
               if (vp.width === 1440) {
+                const box = (await row.locator("td").last().boundingBox())!;
+                const del = (await row.getByRole("button", { name: /^Delete / }).boundingBox())!;
                 expect.soft(box.x + box.width, "jobs: row actions past the viewport").toBeLessThanOrEqual(vp.width);
                 expect.soft(del.x + del.width, "jobs: Delete past the viewport").toBeLessThanOrEqual(vp.width);
                 // …and not clipped by the table's scroll wrapper.
                 const clipped = await row.evaluate((tr) => { const w = tr.closest(".table-wrap"); return w ? w.scrollWidth > w.clientWidth : false; });
                 expect.soft(clipped, "jobs: the table scrolls inside its wrapper at 1440").toBe(false);
               }
+            }
+            if (vp.width === 390) {
+              // On a phone the row's actions sit behind one "Actions" button; opened, they are on screen.
+              const first = rows.first();
+              const del = first.getByRole("button", { name: /^Delete / });
+              await expect(del).toBeHidden();
+              await first.getByLabel(/^Actions for /).click();
+              await expect(del).toBeVisible();
+              const box = (await del.boundingBox())!;
+              expect.soft(box.x >= 0 && box.x + box.width <= vp.width, "jobs: the opened actions off screen").toBe(true);
+              await attachShot(page, testInfo, "phone-jobs-actions-open");
+              await first.getByLabel(/^Actions for /).click();
             }
           }
           await attachShot(page, testInfo, `${vp.name}-${p.name}`);

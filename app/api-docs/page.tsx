@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ApiReference } from "@/components/api-reference";
 import { openApiDocument } from "@/lib/api-docs/openapi";
+import { PageHeader } from "@/components/page-header";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -9,12 +10,10 @@ export default function Page() {
   const doc = openApiDocument();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>API reference</h1>
-          <p className="muted">Every endpoint of Switchyard&apos;s HTTP API: who may call it, what it takes and what it answers.</p>
-        </div>
-      </div>
+      <PageHeader
+        title="API reference"
+        description={<>Every endpoint of Switchyard&apos;s HTTP API: who may call it, what it takes and what it answers.</>}
+      />
       <ApiReference doc={doc} />
     </>
   );

@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
 import { AuditLog } from "@/components/audit-log";
 import { RequireRole } from "@/components/require-role";
+import { PageHeader } from "@/components/page-header";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default function Page() {
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Audit log</h1>
-          <p className="muted">Who did what, newest first.</p>
-        </div>
-      </div>
+      <PageHeader title="Audit log" description="Who did what, newest first." />
       <RequireRole role="admin">
         <AuditLog />
       </RequireRole>

@@ -34,11 +34,19 @@ export interface TableSample {
   warnings: string[];
   /** True when any cell was read by OCR. */
   ocr?: boolean;
+  /** Workbooks: every sheet's name, in workbook order (the reviewer's sheet choice). */
+  sheets?: string[];
+  /** Workbooks: the sheet the records were read from (the first, when several are read as one table). */
+  sheet?: string;
+  /** The first non-blank lines (rows) of the file or sheet as written, preamble and header included, with their line numbers: where a reviewer picks the header row. */
+  headLines?: { line: number; text: string }[];
 }
 
 export interface OpenOptions {
   /** Reviewer's header-row choice (1-based, null = headerless). Undefined = detect. */
   headerLine?: number | null;
+  /** Workbooks: read the records from this sheet only (a reviewer's or a template's choice). Undefined = detect. */
+  sheet?: string;
   /** Cap on a single line/cell; longer rows become row issues, not crashes. */
   maxLineLength?: number;
   /** Progress for slow extractors (OCR pages, PDF pages). */

@@ -1,5 +1,5 @@
 import type { Db } from "../db/prisma";
-import { mappingOverrideSchema, type MappingOverride } from "../schemas/mapping";
+import { fileStructureSchema, mappingOverrideSchema, type FileStructure, type MappingOverride } from "../schemas/mapping";
 import { layoutTemplateSchema, type LayoutTemplate } from "../schemas/template";
 import type { IngestTask } from "../schemas/worker-protocol";
 
@@ -27,6 +27,18 @@ function parseOverride(json: string): MappingOverride | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function toTemplate(t: { id: string; name: string; version: number; fingerprint: string; carrier: string; headerLine: number | null; timezone: string | null; region?: string | null; columns: string }): LayoutTemplate {
-  return layoutTemplateSchema.parse({ ...t, columns: JSON.parse(t.columns) });
+export function toTemplate(t: { id: string; name: string; version: number; fingerprint: string; carrier: string; headerLine: number | null; timezone: string | null; region?: string | null; columns: string; structure?: string | null }): LayoutTemplate {
+  const { structure, ...rest } = t;
+  return layoutTemplateSchema.parse({ ...rest, columns: JSON.parse(t.columns), structure: parseStructure(structure) });
+}
+
+/** A template's sheet and structure edits (issue 18); unreadable JSON counts as none rather than hiding the template. */
+function parseStructure(json: string | null | undefined): FileStructure | null {
+  if (!json) return null;
+  try {
+    const parsed = fileStructureSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

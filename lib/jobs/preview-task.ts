@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { loadConfig } from "../config";
 import { detectFormat } from "../ingest/detect-format";
-import { headerLineOf } from "../schemas/mapping";
+import { headerLineOf, type MappingOverride } from "../schemas/mapping";
+import type { LayoutTemplate } from "../schemas/template";
 import { previewFromSample, readPreviewSample, type MappingPreview, type PreviewInput, type PreviewSample } from "../ingest/pipeline/preview-mapping";
 import { refuseMismatch } from "../ingest/pipeline/plan-file";
 import { DEFAULT_MAX_LINE, describeHead, HEAD_BYTES } from "../ingest/text/text-source";
@@ -21,14 +22,15 @@ const DETECT_BYTES = 64 * 1024;
  *   first ~200 rows — is what the server caches. Each costs one decryption per job and
  *   header-row choice however many previews follow (lib/server/preview-cache.ts).
  */
-export async function readStoredPreviewSample(storedPath: string, fileName: string, headerLine: number | null | undefined, dataDir = loadConfig().dataDir): Promise<PreviewSample> {
+export async function readStoredPreviewSample(storedPath: string, fileName: string, override: MappingOverride | null, templates: LayoutTemplate[], dataDir = loadConfig().dataDir): Promise<PreviewSample> {
   const head = await readPlaintextHead(storedPath, dataDir, HEAD_BYTES);
   const { format, mismatch } = detectFormat(head.bytes.subarray(0, DETECT_BYTES), fileName);
   if (format === "text") {
     refuseMismatch(mismatch, false);
-    return { sample: describeHead(head.bytes, head.size, { headerLine }, DEFAULT_MAX_LINE).sample, formatMismatch: mismatch };
+    return { sample: describeHead(head.bytes, head.size, { headerLine: headerLineOf(override) }, DEFAULT_MAX_LINE).sample, formatMismatch: mismatch };
   }
-  return withPlaintext(storedPath, dataDir, `${randomUUID()}.preview`, (plain) => readPreviewSample(plain, fileName, headerLine));
+  // Workbooks: the sheet the reviewer (or a matching template) names is read (plan-file's openStructuredSource).
+  return withPlaintext(storedPath, dataDir, `${randomUUID()}.preview`, (plain) => readPreviewSample(plain, fileName, override, templates));
 }
 
 /**
@@ -38,6 +40,6 @@ export async function readStoredPreviewSample(storedPath: string, fileName: stri
  */
 export async function runPreviewTask(input: PreviewInput): Promise<MappingPreview> {
   if (input.sample) return previewFromSample(input.sample, input);
-  const source = await readStoredPreviewSample(input.filePath, input.fileName, headerLineOf(input.override));
+  const source = await readStoredPreviewSample(input.filePath, input.fileName, input.override, input.templates);
   return { ...previewFromSample(source, input), source };
 }

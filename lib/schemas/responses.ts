@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { roleSchema } from "../auth/roles";
 import { errorDtoSchema } from "./api";
-import { layoutPlanSchema } from "./mapping";
+import { columnMappingSchema, layoutPlanSchema } from "./mapping";
 import { canonicalRecordSchema, rowErrorSchema } from "./record";
 import { layoutTemplateSchema } from "./template";
 
@@ -27,7 +27,19 @@ export type TemplateDto = z.infer<typeof templateDtoSchema>;
 
 export const previewRowSchema = z.object({ line: z.number(), raw: z.string(), record: canonicalRecordSchema.nullable(), error: rowErrorSchema.nullable() });
 export type PreviewRow = z.infer<typeof previewRowSchema>;
-export const previewResponseSchema = z.object({ plan: layoutPlanSchema, headers: z.array(z.string()), samples: z.array(z.array(z.string())), rows: z.array(previewRowSchema) });
+export const previewResponseSchema = z.object({
+  plan: layoutPlanSchema,
+  headers: z.array(z.string()),
+  samples: z.array(z.array(z.string())),
+  rows: z.array(previewRowSchema),
+  /** The engine's mapping of the (edited) table before the draft's. */
+  suggested: z.array(columnMappingSchema).optional(),
+  /** Workbooks: every sheet's name, and the one read. */
+  sheets: z.array(z.string()).optional(),
+  sheet: z.string().optional(),
+  /** The file's first lines as written (line number, text): where the reviewer picks the header row. */
+  headLines: z.array(z.object({ line: z.number(), text: z.string() })).optional(),
+});
 export type PreviewResponse = z.infer<typeof previewResponseSchema>;
 
 export const allErrorsResponseSchema = z.object({

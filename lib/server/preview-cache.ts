@@ -98,7 +98,7 @@ function estimateBytes(v: PreviewSample): number {
 }
 
 /**
- * The cache key of a job's upload and header-row choice; the file's size and mtime are part of it,
+ * The cache key of a job's upload, header-row and sheet choice; the file's size and mtime are part of it,
  * so a replaced or removed upload never answers from the cache. Null when the file cannot be
  * stat'ed (the uncached preview then fails with its own reason).
  */
@@ -110,7 +110,10 @@ export async function previewCacheKey(jobId: string, storedPath: string, input: 
     return null;
   }
   const headerLine = headerLineOf(input.override);
-  return JSON.stringify([jobId, storedPath, st.size, st.mtimeMs, headerLine === undefined ? "detect" : headerLine]);
+  // The sheet read is part of the sample: a reviewer's sheet choice is its own entry (structure
+  // edits are not: they apply to the cached raw sample on every preview).
+  const sheet = input.override?.sheet;
+  return JSON.stringify([jobId, storedPath, st.size, st.mtimeMs, headerLine === undefined ? "detect" : headerLine, sheet === undefined ? "detect" : `sheet:${sheet}`]);
 }
 
 const holder = globalThis as unknown as { __switchyardPreviewCache?: PreviewSampleCache };

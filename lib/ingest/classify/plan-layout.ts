@@ -51,8 +51,9 @@ function fromTemplate(t: LayoutTemplate, sample: TableSample): ColumnMapping[] {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Classify a file's layout and map its columns: the classifier's whole answer for one sample. */
-export function planLayout(sample: TableSample, templates: LayoutTemplate[]): LayoutDecision {
-  const fingerprint = layoutFingerprint(sample);
+export function planLayout(sample: TableSample, templates: LayoutTemplate[], opts: { fingerprint?: string } = {}): LayoutDecision {
+  // A template recognises the raw table (before any structure edit: plan-file's planStructured says which).
+  const fingerprint = opts.fingerprint ?? layoutFingerprint(sample);
   const template = templates.find((t) => t.fingerprint === fingerprint) ?? null;
   const reviewReasons: string[] = [];
   let columns: ColumnMapping[];

@@ -1,6 +1,6 @@
 import { IngestError, type OpenOptions, type SourceRow, type TableSample, type TableSource } from "../types";
 import { chooseSheets, type SheetChoice, type SheetHead } from "./sheet-choice";
-import { preambleLine } from "./sheet-layout";
+import { analyzeSheet, preambleLine } from "./sheet-layout";
 import { rowContext, toSourceRow, toTextRows, type RawRow, type RowContext } from "./sheet-rows";
 
 /**
@@ -31,6 +31,24 @@ const HEAD_ROWS = 300;
 const SAMPLE_ROWS = 200;
 const BATCH = 1000;
 const MAX_OTHER_SHEET_LINES = 40;
+/** Rows of the chosen sheet shown to a reviewer picking the header row. */
+const HEAD_LINES = 12;
+
+function trimEnd(cells: string[]): string[] {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1]!.trim() === "") n--;
+  return cells.slice(0, n);
+}
+
+/** The reviewer's (or a template's) sheet, read alone: refused with the sheet names when the workbook has no such sheet or it holds no table. */
+function chosenSheet(heads: SheetHead[], name: string, headerLine: number | null | undefined): SheetChoice {
+  const head = heads.find((h) => h.name === name);
+  const names = heads.map((h) => `"${h.name}"`).join(", ") || "none";
+  if (!head) throw new IngestError("no_table", `This workbook has no sheet "${name}" (sheets: ${names}).`);
+  const layout = analyzeSheet(head.rows, headerLine);
+  if (!layout) throw new IngestError("no_table", `Sheet "${name}" is empty (sheets: ${names}).`);
+  return { chosen: [{ name, layout }], skipped: heads.filter((h) => h !== head).map((h) => h.name) };
+}
 
 export function workbookTableSource(backend: WorkbookBackend, opts: OpenOptions = {}): TableSource {
   let planned: Promise<{ sample: TableSample; choice: SheetChoice; date1904: boolean }> | null = null;
@@ -40,7 +58,7 @@ export function workbookTableSource(backend: WorkbookBackend, opts: OpenOptions 
       const date1904 = await backend.date1904();
       const heads = await backend.heads(HEAD_ROWS);
       const textHeads: SheetHead[] = heads.map((h) => ({ name: h.name, hidden: h.hidden, rows: toTextRows(h.rows, date1904), lastRow: h.lastRow }));
-      const choice = chooseSheets(textHeads, opts.headerLine);
+      const choice = opts.sheet !== undefined ? chosenSheet(textHeads, opts.sheet, opts.headerLine) : chooseSheets(textHeads, opts.headerLine);
       if (choice.chosen.length === 0) {
         if (textHeads.every((h) => h.rows.every((r) => r.cells.every((c) => c.trim() === ""))))
           throw new IngestError("empty_file", `This workbook holds no data: every sheet (${heads.map((h) => h.name).join(", ") || "none"}) is empty.`);
@@ -73,6 +91,10 @@ export function workbookTableSource(backend: WorkbookBackend, opts: OpenOptions 
     if (several) warnings.push(`Sheets ${choice.chosen.map((c) => `"${c.name}"`).join(", ")} have the same header and were read as one table.`);
     else if (heads.length > 1) warnings.push(`Read the records from sheet "${first.name}".`);
     if (choice.skipped.length) warnings.push(`Sheets left out (no record table): ${choice.skipped.map((n) => `"${n}"`).join(", ")}.`);
+    const headLines = (textHeads.find((h) => h.name === first.name)?.rows ?? [])
+      .filter((r) => r.cells.some((c) => c.trim() !== ""))
+      .slice(0, HEAD_LINES)
+      .map((r) => ({ line: r.line, text: trimEnd(r.cells).join(" | ") }));
     return {
       format: backend.format,
       encoding: null,
@@ -82,6 +104,9 @@ export function workbookTableSource(backend: WorkbookBackend, opts: OpenOptions 
       headers: first.layout.headers,
       sampleRows,
       warnings,
+      sheets: heads.map((h) => h.name),
+      sheet: first.name,
+      headLines,
     };
   };
 

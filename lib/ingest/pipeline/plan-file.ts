@@ -1,4 +1,4 @@
-import type { LayoutPlan, MappingOverride, ColumnMapping } from "../../schemas/mapping";
+import { headerLineOf, type LayoutPlan, type MappingOverride, type ColumnMapping } from "../../schemas/mapping";
 import type { LayoutTemplate } from "../../schemas/template";
 import { layoutFingerprint } from "../classify/layout-fingerprint";
 import { planLayout } from "../classify/plan-layout";
@@ -7,6 +7,7 @@ import { recordBuilderFor, type RecordBuilder } from "../normalize/record-builde
 import { detectFileFormat } from "../detect-format";
 import { openTableSource } from "../extract/open-table-source";
 import { IngestError, type OpenOptions, type TableSample, type TableSource } from "../types";
+import { transformSample, transformsFor, transformSource } from "./structure";
 
 export interface PlannedFile {
   plan: LayoutPlan;
@@ -37,13 +38,48 @@ export async function planFile(input: {
   // refused (a renamed executable or archive is refused earlier, whatever the setting).
   refuseMismatch(mismatch, input.allowFormatMismatch);
   const override = input.override ?? null;
-  const source = await openTableSource(input.filePath, format, {
-    headerLine: override && override.headerLine !== undefined ? override.headerLine : undefined,
-    onPageProgress: input.onPageProgress,
-  });
+  const opened = await openStructuredSource(
+    (sheet, headerLine) => openTableSource(input.filePath, format, { headerLine, sheet, onPageProgress: input.onPageProgress }),
+    input.templates,
+    override,
+  );
   try {
-    const sample = await source.sample();
-    return { plan: planSample(sample, input), source, sample, formatMismatch: mismatch };
+    const { plan, sample } = planStructured(opened.sample, { ...input, fingerprint: opened.fingerprint });
+    // Every row the load reads (whole file or by byte ranges) is edited as the sample was.
+    return { plan, source: transformSource(opened.source, sample, plan.transforms ?? []), sample, formatMismatch: mismatch };
+  } catch (err) {
+    await opened.source.close();
+    throw err;
+  }
+}
+
+/**
+ * Opens the source on the sheet and header line the file is read with: the reviewer's (the
+ * override's), else those a matching template names (the sheet the records were on last time,
+ * when the workbook has it; the header line a reviewer chose over detection), else the detected
+ * ones. `fingerprint` is the detected table's, which is how a template recognises the layout
+ * whichever sheet and header line it then reads.
+ */
+export async function openStructuredSource(
+  open: (sheet: string | undefined, headerLine: number | null | undefined) => Promise<TableSource>,
+  templates: LayoutTemplate[],
+  override: MappingOverride | null,
+): Promise<{ source: TableSource; sample: TableSample; fingerprint: string }> {
+  const overrideHeader = headerLineOf(override);
+  let source = await open(override?.sheet, overrideHeader);
+  try {
+    let sample = await source.sample();
+    const fingerprint = layoutFingerprint(sample);
+    const structure = templates.find((t) => t.fingerprint === fingerprint)?.structure;
+    const templateSheet = override?.sheet ? undefined : structure?.sheet;
+    const sheet = templateSheet && templateSheet !== sample.sheet && sample.sheets?.includes(templateSheet) ? templateSheet : undefined;
+    const headerLine = overrideHeader === undefined && structure?.headerLine !== undefined && structure.headerLine !== sample.headerLine ? structure.headerLine : undefined;
+    if (sheet !== undefined || headerLine !== undefined) {
+      await source.close();
+      source = await open(sheet ?? override?.sheet ?? sample.sheet, headerLine !== undefined ? headerLine : overrideHeader);
+      sample = await source.sample();
+    }
+    return { source, sample, fingerprint };
   } catch (err) {
     await source.close();
     throw err;
@@ -61,23 +97,47 @@ export function refuseMismatch(mismatch: string | null, allowFormatMismatch: boo
  * Classify → map from a sample already read: what planFile does once the source is open, and
  * what the mapping preview does with a cached sample (no file read at all).
  */
-export function planSample(sample: TableSample, input: { templates: LayoutTemplate[]; override?: MappingOverride | null; caseRegion?: string | null }): LayoutPlan {
+export function planSample(sample: TableSample, input: PlanSampleInput): LayoutPlan {
+  return planStructured(sample, input).plan;
+}
+
+interface PlanSampleInput {
+  templates: LayoutTemplate[];
+  override?: MappingOverride | null;
+  caseRegion?: string | null;
+  /** The detected table's fingerprint when the sample was read from a chosen sheet (openStructuredSource). */
+  fingerprint?: string;
+}
+
+/**
+ * planSample, and the sample as the structure edits left it (issue 18): the template is recognised
+ * by the raw table, then the reviewer's (or the template's) splits and merges are applied and the
+ * columns are mapped on the edited table, whose indexes the plan's columns use.
+ */
+export function planStructured(raw: TableSample, input: PlanSampleInput): { plan: LayoutPlan; sample: TableSample; suggested: ColumnMapping[] } {
   const override = input.override ?? null;
-  if (sample.sampleRows.length === 0) throw new IngestError("no_rows", "The file has no data rows to load (only a header, titles or blank lines).");
+  if (raw.sampleRows.length === 0) throw new IngestError("no_rows", "The file has no data rows to load (only a header, titles or blank lines).");
+  const fingerprint = input.fingerprint ?? layoutFingerprint(raw);
+  const template = input.templates.find((t) => t.fingerprint === fingerprint) ?? null;
+  const transforms = transformsFor(override, template);
+  const sample = transformSample(raw, transforms);
   const eventLog = findEventLogColumn(sample);
   if (eventLog) throw new IngestError("event_log", eventLogMessage(eventLog));
-  const decision = planLayout(sample, input.templates);
+  const decision = planLayout(sample, input.templates, { fingerprint });
   const plan: LayoutPlan = {
     format: sample.format,
     encoding: sample.encoding,
     delimiter: sample.delimiter,
     headerLine: sample.headerLine,
     preamble: sample.preamble,
-    fingerprint: layoutFingerprint(sample),
+    fingerprint,
+    ...(sample.sheet !== undefined && (override?.sheet || template?.structure?.sheet) ? { sheet: sample.sheet } : {}),
+    ...(transforms.length > 0 ? { transforms } : {}),
     ...decision,
   };
+  const suggested = plan.columns;
   Object.assign(plan, resolveRegion(plan, input.caseRegion ?? null));
-  if (override) return applyOverride(plan, sample, override);
+  if (override) return { plan: applyOverride(plan, sample, override), sample, suggested };
   if (sample.ocr) {
     plan.confidence = Math.round(plan.confidence * OCR_CONFIDENCE_FACTOR * 1000) / 1000;
     const doubt = ocrDoubt(plan, sample);
@@ -86,7 +146,7 @@ export function planSample(sample: TableSample, input: { templates: LayoutTempla
       plan.reviewReasons.push(doubt);
     }
   }
-  return plan;
+  return { plan, sample, suggested };
 }
 
 /**

@@ -60,4 +60,16 @@ describe("checkMapping", () => {
     expect(s).toMatch(/^The mapping cannot be confirmed yet: The file does not say which time zone/);
     expect(s).toMatch(/and \d more\.$/);
   });
+
+  it("places the plan's flagged columns after the draft's splits and merges (issue 18)", () => {
+    // Column 3 "Seconds" was flagged; a split of column 0 moves it to index 4.
+    const plan = { ...PLAN, columns: [col(0, "start_time"), col(1, "caller"), col(2, "callee"), col(3, "duration_seconds", 0.4)] };
+    const split: MappingOverride["transforms"] = [{ op: "split", column: 0, at: 10 }];
+    const after = [0, 1, 2, 3].map((index) => ({ index, field: ["start_date", "start_time", "caller", "callee"][index] as never }));
+    expect(codes(plan, { columns: after, transforms: split })).toEqual(["column_unanswered@column:4"]);
+    expect(codes(plan, { columns: [...after, { index: 4, field: "duration_seconds" }], transforms: split })).toEqual([]);
+    // A plan made with a split (a template's) and a draft that keeps it: nothing moves again.
+    const templated = { ...plan, transforms: split, columns: [...plan.columns.slice(0, 3), col(4, "duration_seconds", 0.4)] };
+    expect(checkMapping(templated, { columns: [...after, { index: 4, field: "duration_seconds" }], transforms: split })).toEqual([]);
+  });
 });

@@ -4,11 +4,12 @@ import type { MappingProblem } from "../../schemas/mapping-problems";
 import { missingCore } from "../classify/missing-core";
 import { HEADERLESS_REASON, ZONE_UNKNOWN_REASON } from "../classify/review-reasons";
 import { wallToUtcConverter } from "../normalize/zone-offset";
+import { addedTransforms, remapColumns } from "./apply-transforms";
 
 /** Fields whose doubt sent the file to review (plan-layout's REVIEWED_FIELDS). */
 const FLAGGED_FIELDS: readonly MappableField[] = [...CORE_FIELDS, "counterparty"];
 
-type PlanFacts = Pick<LayoutPlan, "columns" | "reviewReasons" | "timezone">;
+type PlanFacts = Pick<LayoutPlan, "columns" | "reviewReasons" | "timezone"> & Partial<Pick<LayoutPlan, "transforms">>;
 
 /**
  * Everything that stops a reviewer's mapping from loading right (issue 18: a file held for its
@@ -48,8 +49,11 @@ export function checkMapping(plan: PlanFacts, override: MappingOverride): Mappin
     problems.push({ code: "header_unanswered", on: "headerLine", message: "No header row was found: say which line holds the headers, or that there is none." });
   }
 
+  // The override's columns index the table after its structure edits (issue 18): the plan's flagged
+  // columns are placed there too. Edits that undo the plan's own leave its columns nowhere to check.
   const listed = new Set(override.columns.map((c) => c.index));
-  for (const c of plan.columns) {
+  const added = addedTransforms(plan.transforms ?? [], override.transforms);
+  for (const c of added === null ? [] : remapColumns(plan.columns, added)) {
     if (c.field !== null && FLAGGED_FIELDS.includes(c.field) && c.confidence < REVIEW_THRESHOLD && !listed.has(c.index)) {
       problems.push({ code: "column_unanswered", on: `column:${c.index}`, message: `Column ${c.index + 1}${c.header ? ` "${c.header}"` : ""} was flagged: map it or set it to "not used".` });
     }

@@ -109,6 +109,9 @@ export function describeHead(bytes: Uint8Array, size: number, opts: OpenOptions,
   return { encoding, dialect, layout, sample };
 }
 
+/** Lines shown to a reviewer picking the header row. */
+const HEAD_LINES = 12;
+
 function buildSample(records: RawRecord[], layout: TableLayout, encoding: DetectedEncoding, dialect: Dialect): TableSample {
   const filter = createRowFilter(layout);
   const sampleRows: SourceRow[] = [];
@@ -130,6 +133,11 @@ function buildSample(records: RawRecord[], layout: TableLayout, encoding: Detect
     headers: layout.headers,
     sampleRows,
     warnings: warnings.concat(`Columns are separated by ${describeDelimiter(dialect.delimiter)}.`),
+    // Where a reviewer picks the header row: the first non-blank lines as written.
+    headLines: records
+      .filter((r) => r.raw.trim() !== "")
+      .slice(0, HEAD_LINES)
+      .map((r) => ({ line: r.line, text: r.raw.length > 400 ? `${r.raw.slice(0, 400)}…` : r.raw })),
   };
 }
 

@@ -32,9 +32,21 @@ export function learnSpans(bodyLines: TextLine[], minGap: number): ColumnSpan[] 
 /** Header words above columns that are empty in every sampled row still make columns of their own. */
 export function addHeaderOnlySpans(spans: ColumnSpan[], headerItems: PageItem[], minGap: number): ColumnSpan[] {
   const extra: ColumnSpan[] = [];
+  const sameLine = (a: PageItem, b: PageItem) => Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) < (a.bottom - a.top) * 0.5;
   for (const item of headerItems) {
     const r = { left: item.x, right: item.x + item.width };
     if (spans.some((s) => overlap(s, r) > 0)) continue;
+    // The next word of a header phrase that is wider than its column's values ("Duration" "(sec)"
+    // read as two OCR words) belongs to that column, not to one of its own.
+    const prev = headerItems.find((h) => h !== item && sameLine(h, item) && h.x < item.x && item.x - (h.x + h.width) < minGap && spans.some((s) => overlap(s, { left: h.x, right: h.x + h.width }) > 0));
+    if (prev) {
+      const owner = spans.find((s) => overlap(s, { left: prev.x, right: prev.x + prev.width }) > 0) as ColumnSpan;
+      const next = spans.find((s) => s.left > owner.left);
+      if (!next || r.right < next.left) {
+        owner.right = Math.max(owner.right, r.right);
+        continue;
+      }
+    }
     const near = extra.find((e) => r.left - e.right < minGap && e.left - r.right < minGap);
     if (near) (near.left = Math.min(near.left, r.left)), (near.right = Math.max(near.right, r.right));
     else extra.push(r);
@@ -95,7 +107,8 @@ export function assignLine(line: TextLine, spans: ColumnSpan[], em: number): Ass
   return { cells, conf, filled: cells.map((c) => c !== ""), fits };
 }
 
-function joinCellItems(items: PageItem[], em: number): string {
+/** The items of one cell as text, left to right, a space where there is a visible gap. */
+export function joinCellItems(items: PageItem[], em: number): string {
   let out = "";
   let right = -Infinity;
   for (const item of [...items].sort((a, b) => a.x - b.x)) {
@@ -104,4 +117,49 @@ function joinCellItems(items: PageItem[], em: number): string {
     right = item.x + item.width;
   }
   return out.trim();
+}
+
+/**
+ * Columns closer than the gap threshold: inside a learned span, a strip of white that no body
+ * chunk crosses and that also separates header chunks (text on both sides, none across) is a
+ * column edge. Words of one cell drawn as separate runs ("2024-03-01" "10:00") share one header
+ * above them ("Start Date/Time"), which crosses the strip, so they stay together. With `aligned`
+ * (OCR words, not phrases) a header word must also start where the right column's values start.
+ */
+export function splitByHeader(spans: ColumnSpan[], bodyLines: TextLine[], headerItems: PageItem[], em: number, aligned = false): ColumnSpan[] {
+  if (headerItems.length === 0) return spans;
+  const tol = em * 0.05;
+  const out: ColumnSpan[] = [];
+  const ranges = bodyLines.flatMap((l) => l.items.map((i) => ({ left: i.x, right: i.x + i.width })));
+  for (const span of spans) {
+    const inner = ranges.filter((r) => overlap(r, span) > 0).sort((a, b) => a.left - b.left);
+    const parts: ColumnSpan[] = [];
+    for (const r of inner) {
+      const last = parts[parts.length - 1];
+      if (last && r.left - last.right < tol) last.right = Math.max(last.right, r.right);
+      else parts.push({ ...r });
+    }
+    let current: ColumnSpan = { ...(parts[0] ?? span) };
+    current.left = span.left;
+    for (let k = 1; k < parts.length; k++) {
+      const gl = (parts[k - 1] as ColumnSpan).right;
+      const gr = (parts[k] as ColumnSpan).left;
+      const crossed = headerItems.some((h) => h.x < gl - tol && h.x + h.width > gr + tol);
+      const leftHas = headerItems.some((h) => h.x + h.width <= gr + tol && h.x + h.width > current.left - tol && h.x >= span.left - em);
+      // Single words (OCR) say less than phrases: a header word must then start where the column's
+      // values start (left-aligned header over left-aligned values), not merely lie right of the gap.
+      const partRight = (parts[k] as ColumnSpan).right;
+      const rightHas = aligned
+        ? headerItems.some((h) => h.x >= gl - tol && (Math.abs(h.x - gr) <= em * 0.4 || Math.abs(h.x + h.width - partRight) <= em * 0.4))
+        : headerItems.some((h) => h.x >= gl - tol && h.x < span.right + tol);
+      if (!crossed && leftHas && rightHas) {
+        current.right = gl;
+        out.push(current);
+        current = { left: gr, right: (parts[k] as ColumnSpan).right };
+      } else current.right = (parts[k] as ColumnSpan).right;
+    }
+    current.right = span.right;
+    out.push(current);
+  }
+  return out;
 }

@@ -87,10 +87,14 @@ describe.skipIf(!tabula && !camelot)("table rebuilding on third-party PDFs with 
     }
     const pct = ([r, t]: number[]) => `${r}/${t} = ${((100 * (r ?? 0)) / (t || 1)).toFixed(1)} %`;
     const all = [(sum.stream[0] ?? 0) + (sum.lattice[0] ?? 0), (sum.stream[1] ?? 0) + (sum.lattice[1] ?? 0)];
-    process.stderr.write(`[pdf-corpus] ${lines.join("; ")}\n[pdf-corpus] stream ${pct(sum.stream)}; lattice ${pct(sum.lattice)}; all ${pct(all)}\n`);
-    // Whitespace tables are what carriers print; ruled tables need ruling-line detection (not built yet).
+    process.stderr.write(`[pdf-corpus] ${lines.join("; ")}\n[pdf-corpus] unruled (stream) ${pct(sum.stream)}; ruled (lattice) ${pct(sum.lattice)}; all ${pct(all)}\n`);
+    // Floors at what the rebuilder reaches (unruled 97.4 %, ruled 96.0 %, all 96.6 % when written):
+    // unruled by x-gap clustering of glyph-measured chunks, ruled by the grid its ruling lines draw.
+    // Header lines are scored as the rows the page shows (as the suites write them).
     expect(sum.stream[1]).toBeGreaterThan(500);
-    expect((sum.stream[0] ?? 0) / (sum.stream[1] ?? 1)).toBeGreaterThanOrEqual(0.9);
-    expect((all[0] ?? 0) / (all[1] ?? 1)).toBeGreaterThanOrEqual(0.6);
+    expect(sum.lattice[1]).toBeGreaterThan(500);
+    expect((sum.stream[0] ?? 0) / (sum.stream[1] ?? 1)).toBeGreaterThanOrEqual(0.97);
+    expect((sum.lattice[0] ?? 0) / (sum.lattice[1] ?? 1)).toBeGreaterThanOrEqual(0.95);
+    expect((all[0] ?? 0) / (all[1] ?? 1)).toBeGreaterThanOrEqual(0.96);
   });
 });

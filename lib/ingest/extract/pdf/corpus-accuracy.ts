@@ -4,7 +4,8 @@ import { extractPageRows } from "./page-rows";
 import { openPdfDocument } from "./pdfjs-loader";
 import type { PageItem } from "./pdf-types";
 import { learnTableLayout } from "./table-layout";
-import { readTextItems } from "./text-layer";
+import { findRuledGrid, gridRows, gridSpans } from "./ruled-grid";
+import { readPageContent } from "./text-layer";
 
 /** Region of a page in top-down points (tabula's convention): top, left, bottom, right. */
 export type Area = [number, number, number, number];
@@ -23,14 +24,26 @@ export async function extractPageGrid(file: string, pageNumber: number, area?: A
       const cy = (i.top + i.bottom) / 2;
       return cy >= area[0] && cy <= area[2] && cx >= area[1] && cx <= area[3];
     };
-    const lines = groupLines((await readTextItems(page)).filter(inArea), pageNumber, false);
+    const content = await readPageContent(page);
+    const lines = groupLines(content.items.filter(inArea), pageNumber, false, content.rules, content.chunked);
+    // A ruled table is read as its grid draws it (every band a row, header rows included).
+    const box = textBox(lines.lines.flatMap((l) => l.items));
+    const grid = box ? findRuledGrid(content.rules, area ? { top: area[0], left: area[1], bottom: area[2], right: area[3] } : box) : null;
+    if (grid) return gridRows(lines.lines, grid, gridSpans(grid, lines.lines), lines.em);
     const layout = learnTableLayout(lines);
     if (!layout) return [];
     const rows = extractPageRows(lines, layout).rows.map((r) => r.cells);
-    return layout.headerLine === null ? rows : [layout.headers, ...rows];
+    // Header lines as the page shows them (the suites keep a wrapped header's lines as rows; the
+    // product joins them per column into layout.headers).
+    return layout.headerLine === null ? rows : [...layout.headerRows, ...rows];
   } finally {
     await doc.destroy();
   }
+}
+
+function textBox(items: PageItem[]): { top: number; bottom: number; left: number; right: number } | null {
+  if (items.length === 0) return null;
+  return { top: Math.min(...items.map((i) => i.top)), bottom: Math.max(...items.map((i) => i.bottom)), left: Math.min(...items.map((i) => i.x)), right: Math.max(...items.map((i) => i.x + i.width)) };
 }
 
 const norm = (s: string) => s.replace(/\s+/g, " ").trim();

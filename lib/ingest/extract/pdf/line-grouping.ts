@@ -12,7 +12,7 @@ const OCR_BOX_TO_EM = 1.35;
  * Clusters items into visual lines by vertical centre. The tolerance is relative to the text
  * height because OCR boxes of one row wobble by a few pixels and fonts differ per document.
  */
-export function groupLines(items: PageItem[], page: number, ocr: boolean): PageLines {
+export function groupLines(items: PageItem[], page: number, ocr: boolean, rules?: PageLines["rules"], chunked = false): PageLines {
   // OCR boxes hug the ink (digits and capitals are ~0.72 em tall); text runs carry the font size.
   const em = typicalHeight(items) * (ocr ? OCR_BOX_TO_EM : 1);
   const tol = em * 0.5;
@@ -31,7 +31,10 @@ export function groupLines(items: PageItem[], page: number, ocr: boolean): PageL
     }
   }
   const out = lines.map(({ top, bottom, items: its }) => ({ top, bottom, items: its.sort((a, b) => a.x - b.x) }));
-  return { page, lines: out, em, ocr };
+  const lines_: PageLines = { page, lines: out, em, ocr };
+  if (rules) lines_.rules = rules;
+  if (chunked) lines_.chunked = true;
+  return lines_;
 }
 
 /** Runs of items closer than `minGap`: what a reader sees as separate phrases on the line. */

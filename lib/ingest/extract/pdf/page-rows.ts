@@ -1,7 +1,8 @@
-import { assignLine, type AssignedLine } from "./column-model";
+import type { AssignedLine } from "./column-model";
 import { isPageNumberLine } from "./page-furniture";
 import type { PageLines, TableRowCells, TextLine } from "./pdf-types";
-import type { TableLayout } from "./table-layout";
+import { bandOf, type RuledGrid } from "./ruled-grid";
+import { assignFor, pageGrid, type TableLayout } from "./table-layout";
 
 export interface PageRowsResult {
   rows: TableRowCells[];
@@ -15,7 +16,8 @@ type Kind = "start" | "continuation" | "other";
 function isHeaderRepeat(a: AssignedLine, layout: TableLayout): boolean {
   const filled = a.cells.map((c, i) => (c ? i : -1)).filter((i) => i >= 0);
   if (filled.length === 0) return false;
-  return layout.headerRows.some((h) => filled.filter((i) => (h[i] ?? "").toLowerCase() === (a.cells[i] ?? "").toLowerCase()).length >= filled.length * 0.6);
+  // A ruled page joins a wrapped header's lines into one band: compare with the joined header too.
+  return [...layout.headerRows, layout.headers].some((h) => filled.filter((i) => (h[i] ?? "").toLowerCase() === (a.cells[i] ?? "").toLowerCase()).length >= filled.length * 0.6);
 }
 
 function classify(line: TextLine, a: AssignedLine, layout: TableLayout): Kind {
@@ -36,8 +38,10 @@ function classify(line: TextLine, a: AssignedLine, layout: TableLayout): Kind {
  */
 export function extractPageRows(page: PageLines, layout: TableLayout): PageRowsResult {
   const start = page.page === layout.page ? layout.bodyStart : 0;
-  const lines = page.lines.slice(start);
-  const assigned = lines.map((l) => assignLine(l, layout.spans, page.em));
+  // A ruled page is read by its own grid when it draws the layout's columns (else by the layout's spans).
+  const own = layout.ruled ? pageGrid(page) : null;
+  const grid = own && own.xs.length - 1 <= layout.spans.length && layout.spans.length <= own.xs.length + 1 ? own : null;
+  const { lines, assigned } = grid ? mergeBands(page.lines.slice(start), layout, grid, page.em) : plain(page.lines.slice(start), layout, page.em);
   const kinds = lines.map((l, i) => classify(l, assigned[i] as AssignedLine, layout));
   const first = kinds.indexOf("start");
   const last = kinds.lastIndexOf("start");
@@ -56,6 +60,37 @@ export function extractPageRows(page: PageLines, layout: TableLayout): PageRowsR
     else if (!isPageNumberLine(lines[i] as TextLine) && !isHeaderRepeat(a, layout)) dropped++;
   }
   return { rows, dropped };
+}
+
+function plain(lines: TextLine[], layout: TableLayout, em: number) {
+  return { lines, assigned: lines.map((l) => assignFor(l, layout.spans, em, null)) };
+}
+
+/** In a ruled table the lines between two horizontal rules are one row: their cells are joined, top line first. */
+function mergeBands(all: TextLine[], layout: TableLayout, grid: RuledGrid, em: number) {
+  const lines: TextLine[] = [];
+  const assigned: AssignedLine[] = [];
+  let lastBand = -1;
+  for (const line of all) {
+    const band = bandOf(grid, line);
+    const a = assignFor(line, layout.spans, em, grid);
+    const prev = assigned[assigned.length - 1];
+    const prevLine = lines[lines.length - 1];
+    if (band >= 0 && band === lastBand && prev && prevLine) {
+      a.cells.forEach((text, col) => {
+        if (!text) return;
+        prev.cells[col] = prev.cells[col] ? `${prev.cells[col]} ${text}` : text;
+        prev.filled[col] = true;
+        prev.conf[col] = Math.min(prev.conf[col] ?? 1, a.conf[col] ?? 1);
+      });
+      lines[lines.length - 1] = { top: prevLine.top, bottom: Math.max(prevLine.bottom, line.bottom), items: [...prevLine.items, ...line.items] };
+    } else {
+      lines.push(line);
+      assigned.push(a);
+    }
+    lastBand = band;
+  }
+  return { lines, assigned };
 }
 
 /** A cell's second line continues its text (wrapped at a space, so a space joins them back). */

@@ -9,7 +9,7 @@ import { extractPageRows } from "./page-rows";
 import { openPdfDocument } from "./pdfjs-loader";
 import type { PageLines } from "./pdf-types";
 import { learnTableLayout, type TableLayout } from "./table-layout";
-import { hasUsableText, readTextItems } from "./text-layer";
+import { hasUsableText, readPageContent } from "./text-layer";
 
 const SAMPLE_ROWS = 200;
 /** A table that has not started by this page is not a table we can read. */
@@ -60,8 +60,8 @@ class PdfTableSource implements TableSource {
     if (cached) return cached;
     const page = await this.doc.getPage(n);
     try {
-      const items = await readTextItems(page);
-      if (hasUsableText(items)) return groupLines(items, n, false);
+      const { items, rules, chunked } = await readPageContent(page);
+      if (hasUsableText(items)) return groupLines(items, n, false, rules, chunked);
       this.usedOcr = true;
       const words = await this.ocr.readPage(page, this.doc.canvasFactory as CanvasFactoryLike);
       return groupLines(words, n, true);

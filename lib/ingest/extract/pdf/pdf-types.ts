@@ -1,3 +1,5 @@
+import type { Rule } from "./page-graphics";
+
 /** One positioned piece of text on a page (a pdfjs text run or an OCR word), in points, top-down. */
 export interface PageItem {
   text: string;
@@ -24,6 +26,10 @@ export interface PageLines {
   /** Typical text height on the page: the unit for gap and pitch tolerances. */
   em: number;
   ocr: boolean;
+  /** Ruling lines drawn on the page (text PDFs; absent for OCR'd pages). */
+  rules?: { horizontal: Rule[]; vertical: Rule[] };
+  /** Items are glyph-measured chunks (page-graphics.ts), not pdf.js text-layer runs or OCR words. */
+  chunked?: boolean;
 }
 
 /** A rebuilt table row before it becomes a SourceRow. */

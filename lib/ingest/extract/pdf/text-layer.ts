@@ -1,4 +1,5 @@
 import type { PDFPageProxy } from "pdfjs-dist/types/src/display/api";
+import { readPageGraphics, type Rule } from "./page-graphics";
 import { loadPdfJs } from "./pdfjs-loader";
 import type { PageItem } from "./pdf-types";
 
@@ -57,4 +58,31 @@ export function hasUsableText(items: PageItem[]): boolean {
     }
   }
   return chars >= 10 && bad / chars < 0.3;
+}
+
+/** Nine text-layer runs in ten start where a chunk starts: the glyph walk measured the page as pdf.js does. */
+function samePlaces(layer: PageItem[], chunks: PageItem[]): boolean {
+  if (layer.length === 0) return true;
+  const starts = chunks.map((c) => [c.x, (c.top + c.bottom) / 2] as const);
+  const ok = layer.filter((i) => starts.some(([x, y]) => Math.abs(x - i.x) <= 1.5 && Math.abs(y - (i.top + i.bottom) / 2) <= (i.bottom - i.top) * 0.5)).length;
+  return ok >= layer.length * 0.9;
+}
+
+const inkChars = (items: PageItem[]) => items.reduce((n, i) => n + i.text.replace(/\s/g, "").length, 0);
+
+/**
+ * Text and ruling lines of a page. Text comes from the operator list (true glyph positions, so
+ * runs a few points apart stay apart); when that cannot be measured (Type3 or vertical fonts) or
+ * finds clearly less text than pdf.js's text layer, the text layer is used instead.
+ */
+export async function readPageContent(page: PDFPageProxy): Promise<{ items: PageItem[]; rules: { horizontal: Rule[]; vertical: Rule[] }; chunked: boolean }> {
+  const layer = await readTextItems(page);
+  try {
+    const g = await readPageGraphics(page);
+    const rules = { horizontal: g.horizontal, vertical: g.vertical };
+    if (inkChars(g.items) >= inkChars(layer) * 0.95 && samePlaces(layer, g.items)) return { items: g.items, rules, chunked: true };
+    return { items: layer, rules, chunked: false };
+  } catch {
+    return { items: layer, rules: { horizontal: [], vertical: [] }, chunked: false };
+  }
 }
