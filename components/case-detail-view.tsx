@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { CaseDto } from "@/lib/schemas/case";
 import { ApiRequestError } from "@/lib/client/api";
+import { graphUrl } from "@/lib/client/analytics-api";
 import { hrefWithCase, parseCaseParam } from "@/lib/client/case-url";
 import { formatCount, formatDateTime } from "@/lib/client/format";
 import { regionLabel } from "@/lib/schemas/regions";
@@ -13,6 +14,7 @@ import { useCase, useCaseMembers } from "@/lib/client/use-cases";
 import { CaseDeleteDialog } from "./case-delete-dialog";
 import { CaseEditForm } from "./case-edit-form";
 import { CaseMembers } from "./case-members";
+import { CommonContacts } from "./common-contacts";
 import { NotFoundNotice } from "./not-found-notice";
 import styles from "./case-detail-view.module.css";
 
@@ -65,6 +67,9 @@ function CaseDetail({ theCase: c }: { theCase: CaseDto }) {
           <Link href={to("/")} className="btn btn-primary">Upload into this case</Link>
           <Link href={to("/records")} className="btn">Records</Link>
           <Link href={to("/contacts")} className="btn">Contacts</Link>
+          {/* The link chart's data as files (issue 21): every edge of weight ≥ 1, at most 2000. */}
+          <a href={graphUrl(c.id, "graphml")} className="btn" download data-testid="case-graph-graphml" title="The case's targets and their contacts as a graph, for Gephi or i2">Download GraphML</a>
+          <a href={graphUrl(c.id, "neo4j")} className="btn" download data-testid="case-graph-neo4j" title="nodes.csv and relationships.csv for neo4j-admin database import, zipped">Download Neo4j CSV</a>
         </div>
       </header>
 
@@ -78,6 +83,8 @@ function CaseDetail({ theCase: c }: { theCase: CaseDto }) {
           </div>
         ))}
       </dl>
+
+      <CommonContacts caseId={c.id} />
 
       {c.canManage && (
         <section className="card" aria-labelledby="details-title">

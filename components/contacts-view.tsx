@@ -11,12 +11,15 @@ import { ContactGraph } from "./contact-graph";
 import { ContactKindFilter } from "./contact-kind-filter";
 import { ContactsTable } from "./contacts-table";
 import { Pagination } from "./pagination";
+import { PatternHeatmap } from "./pattern-heatmap";
+import { TargetDevices } from "./target-devices";
 import { TargetTimelineChart } from "./target-timeline-chart";
 
 const PAGE_SIZE = 50;
 
 /**
- * Pick a target of the case; see its contacts, its day-by-day timeline with gaps, and its graph.
+ * Pick a target of the case; see its contacts, its day-by-day timeline with gaps, its patterns of
+ * life (hour × weekday in the case's display time zone), its handsets and SIMs, and its graph.
  * Contacts are grouped by kind (phone numbers, extensions, service numbers, withheld callers…):
  * the chips (`?kind=` in the URL) narrow the table and the graph to one.
  */
@@ -66,6 +69,8 @@ export function ContactsView() {
           {timeline.data ? <TargetTimelineChart timeline={timeline.data} /> : <p className="muted">{timeline.error?.message ?? "Loading…"}</p>}
         </div>
       </section>
+      <PatternHeatmap caseId={current.id} target={target} timezone={current.displayTimezone} />
+      <TargetDevices caseId={current.id} target={target} />
       <section className="card" aria-labelledby="graph-title">
         <div className="card-header"><h2 id="graph-title">Who talks to whom</h2><span className="muted">top {top.data?.contacts.length ?? 0} {kind ? `${partyKindShort(kind)} ` : ""}contacts</span></div>
         <div className="card-body">

@@ -1,9 +1,10 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
-import { useState } from "react";
-import { adminApi, type RecordFilter } from "@/lib/client/admin-api";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
+import { adminApi, RECORD_FILTER_KEYS, type RecordFilter } from "@/lib/client/admin-api";
 import { useActiveCase } from "@/lib/client/active-case";
+import { hrefWithCase } from "@/lib/client/case-url";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 import { useRecords } from "@/lib/client/use-records";
 import { Pagination } from "./pagination";
@@ -19,10 +20,17 @@ const PAGE_SIZE = 100;
 export function RecordsExplorer() {
   const current = useActiveCase();
   const search = useSearchParams();
-  const [filter, setFilter] = useState<RecordFilter>({ jobId: search.get("jobId") ?? undefined, number: search.get("number") ?? undefined });
+  const router = useRouter();
+  const pathname = usePathname();
+  // The filters live in the URL (`?imei=…&minDuration=…`), so a filtered view can be shared or bookmarked.
+  const [filter, setFilter] = useState<RecordFilter>(() => Object.fromEntries(RECORD_FILTER_KEYS.map((k) => [k, search.get(k) || undefined])));
   const [includeDuplicates, setIncludeDuplicates] = useState(search.get("includeDuplicates") === "1");
   const [page, setPage] = useState(1);
   const settled = useDebouncedValue(filter, 300);
+  const href = hrefWithCase(pathname, current.id, { ...Object.fromEntries(RECORD_FILTER_KEYS.map((k) => [k, settled[k]])), includeDuplicates: includeDuplicates ? 1 : undefined });
+  useEffect(() => {
+    if (href !== hrefWithCase(`${pathname}?${search.toString()}`, current.id)) router.replace(href, { scroll: false });
+  }, [href]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the filters change
   const params = { ...settled, includeDuplicates, page, pageSize: PAGE_SIZE };
   const { data, error, isPending, isFetching } = useRecords(current.id, params);
   const exportFilter = { ...settled, includeDuplicates };

@@ -1,7 +1,7 @@
 "use client";
 
 import type { RecordFilter } from "@/lib/client/admin-api";
-import { RECORD_TYPES } from "@/lib/schemas/fields";
+import { DIRECTIONS, RECORD_TYPES } from "@/lib/schemas/fields";
 
 interface Props {
   value: RecordFilter;
@@ -10,7 +10,11 @@ interface Props {
   onIncludeDuplicates: (v: boolean) => void;
 }
 
-/** Number (any part of caller, callee or target), UTC time range, record type, job, and whether to list duplicate legs. */
+/**
+ * Number (any part of caller, callee or target), handset (IMEI), subscriber (IMSI), cell, UTC time
+ * range, record type, direction, duration range in seconds, job, and whether to list duplicate legs.
+ * Every filter narrows the others.
+ */
 export function RecordsFilters({ value, onChange, includeDuplicates, onIncludeDuplicates }: Props) {
   const set = (k: keyof RecordFilter) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value.trim() || undefined });
   // Times are stored as UTC ISO text; a datetime-local value read as UTC compares correctly with it.
@@ -22,6 +26,18 @@ export function RecordsFilters({ value, onChange, includeDuplicates, onIncludeDu
       <label className="field">
         <span>Number</span>
         <input value={value.number ?? ""} onChange={set("number")} inputMode="tel" placeholder="+1312… or 1001" />
+      </label>
+      <label className="field">
+        <span>IMEI</span>
+        <input value={value.imei ?? ""} onChange={set("imei")} inputMode="numeric" spellCheck={false} placeholder="15 digits" data-testid="filter-imei" />
+      </label>
+      <label className="field">
+        <span>IMSI</span>
+        <input value={value.imsi ?? ""} onChange={set("imsi")} inputMode="numeric" spellCheck={false} placeholder="310260…" data-testid="filter-imsi" />
+      </label>
+      <label className="field">
+        <span>Cell</span>
+        <input value={value.cell ?? ""} onChange={set("cell")} spellCheck={false} title="The call's first or last cell id" data-testid="filter-cell" />
       </label>
       <label className="field">
         <span>From (UTC)</span>
@@ -37,6 +53,21 @@ export function RecordsFilters({ value, onChange, includeDuplicates, onIncludeDu
           <option value="">All types</option>
           {RECORD_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
         </select>
+      </label>
+      <label className="field">
+        <span>Direction</span>
+        <select value={value.direction ?? ""} onChange={set("direction")} data-testid="filter-direction">
+          <option value="">Both directions</option>
+          {DIRECTIONS.map((d) => <option key={d} value={d}>{d}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        <span>Min duration (s)</span>
+        <input type="number" min={0} step={1} value={value.minDuration ?? ""} onChange={set("minDuration")} inputMode="numeric" data-testid="filter-min-duration" />
+      </label>
+      <label className="field">
+        <span>Max duration (s)</span>
+        <input type="number" min={0} step={1} value={value.maxDuration ?? ""} onChange={set("maxDuration")} inputMode="numeric" data-testid="filter-max-duration" />
       </label>
       <label className="field">
         <span>Job id</span>

@@ -1,4 +1,5 @@
 import type { ZodType } from "zod";
+import { commonContactSchema, commonContactsResponseSchema } from "../schemas/analytics";
 import { apiTokenDtoSchema, createTokenResponseSchema, tokenListResponseSchema } from "../schemas/api-tokens";
 import { apiErrorSchema, errorDtoSchema, errorListResponseSchema, jobDetailResponseSchema, jobListResponseSchema, recordDtoSchema, recordListResponseSchema, uploadResponseSchema } from "../schemas/api";
 import { caseDtoSchema, caseListResponseSchema, caseMemberDtoSchema, caseMembersResponseSchema, caseResponseSchema } from "../schemas/case";
@@ -37,6 +38,8 @@ export const NAMED_SCHEMAS: readonly [ZodType, string, string?][] = [
   [responses.targetsResponseSchema, "TargetsResponse"],
   [responses.timelineResponseSchema, "TimelineResponse"],
   [responses.contactListResponseSchema, "ContactListResponse"],
+  [commonContactSchema, "CommonContact", "A number two or more targets of a case talk to, with each target's share."],
+  [commonContactsResponseSchema, "CommonContactsResponse"],
   [caseListResponseSchema, "CaseListResponse"],
   [caseResponseSchema, "CaseResponse"],
   [caseMembersResponseSchema, "CaseMembersResponse"],

@@ -31,11 +31,11 @@ export const CASE_OPERATIONS: ApiOperation[] = [
   {
     id: "updateCase", method: "patch", path: "/api/cases/{id}", tag: "Cases", auth: "user", role: "analyst",
     summary: "Rename or re-describe a case",
-    description: "The case's creator or an admin.",
+    description: "The case's creator or an admin. `displayTimezone` is the IANA time zone (\"America/Chicago\") the case's patterns of life are shown in; null or \"\" for UTC; a zone this server does not know is a 400.",
     pathParams: CASE_ID,
     body: updateCaseBodySchema,
     success: { status: 200, description: "The updated case.", schema: caseResponseSchema },
-    errors: { 403: "Only the case's creator or an admin may change it.", 404: NO_CASE },
+    errors: { 400: "A field is invalid (an unknown time zone, an unknown region, an empty name).", 403: "Only the case's creator or an admin may change it.", 404: NO_CASE },
   },
   {
     id: "deleteCase", method: "delete", path: "/api/cases/{id}", tag: "Cases", auth: "user", role: "analyst",

@@ -11,15 +11,23 @@ const RECORD_FILTERS = {
   number: "Only records where this number is a party.",
   from: "Only records starting at or after this time (ISO 8601).",
   to: "Only records starting at or before this time (ISO 8601).",
-  type: "Only this record type (voice, sms, mms, data…).",
+  type: "Only this record type: voice, sms, mms or data.",
+  imei: "Only records of this handset. Digits are compared (spaces, dashes and dots ignored), as exact equality; a 15-digit IMEI also finds its 14-digit form without the check digit, and back.",
+  imsi: "Only records of this subscriber identity (IMSI). Digits are compared (spaces, dashes and dots ignored), as exact equality.",
+  cell: "Only records whose first or last cell is this cell id (exact).",
+  direction: "Only `incoming` or only `outgoing` records.",
+  minDuration: "Only records lasting at least this many seconds (inclusive); records with no known duration are left out.",
+  maxDuration: "Only records lasting at most this many seconds (inclusive); must not be below minDuration.",
 };
+/** Every filter combines with the others (AND); an unknown query parameter is refused, never ignored. */
+const FILTERS_NOTE = "Filters combine (all must hold). A query parameter the operation does not know is a 400 naming it, never ignored.";
 
 /** Loaded records, their export, targets, timelines and contacts. */
 export const RECORD_OPERATIONS: ApiOperation[] = [
   {
     id: "listRecords", method: "get", path: "/api/records", tag: "Records", auth: "user", role: "analyst",
     summary: "List records",
-    description: "Records of one case (`caseId`) or of every case the caller may see, filtered and paged.",
+    description: `Records of one case (\`caseId\`) or of every case the caller may see, filtered and paged. ${FILTERS_NOTE}`,
     query: recordListQuerySchema,
     queryDocs: RECORD_FILTERS,
     success: { status: 200, description: "A page of records and the total.", schema: recordListResponseSchema },
@@ -28,7 +36,7 @@ export const RECORD_OPERATIONS: ApiOperation[] = [
   {
     id: "exportRecords", method: "get", path: "/api/records/export", tag: "Records", auth: "user", role: "analyst",
     summary: "Export records as CSV or XLSX",
-    description: "The records, filtered like GET /api/records (no paging), streamed as a CSV or XLSX download with duplicate_of, carrier and source columns. Every export is written to the audit log.",
+    description: `The records, filtered like GET /api/records (no paging), streamed as a CSV or XLSX download with duplicate_of, carrier and source columns. Every export is written to the audit log. ${FILTERS_NOTE}`,
     query: recordExportQuerySchema,
     queryDocs: { ...RECORD_FILTERS, format: "`csv` (default) or `xlsx`." },
     success: {

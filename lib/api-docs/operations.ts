@@ -1,4 +1,5 @@
 import { ADMIN_OPERATIONS } from "./operations-admin";
+import { ANALYTICS_OPERATIONS } from "./operations-analytics";
 import { AUTH_OPERATIONS } from "./operations-auth";
 import { CASE_OPERATIONS } from "./operations-cases";
 import { INGESTION_OPERATIONS } from "./operations-ingestion";
@@ -10,7 +11,7 @@ import { RECORD_OPERATIONS } from "./operations-records";
  * (tests/integration/openapi.test.ts fails when a route and this list disagree). Schemas are the
  * very objects the routes parse with, so the document cannot describe a different contract.
  */
-export const API_OPERATIONS: readonly ApiOperation[] = [...AUTH_OPERATIONS, ...CASE_OPERATIONS, ...INGESTION_OPERATIONS, ...RECORD_OPERATIONS, ...ADMIN_OPERATIONS];
+export const API_OPERATIONS: readonly ApiOperation[] = [...AUTH_OPERATIONS, ...CASE_OPERATIONS, ...INGESTION_OPERATIONS, ...RECORD_OPERATIONS, ...ANALYTICS_OPERATIONS, ...ADMIN_OPERATIONS];
 
 /** Tag order and what each group is about. */
 export const API_TAGS: readonly { name: string; description: string }[] = [
@@ -20,6 +21,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: "Review", description: "Confirm uncertain column mappings and manage the layout templates they are saved as." },
   { name: "Records", description: "The loaded, deduplicated calls and messages: list, export, targets and timelines." },
   { name: "Contacts", description: "Who each target talked to." },
+  { name: "Analytics", description: "Analyses of one case computed in the database: the numbers its targets have in common." },
   { name: "Cases", description: "Investigations: everyone sees only the cases they belong to (admins see all)." },
   { name: "Errors", description: "Rows that could not be loaded, across jobs." },
   { name: "Users", description: "User administration (admins, browser session only)." },

@@ -17,7 +17,14 @@ const json = (method: string, body?: unknown): RequestInit => ({
 const id = encodeURIComponent;
 
 export interface ErrorFilter { jobId?: string | undefined; code?: string | undefined; field?: string | undefined }
-export interface RecordFilter { jobId?: string | undefined; number?: string | undefined; from?: string | undefined; to?: string | undefined; type?: string | undefined }
+/** The records filters as the UI keeps them (and the URL carries them): GET /api/records' query names, as typed. */
+export interface RecordFilter {
+  jobId?: string | undefined; number?: string | undefined; from?: string | undefined; to?: string | undefined; type?: string | undefined;
+  imei?: string | undefined; imsi?: string | undefined; cell?: string | undefined; direction?: string | undefined;
+  minDuration?: string | undefined; maxDuration?: string | undefined;
+}
+/** The RecordFilter keys, in the order the URL lists them. */
+export const RECORD_FILTER_KEYS = ["number", "imei", "imsi", "cell", "from", "to", "type", "direction", "minDuration", "maxDuration", "jobId"] as const satisfies readonly (keyof RecordFilter)[];
 /** Linked duplicate legs are left out unless asked for. */
 const dupes = (includeDuplicates: boolean | undefined) => (includeDuplicates ? 1 : undefined);
 

@@ -10,7 +10,7 @@ const json = (method: string, body?: unknown): RequestInit => ({
 const path = (caseId: number, rest = "") => `/api/cases/${encodeURIComponent(String(caseId))}${rest}`;
 
 /** `region`: ISO 3166-1 alpha-2 for the case's national numbers, null to clear it. */
-export interface CaseInput { name: string; description?: string; region?: string | null }
+export interface CaseInput { name: string; description?: string; region?: string | null; displayTimezone?: string | null }
 
 /** The cases routes (lib/schemas/case.ts is the contract). */
 export const caseApi = {

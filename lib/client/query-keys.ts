@@ -55,6 +55,12 @@ export const queryKeys = {
     list: (caseId: number, target: string, page: number, pageSize: number, kind: PartyKind | null = null) =>
       [...queryKeys.contacts.case(caseId), "list", target, { page, pageSize, kind }] as const,
     timeline: (caseId: number, target: string) => [...queryKeys.contacts.case(caseId), "timeline", target] as const,
+    /** Numbers several targets of the case talk to: under the case's contacts, so what drops those drops these. */
+    common: (caseId: number, minTargets: number, limit: number) => [...queryKeys.contacts.case(caseId), "common", { minTargets, limit }] as const,
+    /** A target's patterns of life: keyed by the case's display zone too, so changing the zone asks again. */
+    patterns: (caseId: number, target: string, timezone: string | null) => [...queryKeys.contacts.case(caseId), "patterns", target, { timezone }] as const,
+    /** A target's handsets and SIMs. */
+    devices: (caseId: number, target: string) => [...queryKeys.contacts.case(caseId), "devices", target] as const,
   },
 
   errors: {

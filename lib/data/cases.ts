@@ -10,11 +10,11 @@ import { caseAccessOf, caseVisibilityWhere, NO_SUCH_CASE, requireCaseAccess } fr
 /** The case's data-quality score: the mean of its files' scores (0–100), one decimal. */
 const roundQuality = (q: number | null) => (q === null ? null : Math.round(q * 10) / 10);
 
-type CaseRow = { id: number; name: string; description: string | null; region: string | null; createdBy: string | null; createdAt: Date; updatedAt: Date };
+type CaseRow = { id: number; name: string; description: string | null; region: string | null; displayTimezone: string | null; createdBy: string | null; createdAt: Date; updatedAt: Date };
 
 function toCaseDto(c: CaseRow, user: SessionUser, myRole: CaseRole | null, counts: CaseDto["counts"]): CaseDto {
   return {
-    id: c.id, name: c.name, description: c.description, region: c.region, createdBy: c.createdBy,
+    id: c.id, name: c.name, description: c.description, region: c.region, displayTimezone: c.displayTimezone, createdBy: c.createdBy,
     createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
     myRole, canManage: hasRole(user, "admin") || c.createdBy === user.id,
     canReview: hasRole(user, "admin") || myRole === "reviewer" || (myRole !== null && hasRole(user, "reviewer")),
@@ -49,12 +49,12 @@ export async function getCase(db: Db, user: SessionUser, caseId: number): Promis
 }
 
 /** A new case; its creator (when a user) is its first member, as a reviewer so they can confirm their own files. */
-export async function createCase(db: Db, user: SessionUser | null, input: { name: string; description?: string; region?: string | null }): Promise<CaseDto> {
+export async function createCase(db: Db, user: SessionUser | null, input: { name: string; description?: string; region?: string | null; displayTimezone?: string | null }): Promise<CaseDto> {
   // A token narrowed to some cases could not see the case it made (issue 19).
   if (user?.token?.caseIds) throw new AppError("forbidden", "This API token is limited to some cases; it cannot create cases.");
   const c = await db.case.create({
     data: {
-      name: input.name, description: input.description || null, region: input.region ?? null, createdBy: user?.id ?? null,
+      name: input.name, description: input.description || null, region: input.region ?? null, displayTimezone: input.displayTimezone ?? null, createdBy: user?.id ?? null,
       ...(user ? { members: { create: { userId: user.id, role: hasRole(user, "reviewer") ? "reviewer" : "analyst" } } } : {}),
     },
   });
@@ -63,7 +63,7 @@ export async function createCase(db: Db, user: SessionUser | null, input: { name
   return toCaseDto(c, user, hasRole(user, "reviewer") ? "reviewer" : "analyst", { jobs: 0, records: 0, members: 1, quality: null });
 }
 
-export async function updateCase(db: Db, user: SessionUser, caseId: number, input: { name?: string; description?: string; region?: string | null }): Promise<CaseDto> {
+export async function updateCase(db: Db, user: SessionUser, caseId: number, input: { name?: string; description?: string; region?: string | null; displayTimezone?: string | null }): Promise<CaseDto> {
   await requireManage(db, user, caseId);
   await db.case.update({
     where: { id: caseId },
@@ -71,6 +71,7 @@ export async function updateCase(db: Db, user: SessionUser, caseId: number, inpu
       ...(input.name ? { name: input.name } : {}),
       ...(input.description !== undefined ? { description: input.description || null } : {}),
       ...(input.region !== undefined ? { region: input.region } : {}),
+      ...(input.displayTimezone !== undefined ? { displayTimezone: input.displayTimezone } : {}),
     },
   });
   return getCase(db, user, caseId);

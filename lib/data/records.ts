@@ -9,9 +9,19 @@ export interface RecordFilter {
   scope: CaseScope;
   jobId?: string | undefined;
   number?: string | undefined;
+  /** The handset: digits compared, spaces and dashes ignored; a 15-digit IMEI also finds its 14-digit form and back. */
+  imei?: string | undefined;
+  /** The subscriber identity, digits compared. */
+  imsi?: string | undefined;
+  /** A cell id, the call's first or last cell. */
+  cell?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   type?: string | undefined;
+  direction?: string | undefined;
+  /** Seconds, inclusive; a record without a duration never matches. */
+  minDuration?: number | undefined;
+  maxDuration?: number | undefined;
   /** Include the linked duplicate legs (duplicate_of set); without it each call counts once. */
   includeDuplicates?: boolean | undefined;
 }
@@ -21,14 +31,75 @@ function whereOf(f: RecordFilter) {
   // A spelled party ("Restricted", "sip:alice@example.com", "client1") is searched as written; a phone number by its digits.
   const spelled = /[a-z@:]/i.test(text);
   const digits = spelled ? "" : text.replace(/[^\d+]/g, "");
+  const cell = f.cell?.trim();
+  // Each filter narrows (AND); the party and cell searches are ORs of their own, so they go in AND.
+  const all = [
+    ...(spelled ? [{ OR: rawMatches(text) }] : digits ? [{ OR: numberMatches(digits) }] : []),
+    ...(cell ? [{ OR: [{ cellFirst: cell }, { cellLast: cell }] }] : []),
+  ];
+  const duration = { ...(f.minDuration !== undefined ? { gte: f.minDuration } : {}), ...(f.maxDuration !== undefined ? { lte: f.maxDuration } : {}) };
   return {
     ...f.scope,
     ...(f.jobId ? { jobId: f.jobId } : {}),
     ...(f.includeDuplicates ? {} : { duplicateOf: null }),
     ...(f.type ? { recordType: f.type } : {}),
-    ...(f.from || f.to ? { startTime: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
-    ...(spelled ? { OR: rawMatches(text) } : digits ? { OR: numberMatches(digits) } : {}),
+    ...(f.direction ? { direction: f.direction } : {}),
+    ...(f.from || f.to ? { startTime: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? toBound(f.to) : {}) } } : {}),
+    ...(Object.keys(duration).length ? { durationSeconds: duration } : {}),
+    ...(f.imei?.trim() ? { imei: { in: imeiSpellings(f.imei) } } : {}),
+    ...(f.imsi?.trim() ? { imsi: { in: imsiSpellings(f.imsi) } } : {}),
+    ...(all.length ? { AND: all } : {}),
   };
+}
+
+/** What a person typed, as bare digits (or hex, for a MEID), upper-cased. */
+export function deviceIdDigits(text: string): string {
+  return text.replace(/[\s.-]/g, "").toUpperCase();
+}
+
+/** The Luhn check digit of an IMEI's first 14 digits. */
+export function imeiCheckDigit(fourteen: string): string {
+  let sum = 0;
+  for (let i = 0; i < 14; i++) {
+    let d = Number(fourteen[i]);
+    if (i % 2 === 1) d *= 2;
+    sum += d > 9 ? d - 9 : d;
+  }
+  return String((10 - (sum % 10)) % 10);
+}
+
+/** A digit string in the groups printed on handsets and in carrier files ("35-209900-176148-1"), with a space or a dash. */
+function grouped(d: string, groups: number[][]): string[] {
+  const out: string[] = [];
+  for (const sizes of groups) {
+    if (sizes.reduce((a, b) => a + b, 0) !== d.length) continue;
+    const parts: string[] = [];
+    let at = 0;
+    for (const n of sizes) parts.push(d.slice(at, (at += n)));
+    out.push(parts.join("-"), parts.join(" "));
+  }
+  return out;
+}
+
+/**
+ * The stored spellings an IMEI search matches. Values are stored as the carrier printed them, so
+ * "compare digits only" is an equality on the bare digits and on the usual grouped spellings —
+ * an IN list the (case_id, imei) index answers on a case of millions. A 15-digit IMEI also finds
+ * its 14 digits without the check digit, and 14 digits the 15-digit form with the Luhn digit.
+ */
+export function imeiSpellings(text: string): string[] {
+  const d = deviceIdDigits(text);
+  if (!/^\d+$/.test(d)) return [d, d.toLowerCase()]; // a MEID (hex), as written
+  const forms = d.length === 15 ? [d, d.slice(0, 14)] : d.length === 14 ? [d, d + imeiCheckDigit(d)] : [d];
+  const groups = [[2, 6, 6, 1], [8, 6, 1], [2, 6, 6], [8, 6], [2, 6, 6, 2], [8, 6, 2]];
+  return [...new Set(forms.flatMap((f) => [f, ...grouped(f, groups)]))];
+}
+
+/** The stored spellings an IMSI search matches: the digits, and MCC-MNC-MSIN groups (2- or 3-digit MNC). */
+export function imsiSpellings(text: string): string[] {
+  const d = deviceIdDigits(text);
+  if (!/^\d+$/.test(d) || d.length < 7) return [d];
+  return [...new Set([d, ...grouped(d, [[3, 2, d.length - 5], [3, 3, d.length - 6], [5, d.length - 5], [6, d.length - 6]])])];
 }
 
 /** A number search finds the E.164 form and, for parties without one (an extension, a national number), the raw value. */
@@ -83,4 +154,15 @@ export async function* iterateRecords(db: Db, f: RecordFilter, pageSize = 5000):
 export async function listTargets(db: Db, scope: CaseScope): Promise<string[]> {
   const rows = await db.callRecord.findMany({ where: { ...scope, target: { not: null } }, distinct: ["target"], select: { target: true }, orderBy: { target: "asc" } });
   return rows.map((r) => r.target).filter((t): t is string => !!t);
+}
+
+/**
+ * `to` is inclusive: a date alone covers its whole UTC day (start times are ISO-8601 text, so
+ * "2024-03-02T23:59:59Z" < "2024-03-03" while "2024-03-03T00:00:00Z" is not); a full time is
+ * compared as given.
+ */
+function toBound(to: string): { lt: string } | { lte: string } {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(to)) return { lte: to };
+  const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000);
+  return Number.isNaN(next.getTime()) ? { lte: to } : { lt: next.toISOString().slice(0, 10) };
 }

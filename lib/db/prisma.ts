@@ -7,7 +7,19 @@ import { createPgPrismaClient } from "./pg-prisma";
 
 export type Db = PrismaClient;
 
-const registry = globalThis as unknown as { __switchyardPrisma?: Map<string, PrismaClient> };
+const registry = globalThis as unknown as { __switchyardPrisma?: Map<string, PrismaClient>; __switchyardEngines?: WeakMap<PrismaClient, DbEngine> };
+
+export type DbEngine = "sqlite" | "postgres";
+
+/** Which engine a client from getDb talks to: for the few queries whose SQL must differ. */
+export function dbEngine(db: PrismaClient): DbEngine {
+  return registry.__switchyardEngines?.get(db) ?? "sqlite";
+}
+
+function remember(client: PrismaClient, engine: DbEngine): PrismaClient {
+  (registry.__switchyardEngines ??= new WeakMap()).set(client, engine);
+  return client;
+}
 
 /**
  * The one Prisma client factory. One client per database URL per process, shared through
@@ -27,13 +39,13 @@ export function getDb(databaseUrl = loadConfig().databaseUrl): PrismaClient {
   if (target.kind === "postgres") {
     // Scale-out: the pg client (generated/prisma-pg) differs from the SQLite one only in
     // transaction-isolation types, so one cast keeps a single Db type (STACK-NOTES).
-    const pgClient = createPgPrismaClient(databaseUrl) as unknown as PrismaClient;
+    const pgClient = remember(createPgPrismaClient(databaseUrl) as unknown as PrismaClient, "postgres");
     registry.__switchyardPrisma.set(databaseUrl, pgClient);
     return pgClient;
   }
   prepareDatabase(databaseUrl);
   const adapter = new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 30_000 });
-  const client = new PrismaClient({ adapter });
+  const client = remember(new PrismaClient({ adapter }), "sqlite");
   registry.__switchyardPrisma.set(databaseUrl, client);
   return client;
 }

@@ -28,6 +28,8 @@ export const caseDtoSchema = z.object({
   description: z.string().nullable(),
   /** Region (ISO 3166-1 alpha-2) for national numbers of the case's files when neither the file nor a template says. */
   region: z.string().nullable(),
+  /** IANA time zone the case's patterns of life are shown in ("America/Chicago"); null: UTC. Records stay in UTC. */
+  displayTimezone: z.string().nullable(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -42,10 +44,37 @@ export const caseDtoSchema = z.object({
 });
 export type CaseDto = z.infer<typeof caseDtoSchema>;
 
+/** The zone's canonical IANA name ("america/chicago" → "America/Chicago"), or null when this runtime does not know it. */
+export function canonicalTimeZone(zone: string): string | null {
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** A case's display time zone in a body: an IANA name, "" or null for none (UTC); stored in its canonical spelling. */
+export const displayTimezoneSchema = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() || null : v),
+  z
+    .string()
+    .max(64)
+    .nullable()
+    .transform((v, ctx) => {
+      if (v === null) return null;
+      const zone = canonicalTimeZone(v);
+      if (zone) return zone;
+      ctx.addIssue({ code: "custom", message: `"${v}" is not a known time zone: use an IANA name such as "America/Chicago".` });
+      return z.NEVER;
+    }),
+);
+
 export const createCaseBodySchema = z.object({
   name: z.string().trim().min(1, "A case needs a name.").max(120),
   description: z.string().trim().max(2000).optional(),
   region: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() || null : v), regionSchema.nullable()).optional(),
+  /** The IANA time zone the case's patterns of life are shown in (null or "": UTC). */
+  displayTimezone: displayTimezoneSchema.optional(),
 });
 export const updateCaseBodySchema = createCaseBodySchema.partial();
 export const addMemberBodySchema = z.object({ email: z.string().trim().toLowerCase().email(), role: caseRoleSchema.default("analyst") });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorListQuerySchema, recordListQuerySchema } from "./api";
+import { DURATION_RANGE, durationRangeOk, errorListQuerySchema, recordListQueryObject } from "./api";
 import { caseScopeQuerySchema } from "./case";
 import { partyKindSchema } from "./fields";
 
@@ -21,7 +21,10 @@ export const contactListQuerySchema = caseScopeQuerySchema.extend({
 export const RECORD_EXPORT_FORMATS = ["csv", "xlsx"] as const;
 
 /** GET /api/records/export: the filters of GET /api/records (no paging) and the file format. */
-export const recordExportQuerySchema = recordListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: z.enum(RECORD_EXPORT_FORMATS).default("csv") });
+export const recordExportQuerySchema = recordListQueryObject
+  .omit({ page: true, pageSize: true })
+  .extend({ format: z.enum(RECORD_EXPORT_FORMATS).default("csv") })
+  .refine(durationRangeOk, DURATION_RANGE);
 
 /** GET /api/records/timeline. */
 export const timelineQuerySchema = caseScopeQuerySchema.extend({ target: z.string().min(1) });

@@ -197,7 +197,7 @@ export function errorResponse(err: unknown): Response {
   }
   if (err instanceof ZodError) {
     const first = err.issues[0];
-    const message = first ? `Invalid request: ${first.path.join(".") || "body"} — ${first.message}` : "Invalid request.";
+    const message = first ? `Invalid request: ${first.path.join(".") || "request"} — ${first.message}` : "Invalid request.";
     return Response.json({ error: { code: "bad_request", message } }, { status: 400 });
   }
   if (err instanceof SyntaxError) return Response.json({ error: { code: "bad_request", message: "The request body is not valid JSON." } }, { status: 400 });
