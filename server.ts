@@ -21,7 +21,7 @@ import { setRuntime } from "./lib/server/runtime";
  * server.js sets it); should an upgrade stop reading it, Next simply transpiles the file again.
  * Without a build manifest Next reads the file itself.
  */
-function useBuiltNextConfig(): void {
+function loadBuiltNextConfig(): void {
   const manifest = path.join(PROJECT_ROOT, ".next", "required-server-files.json");
   if (process.env.__NEXT_PRIVATE_STANDALONE_CONFIG || !fs.existsSync(manifest)) return;
   const { config } = JSON.parse(fs.readFileSync(manifest, "utf8")) as { config: unknown };
@@ -43,7 +43,7 @@ async function main() {
   // Before the database opens and before any worker can start: modes, and no stale plaintext.
   const { workCopiesRemoved } = await prepareDataDir(config);
   if (workCopiesRemoved > 0) log.warn({ workCopiesRemoved }, "removed plaintext work copies left by an earlier process");
-  if (!dev) useBuiltNextConfig();
+  if (!dev) loadBuiltNextConfig();
   const app = next({ dev, dir: PROJECT_ROOT, hostname: config.host, port: config.port });
   await app.prepare();
   const handle = app.getRequestHandler();

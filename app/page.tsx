@@ -11,8 +11,7 @@ export default function UploadPage() {
         title="Upload call-detail records"
         description={
           <>
-            Into <ActiveCaseName />. Files are detected, mapped, checked and loaded automatically; loading the same records twice into a
-            case adds nothing new.
+            Into <ActiveCaseName />. Files are detected, mapped, checked and loaded automatically; loading the same records twice into a case adds nothing new.
           </>
         }
         actions={

@@ -43,7 +43,14 @@ function readMapping(file: string): MappingOverride {
 async function ingestOne(db: ReturnType<typeof getDb>, databaseUrl: string, file: string, mapping: MappingOverride | null, caseId: number) {
   const abs = path.resolve(file);
   if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
-    return { file, jobId: null, status: "failed", counts: { rows: 0, inserted: 0, duplicates: 0, rejected: 0 }, columns: [], error: { code: "file_not_found", message: `There is no file at ${file}.` } };
+    return {
+      file,
+      jobId: null,
+      status: "failed",
+      counts: { rows: 0, inserted: 0, duplicates: 0, rejected: 0 },
+      columns: [],
+      error: { code: "file_not_found", message: `There is no file at ${file}.` },
+    };
   }
   const hash = crypto.createHash("sha256");
   await pipeline(fs.createReadStream(abs), hash);

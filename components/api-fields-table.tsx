@@ -31,7 +31,11 @@ export function ApiFieldsTable({ fields, caption, where }: { fields: SchemaField
               <td>{f.required ? <span className={styles.required}>required</span> : <span className="muted">optional</span>}</td>
               <td>
                 {f.description && <ApiInlineCode text={f.description} />}
-                {f.notes && <span className={styles.notes}>{f.description ? " " : ""}({f.notes})</span>}
+                {f.notes && (
+                  <span className={styles.notes}>
+                    {f.description ? " " : ""}({f.notes})
+                  </span>
+                )}
               </td>
             </tr>
           ))}

@@ -21,14 +21,18 @@ export function ApiIntro({ version, description }: { version: string; descriptio
           <h2 id="api-auth">Authentication</h2>
           <ul className={styles.points}>
             <li>
-              <strong>In the browser</strong>, signing in sets the <code>sy_session</code> cookie (HttpOnly, 12 hours); the pages call the API with it. Writes from another site are refused.
+              <strong>In the browser</strong>, signing in sets the <code>sy_session</code> cookie (HttpOnly, 12 hours); the pages call the API with it. Writes from another site are
+              refused.
             </li>
             <li>
-              <strong>From scripts</strong>, send a personal API token: <code>Authorization: Bearer sy_…</code>. Create one on the <a href="/settings">settings page</a>; its secret is shown once. A token acts as you, with your role and cases, narrowed: a <code>read</code> token may only GET, a <code>write</code> token may also upload and change things, and a token may be limited to some cases. It expires (90 days by default) and can be revoked at any time.
+              <strong>From scripts</strong>, send a personal API token: <code>Authorization: Bearer sy_…</code>. Create one on the <a href="/settings">settings page</a>; its secret
+              is shown once. A token acts as you, with your role and cases, narrowed: a <code>read</code> token may only GET, a <code>write</code> token may also upload and change
+              things, and a token may be limited to some cases. It expires (90 days by default) and can be revoked at any time.
             </li>
             <li>Token management and user administration need a browser session: a token cannot create tokens.</li>
             <li>
-              <code>/api/metrics</code> and the details of <code>/api/health</code> take <code>Authorization: Bearer &lt;METRICS_TOKEN&gt;</code> (set on the server) or an admin session.
+              <code>/api/metrics</code> and the details of <code>/api/health</code> take <code>Authorization: Bearer &lt;METRICS_TOKEN&gt;</code> (set on the server) or an admin
+              session.
             </li>
           </ul>
         </div>
@@ -47,7 +51,9 @@ export function ApiIntro({ version, description }: { version: string; descriptio
         <div>
           <h3 className={styles.h3}>Errors</h3>
           <p>
-            Every error answer is JSON: <code>{'{"error":{"code":"not_found","message":"There is no such case."}}'}</code>, with the status its code implies (400 bad_request, 401 unauthorized, 403 forbidden, 404 not_found, 409 conflict, 413 payload_too_large, 429 rate_limited, 500 internal). A case or job you are not a member of answers exactly like one that does not exist.
+            Every error answer is JSON: <code>{'{"error":{"code":"not_found","message":"There is no such case."}}'}</code>, with the status its code implies (400 bad_request, 401
+            unauthorized, 403 forbidden, 404 not_found, 409 conflict, 413 payload_too_large, 429 rate_limited, 500 internal). A case or job you are not a member of answers exactly
+            like one that does not exist.
           </p>
         </div>
       </div>

@@ -17,7 +17,13 @@ export const AUTH_LABELS: Record<ApiAuth, string> = {
 
 /** One operation: method, path, who may call it, its parameters, its body and its answers. */
 export function ApiOperation({ doc, path, method, op }: { doc: OpenApiDocument; path: string; method: string; op: OperationObject }) {
-  const params: SchemaField[] = (op.parameters ?? []).map((p) => ({ name: p.name, schema: p.schema, required: p.required, description: p.description ?? null, notes: constraintNotes(p.schema) }));
+  const params: SchemaField[] = (op.parameters ?? []).map((p) => ({
+    name: p.name,
+    schema: p.schema,
+    required: p.required,
+    description: p.description ?? null,
+    notes: constraintNotes(p.schema),
+  }));
   const where = Object.fromEntries((op.parameters ?? []).map((p) => [p.name, p.in]));
   const role = op["x-switchyard-role"];
   return (
@@ -106,6 +112,11 @@ function refOrType(schema: SchemaObject) {
 
 function BodyFields({ doc, schema, caption }: { doc: OpenApiDocument; schema: SchemaObject | undefined; caption: string }) {
   const fields = schemaFields(doc, schema);
-  if (!fields) return <p>Type: <ApiType schema={schema} /></p>;
+  if (!fields)
+    return (
+      <p>
+        Type: <ApiType schema={schema} />
+      </p>
+    );
   return <ApiFieldsTable fields={fields} caption={caption} />;
 }

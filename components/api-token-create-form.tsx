@@ -66,7 +66,9 @@ export function ApiTokenCreateForm({ onCreated }: { onCreated: (created: CreateT
         {cases.isPending ? (
           <p className="muted">Loading cases…</p>
         ) : cases.error ? (
-          <p className="alert" role="alert">{cases.error.message}</p>
+          <p className="alert" role="alert">
+            {cases.error.message}
+          </p>
         ) : cases.data.cases.length === 0 ? (
           <p className="muted">You are not in any case yet.</p>
         ) : (
@@ -84,7 +86,11 @@ export function ApiTokenCreateForm({ onCreated }: { onCreated: (created: CreateT
           {create.isPending ? "Creating…" : "Create token"}
         </button>
       </div>
-      {create.error && <p className="alert" role="alert">{create.error.message}</p>}
+      {create.error && (
+        <p className="alert" role="alert">
+          {create.error.message}
+        </p>
+      )}
     </form>
   );
 }

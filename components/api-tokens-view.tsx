@@ -30,13 +30,19 @@ export function ApiTokensView() {
     {
       key: "expires",
       header: "Expires",
-      cell: (t) =>
-        new Date(t.expiresAt).getTime() <= now ? <span className={styles.expired}>Expired {formatDateTime(t.expiresAt)}</span> : formatDateTime(t.expiresAt),
+      cell: (t) => (new Date(t.expiresAt).getTime() <= now ? <span className={styles.expired}>Expired {formatDateTime(t.expiresAt)}</span> : formatDateTime(t.expiresAt)),
     },
     {
       key: "used",
       header: "Last used",
-      cell: (t) => (t.lastUsedAt ? <time dateTime={t.lastUsedAt} title={formatDateTime(t.lastUsedAt)}>{formatRelative(t.lastUsedAt)}</time> : "Never"),
+      cell: (t) =>
+        t.lastUsedAt ? (
+          <time dateTime={t.lastUsedAt} title={formatDateTime(t.lastUsedAt)}>
+            {formatRelative(t.lastUsedAt)}
+          </time>
+        ) : (
+          "Never"
+        ),
     },
   ];
 
@@ -57,7 +63,15 @@ export function ApiTokensView() {
             rowProps={(t) => ({ "data-testid": "api-token-row", "data-name": t.name })}
             actions={{
               cell: (t) => (
-                <button type="button" className="btn btn-small btn-danger" onClick={() => { revoke.reset(); setRevoking(t); }} aria-label={`Revoke ${t.name}`}>
+                <button
+                  type="button"
+                  className="btn btn-small btn-danger"
+                  onClick={() => {
+                    revoke.reset();
+                    setRevoking(t);
+                  }}
+                  aria-label={`Revoke ${t.name}`}
+                >
                   Revoke
                 </button>
               ),

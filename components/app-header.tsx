@@ -47,19 +47,19 @@ function SignedInBar({ user }: { user: SessionUserDto }) {
       <details key={pathname} className={styles.menu}>
         <summary className={styles.menuButton}>Menu</summary>
         <nav aria-label="Main" className={styles.nav}>
-        {items.map((item) => {
-          const active = item.match(pathname);
-          return (
-            <Link
-              key={item.href}
-              href={hrefWithCase(item.href, caseId)}
-              className={active ? `${styles.link} ${styles.active}` : styles.link}
-              aria-current={active ? "page" : undefined}
-            >
-              {item.label}
-            </Link>
-          );
-        })}
+          {items.map((item) => {
+            const active = item.match(pathname);
+            return (
+              <Link
+                key={item.href}
+                href={hrefWithCase(item.href, caseId)}
+                className={active ? `${styles.link} ${styles.active}` : styles.link}
+                aria-current={active ? "page" : undefined}
+              >
+                {item.label}
+              </Link>
+            );
+          })}
         </nav>
       </details>
       <div className={styles.end}>

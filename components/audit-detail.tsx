@@ -2,15 +2,41 @@ import Link from "next/link";
 import type { AuditEventDto } from "@/lib/schemas/responses";
 import styles from "./audit-log.module.css";
 
-const SUBJECT_WORDS: Record<string, string> = { job: "File", case: "Case", user: "User", template: "Template", privacy_rule: "Privacy rule", api_token: "API token", records: "Records", errors: "Errors" };
-const KEY_WORDS: Record<string, string> = { viaToken: "via API token", passwordChanged: "password changed", sizeBytes: "size", caseId: "case", caseIds: "cases", expiresAt: "expires", fileName: "file", throttled: "throttled", address: "from address" };
+const SUBJECT_WORDS: Record<string, string> = {
+  job: "File",
+  case: "Case",
+  user: "User",
+  template: "Template",
+  privacy_rule: "Privacy rule",
+  api_token: "API token",
+  records: "Records",
+  errors: "Errors",
+};
+const KEY_WORDS: Record<string, string> = {
+  viaToken: "via API token",
+  passwordChanged: "password changed",
+  sizeBytes: "size",
+  caseId: "case",
+  caseIds: "cases",
+  expiresAt: "expires",
+  fileName: "file",
+  throttled: "throttled",
+  address: "from address",
+};
 
 /** The subject in words: what it is, its name when known, a link where there is a page. */
 export function AuditSubject({ e }: { e: AuditEventDto }) {
   if (!e.subjectType) return <>—</>;
   const word = SUBJECT_WORDS[e.subjectType] ?? e.subjectType;
   const name = e.subjectLabel ?? (e.subjectId && e.subjectId.length > 12 ? `${e.subjectId.slice(0, 8)}…` : e.subjectId) ?? "";
-  const href = e.subjectId && e.subjectLabel ? (e.subjectType === "job" ? `/jobs/${encodeURIComponent(e.subjectId)}` : e.subjectType === "case" ? `/cases/${encodeURIComponent(e.subjectId)}` : null) : null;
+  const href =
+    e.subjectId && e.subjectLabel
+      ? e.subjectType === "job"
+        ? `/jobs/${encodeURIComponent(e.subjectId)}`
+        : e.subjectType === "case"
+          ? `/cases/${encodeURIComponent(e.subjectId)}`
+          : null
+      : null;
   return (
     <span title={e.subjectId ?? undefined}>
       <span className="muted">{word}</span> {href ? <Link href={href}>{name}</Link> : name}

@@ -12,7 +12,11 @@ export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange
         <span>Action</span>
         <select value={value.action ?? ""} onChange={set("action")}>
           <option value="">All actions</option>
-          {Object.entries(AUDIT_ACTIONS).map(([code, label]) => <option key={code} value={code}>{label}</option>)}
+          {Object.entries(AUDIT_ACTIONS).map(([code, label]) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
@@ -27,11 +31,18 @@ export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange
         <span>To</span>
         <input type="date" value={value.to ?? ""} onChange={set("to")} />
       </label>
-      <button type="button" className="btn btn-small" aria-pressed={value.action === "auth.sign_in_failed"} onClick={() => onChange({ ...value, action: value.action === "auth.sign_in_failed" ? undefined : "auth.sign_in_failed" })}>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-pressed={value.action === "auth.sign_in_failed"}
+        onClick={() => onChange({ ...value, action: value.action === "auth.sign_in_failed" ? undefined : "auth.sign_in_failed" })}
+      >
         Failed sign-ins
       </button>
       {(value.action || value.email || value.from || value.to) && (
-        <button type="button" className="btn btn-small" onClick={() => onChange({})}>Clear filters</button>
+        <button type="button" className="btn btn-small" onClick={() => onChange({})}>
+          Clear filters
+        </button>
       )}
     </div>
   );

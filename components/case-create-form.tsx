@@ -16,7 +16,12 @@ export function CaseCreateForm({ onCreated, autoFocus, submitLabel = "Create cas
     const description = String(f.get("description") ?? "").trim();
     create.mutate(
       { name: String(f.get("name") ?? "").trim(), ...(description ? { description } : {}) },
-      { onSuccess: ({ case: c }) => { form.reset(); onCreated(c); } },
+      {
+        onSuccess: ({ case: c }) => {
+          form.reset();
+          onCreated(c);
+        },
+      },
     );
   };
   return (
@@ -26,13 +31,19 @@ export function CaseCreateForm({ onCreated, autoFocus, submitLabel = "Create cas
         <input id={nameId} name="name" required maxLength={120} autoComplete="off" placeholder="e.g. Operation Nightjar" autoFocus={autoFocus} />
       </label>
       <label className="field">
-        <span>Description <span className={styles.optional}>(optional)</span></span>
+        <span>
+          Description <span className={styles.optional}>(optional)</span>
+        </span>
         <textarea name="description" maxLength={2000} rows={1} placeholder="Warrant, targets, what the case is about" />
       </label>
       <button type="submit" className="btn btn-primary" disabled={create.isPending}>
         {create.isPending ? "Creating…" : submitLabel}
       </button>
-      {create.error && <p className="alert" role="alert">{create.error.message}</p>}
+      {create.error && (
+        <p className="alert" role="alert">
+          {create.error.message}
+        </p>
+      )}
     </form>
   );
 }

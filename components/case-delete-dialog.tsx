@@ -27,14 +27,22 @@ export function CaseDeleteDialog({ value, onClose, onDeleted }: { value: CaseDto
       confirmDisabled={!matches}
       busy={remove.isPending}
       error={remove.error?.message ?? null}
-      onConfirm={() => value && remove.mutate(value.id, { onSuccess: () => { setTyped(""); onDeleted(value); } })}
+      onConfirm={() =>
+        value &&
+        remove.mutate(value.id, {
+          onSuccess: () => {
+            setTyped("");
+            onDeleted(value);
+          },
+        })
+      }
       onClose={close}
     >
       {value && (
         <>
           <p>
-            Its {formatCount(value.counts.jobs)} {value.counts.jobs === 1 ? "file" : "files"}, {formatCount(value.counts.records)} records, contacts,
-            timelines and rejected rows are removed for good, for all {formatCount(value.counts.members)} members.
+            Its {formatCount(value.counts.jobs)} {value.counts.jobs === 1 ? "file" : "files"}, {formatCount(value.counts.records)} records, contacts, timelines and rejected rows
+            are removed for good, for all {formatCount(value.counts.members)} members.
           </p>
           <label className="field">
             <span>Type the case name to confirm</span>

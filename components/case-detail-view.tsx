@@ -25,7 +25,12 @@ export function CaseDetailView({ id }: { id: string }) {
   const { data, error, isPending } = useCase(caseId);
   useCaseInUrl(data ? data.case.id : null);
   if (caseId === null || (error instanceof ApiRequestError && error.status === 404)) return <NotFoundNotice kind="case" />;
-  if (error) return <p className="alert" role="alert">{error.message}</p>;
+  if (error)
+    return (
+      <p className="alert" role="alert">
+        {error.message}
+      </p>
+    );
   if (isPending || !data) return <p className="muted">Loading the case…</p>;
   return <CaseDetail theCase={data.case} />;
 }
@@ -64,12 +69,22 @@ function CaseDetail({ theCase: c }: { theCase: CaseDto }) {
           </p>
         </div>
         <div className="row-actions">
-          <Link href={to("/")} className="btn btn-primary">Upload into this case</Link>
-          <Link href={to("/records")} className="btn">Records</Link>
-          <Link href={to("/contacts")} className="btn">Contacts</Link>
+          <Link href={to("/")} className="btn btn-primary">
+            Upload into this case
+          </Link>
+          <Link href={to("/records")} className="btn">
+            Records
+          </Link>
+          <Link href={to("/contacts")} className="btn">
+            Contacts
+          </Link>
           {/* The link chart's data as files (issue 21): every edge of weight ≥ 1, at most 2000. */}
-          <a href={graphUrl(c.id, "graphml")} className="btn" download data-testid="case-graph-graphml" title="The case's targets and their contacts as a graph, for Gephi or i2">Download GraphML</a>
-          <a href={graphUrl(c.id, "neo4j")} className="btn" download data-testid="case-graph-neo4j" title="nodes.csv and relationships.csv for neo4j-admin database import, zipped">Download Neo4j CSV</a>
+          <a href={graphUrl(c.id, "graphml")} className="btn" download data-testid="case-graph-graphml" title="The case's targets and their contacts as a graph, for Gephi or i2">
+            Download GraphML
+          </a>
+          <a href={graphUrl(c.id, "neo4j")} className="btn" download data-testid="case-graph-neo4j" title="nodes.csv and relationships.csv for neo4j-admin database import, zipped">
+            Download Neo4j CSV
+          </a>
         </div>
       </header>
 
@@ -88,7 +103,9 @@ function CaseDetail({ theCase: c }: { theCase: CaseDto }) {
 
       {c.canManage && (
         <section className="card" aria-labelledby="details-title">
-          <div className="card-header"><h2 id="details-title">Name, description and region</h2></div>
+          <div className="card-header">
+            <h2 id="details-title">Name, description and region</h2>
+          </div>
           <div className="card-body">
             <CaseEditForm key={c.updatedAt} value={c} />
           </div>
@@ -99,10 +116,14 @@ function CaseDetail({ theCase: c }: { theCase: CaseDto }) {
 
       {c.canManage && (
         <section className={`card ${styles.danger}`} aria-labelledby="danger-title">
-          <div className="card-header"><h2 id="danger-title">Delete the case</h2></div>
+          <div className="card-header">
+            <h2 id="danger-title">Delete the case</h2>
+          </div>
           <div className={`card-body ${styles.dangerBody}`}>
             <p className="muted">Deletes every file, record, contact and timeline of the case, for every member. There is no undo.</p>
-            <button type="button" className="btn btn-danger" onClick={() => setDeleting(true)}>Delete case…</button>
+            <button type="button" className="btn btn-danger" onClick={() => setDeleting(true)}>
+              Delete case…
+            </button>
           </div>
         </section>
       )}

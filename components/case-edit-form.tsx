@@ -52,15 +52,31 @@ export function CaseEditForm({ value, onDone, compact }: { value: CaseDto; onDon
           title="An IANA time zone such as America/Chicago; empty for UTC. Patterns of life count hours in it."
         />
         <datalist id={`case-${value.id}-zones`}>
-          {zones.map((z) => <option key={z} value={z} />)}
+          {zones.map((z) => (
+            <option key={z} value={z} />
+          ))}
         </datalist>
       </label>
       <div className="row-actions">
-        <button type="submit" className="btn btn-primary" disabled={update.isPending}>{update.isPending ? "Saving…" : "Save"}</button>
-        {onDone && <button type="button" className="btn" onClick={onDone}>Cancel</button>}
-        {update.isSuccess && !onDone && <span className="ok-note" role="status">Saved</span>}
+        <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+          {update.isPending ? "Saving…" : "Save"}
+        </button>
+        {onDone && (
+          <button type="button" className="btn" onClick={onDone}>
+            Cancel
+          </button>
+        )}
+        {update.isSuccess && !onDone && (
+          <span className="ok-note" role="status">
+            Saved
+          </span>
+        )}
       </div>
-      {update.error && <p className="alert" role="alert">{update.error.message}</p>}
+      {update.error && (
+        <p className="alert" role="alert">
+          {update.error.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -16,10 +16,7 @@ export function CaseMemberAddForm({ caseId }: { caseId: number }) {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    add.mutate(
-      { email: String(f.get("email") ?? "").trim(), role: caseRoleSchema.catch("analyst").parse(f.get("role")) },
-      { onSuccess: () => form.reset() },
-    );
+    add.mutate({ email: String(f.get("email") ?? "").trim(), role: caseRoleSchema.catch("analyst").parse(f.get("role")) }, { onSuccess: () => form.reset() });
   };
   return (
     <form className="filters" onSubmit={submit} aria-label="Add a member">
@@ -30,12 +27,26 @@ export function CaseMemberAddForm({ caseId }: { caseId: number }) {
       <label className="field">
         <span>Role in the case</span>
         <select name="role" defaultValue="analyst">
-          {CASE_ROLES.map((r) => <option key={r} value={r}>{r} — {CASE_ROLE_HINTS[r]}</option>)}
+          {CASE_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r} — {CASE_ROLE_HINTS[r]}
+            </option>
+          ))}
         </select>
       </label>
-      <button type="submit" className="btn btn-primary" disabled={add.isPending}>{add.isPending ? "Adding…" : "Add member"}</button>
-      {add.isSuccess && <span className="ok-note" role="status">Added {add.data.member.name}</span>}
-      {add.error && <p className="alert" role="alert">{add.error.message}</p>}
+      <button type="submit" className="btn btn-primary" disabled={add.isPending}>
+        {add.isPending ? "Adding…" : "Add member"}
+      </button>
+      {add.isSuccess && (
+        <span className="ok-note" role="status">
+          Added {add.data.member.name}
+        </span>
+      )}
+      {add.error && (
+        <p className="alert" role="alert">
+          {add.error.message}
+        </p>
+      )}
     </form>
   );
 }

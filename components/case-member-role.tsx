@@ -18,12 +18,20 @@ export function CaseMemberRole({ value: m, theCase }: { value: CaseMemberDto; th
           disabled={change.isPending}
           onChange={(e) => change.mutate({ email: m.email, role: caseRoleSchema.parse(e.target.value) })}
         >
-          {CASE_ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          {CASE_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
         </select>
       ) : (
         <span>{m.role}</span>
       )}
-      {change.error && <p className="alert" role="alert">{change.error.message}</p>}
+      {change.error && (
+        <p className="alert" role="alert">
+          {change.error.message}
+        </p>
+      )}
     </>
   );
 }

@@ -41,7 +41,11 @@ export function CaseMembers({ theCase }: { theCase: CaseDto }) {
     <section className="card" aria-labelledby="members-title">
       <div className="card-header">
         <h2 id="members-title">Members{data && <span className="muted"> · {data.members.length}</span>}</h2>
-        {!theCase.canManage && <span className="muted" data-testid="members-read-only">Only the case’s creator or an admin can change its members.</span>}
+        {!theCase.canManage && (
+          <span className="muted" data-testid="members-read-only">
+            Only the case’s creator or an admin can change its members.
+          </span>
+        )}
       </div>
       {theCase.canManage && <CaseMemberAddForm caseId={theCase.id} />}
       <QueryState query={members} loading="Loading members…" retry isEmpty={(d) => d.members.length === 0} empty="No members: only admins see this case.">
@@ -80,7 +84,10 @@ export function CaseMembers({ theCase }: { theCase: CaseDto }) {
             },
           })
         }
-        onClose={() => { remove.reset(); setRemoving(null); }}
+        onClose={() => {
+          remove.reset();
+          setRemoving(null);
+        }}
       >
         {removingSelf
           ? "You will no longer see its files, records or contacts, unless someone adds you again."

@@ -68,7 +68,9 @@ export function CaseSwitcherList({ cases, currentId, onPick }: { cases: readonly
               data-testid="case-option"
               data-case-id={c.id}
             >
-              <span className={styles.check} aria-hidden="true">{c.id === currentId ? "✓" : ""}</span>
+              <span className={styles.check} aria-hidden="true">
+                {c.id === currentId ? "✓" : ""}
+              </span>
               <span className={styles.optionText}>
                 <span className={styles.optionName}>{c.name}</span>
                 <span className={styles.optionMeta}>

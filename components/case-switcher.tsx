@@ -39,10 +39,18 @@ export function CaseSwitcher({ state }: { state: CurrentCase }) {
   useEffect(() => setOpen(false), [pathname]);
 
   if (state.status === "loading") {
-    return <span className={`${styles.switcher} ${styles.placeholder}`} aria-busy="true">Loading cases…</span>;
+    return (
+      <span className={`${styles.switcher} ${styles.placeholder}`} aria-busy="true">
+        Loading cases…
+      </span>
+    );
   }
   if (state.status === "error") {
-    return <span className={`${styles.switcher} ${styles.placeholder}`} title={state.error.message}>Cases unavailable</span>;
+    return (
+      <span className={`${styles.switcher} ${styles.placeholder}`} title={state.error.message}>
+        Cases unavailable
+      </span>
+    );
   }
   if (state.status === "none") {
     return (

@@ -21,7 +21,11 @@ export function CasesTable({ cases, currentId, onDelete }: { cases: readonly Cas
         <>
           <Link href={caseHref(c.id)}>{c.name}</Link>
           {c.id === currentId && <span className={styles.badge}>current</span>}
-          {c.description && <span className={styles.description} title={c.description}>{c.description}</span>}
+          {c.description && (
+            <span className={styles.description} title={c.description}>
+              {c.description}
+            </span>
+          )}
         </>
       ),
     },
@@ -33,7 +37,11 @@ export function CasesTable({ cases, currentId, onDelete }: { cases: readonly Cas
       key: "updated",
       header: "Updated",
       className: styles.time,
-      cell: (c) => <time dateTime={c.updatedAt} title={formatDateTime(c.updatedAt)}>{formatRelative(c.updatedAt)}</time>,
+      cell: (c) => (
+        <time dateTime={c.updatedAt} title={formatDateTime(c.updatedAt)}>
+          {formatRelative(c.updatedAt)}
+        </time>
+      ),
     },
   ];
   return (
@@ -58,8 +66,12 @@ export function CasesTable({ cases, currentId, onDelete }: { cases: readonly Cas
             )}
             {c.canManage && (
               <>
-                <button type="button" className="btn btn-small" onClick={() => setEditing(c.id)} aria-label={`Rename ${c.name}`}>Rename</button>
-                <button type="button" className="btn btn-small btn-danger" onClick={() => onDelete(c)} aria-label={`Delete ${c.name}`}>Delete</button>
+                <button type="button" className="btn btn-small" onClick={() => setEditing(c.id)} aria-label={`Rename ${c.name}`}>
+                  Rename
+                </button>
+                <button type="button" className="btn btn-small btn-danger" onClick={() => onDelete(c)} aria-label={`Delete ${c.name}`}>
+                  Delete
+                </button>
               </>
             )}
           </div>

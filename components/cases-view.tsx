@@ -47,7 +47,9 @@ export function CasesView() {
           {isAdmin && <span className="muted">As an admin you see every case, member or not.</span>}
         </div>
         {state.status === "error" ? (
-          <p className="card-body alert" role="alert">{state.error.message}</p>
+          <p className="card-body alert" role="alert">
+            {state.error.message}
+          </p>
         ) : !cases ? (
           <p className="card-body muted">Loading cases…</p>
         ) : (

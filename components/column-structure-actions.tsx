@@ -32,7 +32,13 @@ export function ColumnStructureActions({ index, last, onEdit }: Props) {
           Split…
         </button>
         {!last && (
-          <button type="button" className={styles.link} aria-expanded={open === "merge"} aria-label={`Merge column ${n} with next`} onClick={() => setOpen(open === "merge" ? null : "merge")}>
+          <button
+            type="button"
+            className={styles.link}
+            aria-expanded={open === "merge"}
+            aria-label={`Merge column ${n} with next`}
+            onClick={() => setOpen(open === "merge" ? null : "merge")}
+          >
             Merge with next
           </button>
         )}
@@ -80,7 +86,14 @@ export function ColumnStructureActions({ index, last, onEdit }: Props) {
         >
           <label className="field">
             <span>Join with</span>
-            <input type="text" className="input" value={joiner} maxLength={20} onChange={(e) => setJoiner(e.target.value)} aria-label={`Separator to join columns ${n} and ${n + 1}`} />
+            <input
+              type="text"
+              className="input"
+              value={joiner}
+              maxLength={20}
+              onChange={(e) => setJoiner(e.target.value)}
+              aria-label={`Separator to join columns ${n} and ${n + 1}`}
+            />
           </label>
           <button type="submit" className="btn btn-small">
             Merge

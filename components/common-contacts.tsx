@@ -28,13 +28,13 @@ export function CommonContacts({ caseId }: { caseId: number }) {
   return (
     <section className="card" aria-labelledby="common-contacts-title" data-testid="common-contacts">
       <div className="card-header">
-        <h2 id="common-contacts-title">
-          Common contacts{data && <span className="muted"> · {contacts.length === LIMIT ? `top ${LIMIT}` : contacts.length}</span>}
-        </h2>
+        <h2 id="common-contacts-title">Common contacts{data && <span className="muted"> · {contacts.length === LIMIT ? `top ${LIMIT}` : contacts.length}</span>}</h2>
         <span className="muted">Numbers that two or more targets talk to</span>
       </div>
       {error ? (
-        <p className="card-body alert" role="alert">{error.message}</p>
+        <p className="card-body alert" role="alert">
+          {error.message}
+        </p>
       ) : isPending ? (
         <p className="card-body muted">Loading common contacts…</p>
       ) : contacts.length === 0 ? (
@@ -45,8 +45,12 @@ export function CommonContacts({ caseId }: { caseId: number }) {
             <thead>
               <tr>
                 <th scope="col">Number</th>
-                <th scope="col" className="num">Targets</th>
-                <th scope="col" className="num">Events</th>
+                <th scope="col" className="num">
+                  Targets
+                </th>
+                <th scope="col" className="num">
+                  Events
+                </th>
                 <th scope="col">Per target: events, first – last contact</th>
               </tr>
             </thead>
@@ -68,8 +72,15 @@ function CommonContactRow({ caseId, contact: c }: { caseId: number; contact: Com
     <tr data-testid="common-contact-row" data-number={c.number} data-targets={c.targets.length} data-events={c.events}>
       <td className={styles.number}>
         {/* The records' number search finds spelled parties (a SIP address, "Restricted") as written, numbers by their digits. */}
-        <Link href={hrefWithCase("/records", caseId, { number: c.number })} className="mono" title="The case's records with this number">{c.number}</Link>
-        {kind !== "e164" && <> <PartyKindBadge kind={kind} /></>}
+        <Link href={hrefWithCase("/records", caseId, { number: c.number })} className="mono" title="The case's records with this number">
+          {c.number}
+        </Link>
+        {kind !== "e164" && (
+          <>
+            {" "}
+            <PartyKindBadge kind={kind} />
+          </>
+        )}
       </td>
       <td className="num">{formatCount(c.targets.length)}</td>
       <td className="num">{formatCount(c.events)}</td>
@@ -78,7 +89,9 @@ function CommonContactRow({ caseId, contact: c }: { caseId: number; contact: Com
           {c.targets.map((t) => (
             <li key={t.target} data-testid="common-contact-target" data-target={t.target}>
               <span className="mono">{t.target}</span> <span className={styles.events}>{formatCount(t.events)}</span>{" "}
-              <span className="muted">{formatDateTime(t.first)} – {formatDateTime(t.last)}</span>
+              <span className="muted">
+                {formatDateTime(t.first)} – {formatDateTime(t.last)}
+              </span>
             </li>
           ))}
         </ul>

@@ -33,7 +33,11 @@ export function ConfirmDialog({ open, title, children, confirmLabel, confirmDisa
     <dialog ref={ref} className={styles.dialog} aria-labelledby="confirm-title" onClose={onClose} onCancel={onClose}>
       <h2 id="confirm-title">{title}</h2>
       {children && <div className={styles.body}>{children}</div>}
-      {error && <p className="alert" role="alert">{error}</p>}
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
       <div className={styles.buttons}>
         <button type="button" className="btn" onClick={onClose} disabled={busy} autoFocus>
           Cancel

@@ -27,7 +27,16 @@ export function ContactGraph({ target, contacts }: { target: string; contacts: r
   return (
     <svg viewBox={`0 0 ${SIZE} ${SIZE}`} className={styles.svg} role="img" aria-label={`${target} and its ${contacts.length} strongest contacts`} data-testid="contact-graph">
       {nodes.map((n) => (
-        <line key={`e${n.c.id}`} x1={C} y1={C} x2={n.x} y2={n.y} strokeWidth={1 + (9 * n.weight) / max} className={n.phone ? styles.edge : `${styles.edge} ${styles.otherEdge}`} data-testid="graph-edge">
+        <line
+          key={`e${n.c.id}`}
+          x1={C}
+          y1={C}
+          x2={n.x}
+          y2={n.y}
+          strokeWidth={1 + (9 * n.weight) / max}
+          className={n.phone ? styles.edge : `${styles.edge} ${styles.otherEdge}`}
+          data-testid="graph-edge"
+        >
           <title>{`${target} ↔ ${n.c.number}${n.phone ? "" : ` (${partyKindLong(n.kind)})`}: ${n.c.calls} calls, ${n.c.messages} messages`}</title>
         </line>
       ))}
@@ -41,7 +50,9 @@ export function ContactGraph({ target, contacts }: { target: string; contacts: r
         </g>
       ))}
       <circle cx={C} cy={C} r={11} className={styles.target} />
-      <text x={C} y={C + 26} textAnchor="middle" className={styles.targetLabel}>{target}</text>
+      <text x={C} y={C + 26} textAnchor="middle" className={styles.targetLabel}>
+        {target}
+      </text>
     </svg>
   );
 }

@@ -18,7 +18,11 @@ export function ContactsTable({ caseId, contacts }: { caseId: number; contacts: 
       header: "Number",
       className: styles.number,
       // The records' number search finds spelled parties (a SIP address, "Restricted") as written, numbers by their digits.
-      cell: (c) => <Link href={hrefWithCase("/records", caseId, { number: c.number })} className="mono" title="The records with this contact">{c.number}</Link>,
+      cell: (c) => (
+        <Link href={hrefWithCase("/records", caseId, { number: c.number })} className="mono" title="The records with this contact">
+          {c.number}
+        </Link>
+      ),
     },
     {
       key: "kind",

@@ -42,7 +42,12 @@ export function ContactsView() {
   };
   const timeline = useTimeline(current.id, target);
 
-  if (targets.error) return <p className="alert" role="alert">{targets.error.message}</p>;
+  if (targets.error)
+    return (
+      <p className="alert" role="alert">
+        {targets.error.message}
+      </p>
+    );
   if (targets.isPending) return <p className="muted">Loading targets…</p>;
   if (!target) return <p className="card empty-note muted">No records loaded into {current.name} yet, so there are no targets.</p>;
 
@@ -58,24 +63,32 @@ export function ContactsView() {
               router.replace(hrefWithCase(pathname, current.id, { target: e.target.value, kind: kind ?? undefined }), { scroll: false });
             }}
           >
-            {targets.data.targets.map((t) => <option key={t} value={t}>{t}</option>)}
+            {targets.data.targets.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
           </select>
         </label>
         {contacts.data && <ContactKindFilter kinds={contacts.data.kinds} value={kind} onChange={setKind} />}
       </div>
       <section className="card" aria-labelledby="timeline-title">
-        <div className="card-header"><h2 id="timeline-title">Timeline</h2><span className="muted">across every file of the target in the case</span></div>
-        <div className="card-body">
-          {timeline.data ? <TargetTimelineChart timeline={timeline.data} /> : <p className="muted">{timeline.error?.message ?? "Loading…"}</p>}
+        <div className="card-header">
+          <h2 id="timeline-title">Timeline</h2>
+          <span className="muted">across every file of the target in the case</span>
         </div>
+        <div className="card-body">{timeline.data ? <TargetTimelineChart timeline={timeline.data} /> : <p className="muted">{timeline.error?.message ?? "Loading…"}</p>}</div>
       </section>
       <PatternHeatmap caseId={current.id} target={target} timezone={current.displayTimezone} />
       <TargetDevices caseId={current.id} target={target} />
       <section className="card" aria-labelledby="graph-title">
-        <div className="card-header"><h2 id="graph-title">Who talks to whom</h2><span className="muted">top {top.data?.contacts.length ?? 0} {kind ? `${partyKindShort(kind)} ` : ""}contacts</span></div>
-        <div className="card-body">
-          {top.data ? <ContactGraph target={target} contacts={top.data.contacts} /> : <p className="muted">{top.error?.message ?? "Loading…"}</p>}
+        <div className="card-header">
+          <h2 id="graph-title">Who talks to whom</h2>
+          <span className="muted">
+            top {top.data?.contacts.length ?? 0} {kind ? `${partyKindShort(kind)} ` : ""}contacts
+          </span>
         </div>
+        <div className="card-body">{top.data ? <ContactGraph target={target} contacts={top.data.contacts} /> : <p className="muted">{top.error?.message ?? "Loading…"}</p>}</div>
       </section>
       <section className="card" aria-labelledby="contacts-title">
         <div className="card-header">

@@ -33,9 +33,7 @@ export function ErrorsExplorer() {
   return (
     <section className="card" aria-labelledby="errors-title" aria-busy={isFetching}>
       <div className="card-header">
-        <h2 id="errors-title">
-          Errors{data && <span className="muted"> · {data.total.toLocaleString("en-US")}</span>}
-        </h2>
+        <h2 id="errors-title">Errors{data && <span className="muted"> · {data.total.toLocaleString("en-US")}</span>}</h2>
         <a className="btn btn-small" href={adminApi.errorsCsvUrl(current.id, settled)} download data-testid="errors-csv">
           Download CSV
         </a>
@@ -50,7 +48,9 @@ export function ErrorsExplorer() {
           <select value={filter.code ?? ""} onChange={set("code")}>
             <option value="">All codes</option>
             {data?.codes.map((c) => (
-              <option key={c.code} value={c.code}>{c.code} ({c.count.toLocaleString("en-US")})</option>
+              <option key={c.code} value={c.code}>
+                {c.code} ({c.count.toLocaleString("en-US")})
+              </option>
             ))}
           </select>
         </label>
@@ -58,7 +58,11 @@ export function ErrorsExplorer() {
           <span>Field</span>
           <select value={filter.field ?? ""} onChange={set("field")}>
             <option value="">All fields</option>
-            {MAPPABLE_FIELDS.map((f) => <option key={f} value={f}>{f}</option>)}
+            {MAPPABLE_FIELDS.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
           </select>
         </label>
       </div>

@@ -55,13 +55,25 @@ export function JobActions({ job }: { job: JobDto }) {
           </div>
         ) : (
           <>
-            <button type="button" className="btn" disabled={busy || !canRetry} onClick={() => retry.mutate()} title={canRetry ? "Run this file again" : job.status === "completed" ? "The job completed: every row loaded" : "The job is already queued or running"}>
+            <button
+              type="button"
+              className="btn"
+              disabled={busy || !canRetry}
+              onClick={() => retry.mutate()}
+              title={canRetry ? "Run this file again" : job.status === "completed" ? "The job completed: every row loaded" : "The job is already queued or running"}
+            >
               {retry.isPending ? "Retrying…" : "Retry"}
             </button>
             <button type="button" className="btn" disabled={busy || !canCancel} onClick={() => cancel.mutate()}>
               {cancel.isPending ? "Cancelling…" : "Cancel"}
             </button>
-            <button type="button" className="btn btn-danger" disabled={busy || !canDelete} onClick={() => setConfirming(true)} title={canDelete ? undefined : "Cancel the job before deleting it"}>
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={busy || !canDelete}
+              onClick={() => setConfirming(true)}
+              title={canDelete ? undefined : "Cancel the job before deleting it"}
+            >
               Delete
             </button>
           </>

@@ -56,8 +56,8 @@ export function JobDetailView({ id }: { id: string }) {
   return (
     <div className="stack">
       <nav aria-label="Breadcrumb" className={styles.crumbs}>
-        <Link href={caseHref(job.caseId)}>{theCase?.name ?? "Case"}</Link> <span aria-hidden="true">/</span>{" "}
-        <Link href={hrefWithCase("/jobs", job.caseId)}>Jobs</Link> <span aria-hidden="true">/</span> <span>{job.fileName}</span>
+        <Link href={caseHref(job.caseId)}>{theCase?.name ?? "Case"}</Link> <span aria-hidden="true">/</span> <Link href={hrefWithCase("/jobs", job.caseId)}>Jobs</Link>{" "}
+        <span aria-hidden="true">/</span> <span>{job.fileName}</span>
       </nav>
       <header className={styles.header}>
         <div className={styles.title}>
@@ -69,7 +69,9 @@ export function JobDetailView({ id }: { id: string }) {
       {job.error && (
         <p className="alert" role="alert">
           {/* The code stays available to tools (data-code, the API); people read the sentence. */}
-          <strong data-code={job.error.code}>{job.status === "partial" ? "Some rows were not loaded." : job.status === "cancelled" ? "Cancelled." : "The file was not loaded."}</strong>{" "}
+          <strong data-code={job.error.code}>
+            {job.status === "partial" ? "Some rows were not loaded." : job.status === "cancelled" ? "Cancelled." : "The file was not loaded."}
+          </strong>{" "}
           {job.error.message}
         </p>
       )}

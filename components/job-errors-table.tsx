@@ -21,7 +21,15 @@ const COLUMNS: Column<ErrorDto>[] = [
   { key: "field", header: "Field", cell: (e) => e.field ?? <span className="muted">—</span> },
   { key: "code", header: "Code", cell: (e) => <code className={styles.code}>{e.code}</code> },
   { key: "message", header: "Message", className: styles.message, cell: (e) => e.message },
-  { key: "raw", header: "Raw text", cell: (e) => <pre className={styles.raw} title={e.raw}>{e.raw}</pre> },
+  {
+    key: "raw",
+    header: "Raw text",
+    cell: (e) => (
+      <pre className={styles.raw} title={e.raw}>
+        {e.raw}
+      </pre>
+    ),
+  },
 ];
 
 /** Rows that did not load: where, which field, why, and the raw text as it appeared in the file. */

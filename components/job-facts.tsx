@@ -16,7 +16,10 @@ function QualityScore({ score }: { score: number | null }) {
   if (score === null) return <>—</>;
   const word = score >= 90 ? "good" : score >= 70 ? "fair" : "poor";
   return (
-    <span data-testid="quality-score" title="Share of rows that loaded or were exact duplicates, weighted by the mapping's confidence, less 2 points per suspicious timeline gap (at most 10).">
+    <span
+      data-testid="quality-score"
+      title="Share of rows that loaded or were exact duplicates, weighted by the mapping's confidence, less 2 points per suspicious timeline gap (at most 10)."
+    >
       {score.toFixed(1)} / 100 · {word}
     </span>
   );
@@ -25,8 +28,7 @@ function QualityScore({ score }: { score: number | null }) {
 /** What the engine decided about the file, plus when things happened. */
 export function JobFacts({ job, plan }: { job: JobDto; plan: LayoutPlan | null }) {
   const tzSource = plan?.timezoneSource ? ` (${plan.timezoneSource})` : "";
-  const elapsed =
-    job.startedAt && job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : null;
+  const elapsed = job.startedAt && job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : null;
   const facts: [string, ReactNode][] = [
     ["Carrier", formatCarrier(job.carrier ?? plan?.carrier)],
     ["Confidence", <ConfidenceMeter key="c" value={job.confidence ?? plan?.confidence ?? null} />],

@@ -14,7 +14,7 @@ export function JobProgressLine({ job, tick }: { job: JobDto; tick: ProgressEven
   const raw = tick?.percent ?? job.progress;
   // Before the first tick a 0% bar looks stuck; an indeterminate bar says "working".
   const percent = done ? 100 : waiting || (raw === 0 && !tick) ? null : raw;
-  const tone = done ? TONES[job.status as keyof typeof TONES] ?? "ok" : "accent";
+  const tone = done ? (TONES[job.status as keyof typeof TONES] ?? "ok") : "accent";
   const stage = job.stage ? STAGE_LABELS[job.stage] : waiting ? "Waiting in queue" : "Starting";
   return (
     <div className={styles.line}>

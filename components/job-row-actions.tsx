@@ -39,20 +39,44 @@ export function JobRowActions({ job }: { job: JobDto }) {
   return (
     <>
       <details className={styles.menu}>
-        <summary className={styles.menuButton} aria-label={`Actions for ${job.fileName}`}>Actions</summary>
+        <summary className={styles.menuButton} aria-label={`Actions for ${job.fileName}`}>
+          Actions
+        </summary>
         <div className={`row-actions ${styles.panel}`}>
-          <button type="button" className="btn btn-small" disabled={busy || running || job.status === "pending" || job.status === "completed"} onClick={() => retry.mutate()} aria-label={`Retry ${job.fileName}`}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={busy || running || job.status === "pending" || job.status === "completed"}
+            onClick={() => retry.mutate()}
+            aria-label={`Retry ${job.fileName}`}
+          >
             Retry
           </button>
-          <button type="button" className="btn btn-small" disabled={busy || (isTerminal(job) && job.status !== "needs_review")} onClick={() => cancel.mutate()} aria-label={`Cancel ${job.fileName}`}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={busy || (isTerminal(job) && job.status !== "needs_review")}
+            onClick={() => cancel.mutate()}
+            aria-label={`Cancel ${job.fileName}`}
+          >
             Cancel
           </button>
-          <button type="button" className="btn btn-small btn-danger" disabled={busy || job.status === "processing"} onClick={() => setConfirming(true)} aria-label={`Delete ${job.fileName}`}>
+          <button
+            type="button"
+            className="btn btn-small btn-danger"
+            disabled={busy || job.status === "processing"}
+            onClick={() => setConfirming(true)}
+            aria-label={`Delete ${job.fileName}`}
+          >
             Delete
           </button>
         </div>
       </details>
-      {error && <span className="alert" role="alert">{error.message}</span>}
+      {error && (
+        <span className="alert" role="alert">
+          {error.message}
+        </span>
+      )}
       <ConfirmDialog
         open={confirming}
         title={`Delete ${job.fileName}?`}

@@ -60,12 +60,7 @@ export function JobsDashboard() {
         </h2>
       </div>
       <JobsFilters value={filters} onChange={(f) => navigate({ filters: { ...f, status: parseStatus(f.status ?? null) } })} />
-      <QueryState
-        query={jobs}
-        loading={<p className={`card-body muted ${styles.empty}`}>Loading jobs…</p>}
-        errorText={(e) => <>Could not load jobs: {e.message}</>}
-        retry
-      >
+      <QueryState query={jobs} loading={<p className={`card-body muted ${styles.empty}`}>Loading jobs…</p>} errorText={(e) => <>Could not load jobs: {e.message}</>} retry>
         {(data) => (
           <JobsTable
             jobs={data.jobs}

@@ -9,7 +9,13 @@ import { JOB_STATUSES } from "@/lib/schemas/job";
 import { STATUS_LABELS } from "./status-badge";
 import { queryKeys } from "@/lib/client/query-keys";
 
-export interface JobsFilterValues { status?: string | undefined; carrier?: string | undefined; userId?: string | undefined; from?: string | undefined; to?: string | undefined }
+export interface JobsFilterValues {
+  status?: string | undefined;
+  carrier?: string | undefined;
+  userId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
 
 /** Status, carrier, uploader (admins) and creation-date range of the dashboard. */
 export function JobsFilters({ value, onChange }: { value: JobsFilterValues; onChange: (next: JobsFilterValues) => void }) {
@@ -22,14 +28,22 @@ export function JobsFilters({ value, onChange }: { value: JobsFilterValues; onCh
         <span>Status</span>
         <select value={value.status ?? ""} onChange={set("status")}>
           <option value="">All statuses</option>
-          {JOB_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+          {JOB_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
         <span>Carrier</span>
         <select value={value.carrier ?? ""} onChange={set("carrier")}>
           <option value="">All carriers</option>
-          {CARRIERS.map((c) => <option key={c} value={c}>{formatCarrier(c)}</option>)}
+          {CARRIERS.map((c) => (
+            <option key={c} value={c}>
+              {formatCarrier(c)}
+            </option>
+          ))}
         </select>
       </label>
       {isAdmin && (
@@ -37,7 +51,11 @@ export function JobsFilters({ value, onChange }: { value: JobsFilterValues; onCh
           <span>Uploaded by</span>
           <select value={value.userId ?? ""} onChange={set("userId")}>
             <option value="">Everyone</option>
-            {users.data?.users.map((u) => <option key={u.id} value={u.id}>{u.name} ({u.email})</option>)}
+            {users.data?.users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} ({u.email})
+              </option>
+            ))}
           </select>
         </label>
       )}

@@ -18,12 +18,16 @@ function StatusCell({ job }: { job: JobDto }) {
     <>
       <StatusBadge status={job.status} />
       {(job.status === "needs_review" || job.status === "failed") && why && (
-        <span className={styles.reason} title={why}>{why}</span>
+        <span className={styles.reason} title={why}>
+          {why}
+        </span>
       )}
       {!isTerminal(job) && job.status !== "pending" && job.status !== "queued" && (
         <div className={styles.live}>
           <ProgressBar value={job.progress > 0 ? job.progress : null} size="sm" label={`Progress of ${job.fileName}`} />
-          <span>{job.stage ? STAGE_LABELS[job.stage] : "Starting"} · {Math.round(job.progress)}%</span>
+          <span>
+            {job.stage ? STAGE_LABELS[job.stage] : "Starting"} · {Math.round(job.progress)}%
+          </span>
         </div>
       )}
     </>
@@ -41,7 +45,10 @@ const COLUMNS: Column<JobDto>[] = [
         <Link href={jobHref(job)} title={job.fileName}>
           {job.fileName}
         </Link>
-        <span className={styles.sub}>{formatBytes(job.sizeBytes)}{job.format ? ` · ${job.format.toUpperCase()}` : ""}</span>
+        <span className={styles.sub}>
+          {formatBytes(job.sizeBytes)}
+          {job.format ? ` · ${job.format.toUpperCase()}` : ""}
+        </span>
       </>
     ),
   },

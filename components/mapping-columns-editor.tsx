@@ -43,7 +43,9 @@ export function MappingColumnsEditor({ draft, onChange, preview, suggested, prob
         <table className="table">
           <thead>
             <tr>
-              <th scope="col" className="num">#</th>
+              <th scope="col" className="num">
+                #
+              </th>
               <th scope="col">Header</th>
               <th scope="col">Sample values</th>
               <th scope="col">Suggested</th>
@@ -56,7 +58,11 @@ export function MappingColumnsEditor({ draft, onChange, preview, suggested, prob
               const guess = suggested.find((c) => c.index === i);
               const header = draft.noHeader ? "" : (preview.headers[i] ?? "");
               const low = !guess || guess.confidence < REVIEW_THRESHOLD;
-              const here = problemsOn(problems.filter((p) => p.code !== "core_missing"), `column:${i}`, ...(field ? [field] : []));
+              const here = problemsOn(
+                problems.filter((p) => p.code !== "core_missing"),
+                `column:${i}`,
+                ...(field ? [field] : []),
+              );
               return (
                 <tr key={i} data-testid="mapping-column" className={low ? styles.low : undefined}>
                   <td className="num muted">{i + 1}</td>
@@ -85,7 +91,9 @@ export function MappingColumnsEditor({ draft, onChange, preview, suggested, prob
                     >
                       <option value="">— not mapped —</option>
                       {MAPPABLE_FIELDS.map((f) => (
-                        <option key={f} value={f}>{FIELD_LABELS[f]}</option>
+                        <option key={f} value={f}>
+                          {FIELD_LABELS[f]}
+                        </option>
                       ))}
                     </select>
                     <FieldProblem problems={here} id={`column-problem-${i}`} />

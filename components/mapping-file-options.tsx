@@ -50,7 +50,13 @@ export function MappingFileOptions({ draft, onChange, detected, problems }: Prop
           No header row
         </label>
         <div>
-          <TimezoneInput value={draft.timezone} onChange={(timezone) => onChange({ ...draft, timezone })} label="Time zone of the file's times" invalid={zoneProblems.length > 0} describedBy={zoneProblems.length > 0 ? "zone-problem" : undefined} />
+          <TimezoneInput
+            value={draft.timezone}
+            onChange={(timezone) => onChange({ ...draft, timezone })}
+            label="Time zone of the file's times"
+            invalid={zoneProblems.length > 0}
+            describedBy={zoneProblems.length > 0 ? "zone-problem" : undefined}
+          />
           <FieldProblem problems={zoneProblems} id="zone-problem" />
         </div>
         <div className={styles.region}>

@@ -42,8 +42,18 @@ export function MappingReviewView({ id }: { id: string }) {
   useCaseInUrl(caseId);
 
   if (is404(job.error)) return <NotFoundNotice kind="job" />;
-  if (job.error) return <p className="alert" role="alert">{job.error.message}</p>;
-  if (!job.data || !user || !theCase) return <p className="muted" aria-live="polite">Loading the job…</p>;
+  if (job.error)
+    return (
+      <p className="alert" role="alert">
+        {job.error.message}
+      </p>
+    );
+  if (!job.data || !user || !theCase)
+    return (
+      <p className="muted" aria-live="polite">
+        Loading the job…
+      </p>
+    );
   if (!canReviewIn(user, theCase)) {
     return (
       <p className="alert alert-warn" role="alert" data-testid="forbidden">
@@ -80,8 +90,18 @@ function MappingEditor({ id }: { id: string }) {
 
   const loadError = job.error ?? detected.error;
   if (is404(loadError)) return <NotFoundNotice kind="job" />;
-  if (loadError) return <p className="alert" role="alert">{loadError.message}</p>;
-  if (!job.data || !detected.data || !draft) return <p className="muted" aria-live="polite">Reading the file…</p>;
+  if (loadError)
+    return (
+      <p className="alert" role="alert">
+        {loadError.message}
+      </p>
+    );
+  if (!job.data || !detected.data || !draft)
+    return (
+      <p className="muted" aria-live="polite">
+        Reading the file…
+      </p>
+    );
 
   // A new sheet's first preview seeds the draft with what the engine suggests for its columns.
   if (draft.reseed && preview.data && !preview.isFetching && preview.data.sheet === draft.sheet && !preview.data.plan.transforms?.length) {
@@ -99,9 +119,8 @@ function MappingEditor({ id }: { id: string }) {
   return (
     <div className="stack">
       <nav aria-label="Breadcrumb" className={styles.crumbs}>
-        <Link href={caseHref(j.caseId)}>{theCase?.name ?? "Case"}</Link> <span aria-hidden="true">/</span>{" "}
-        <Link href={hrefWithCase("/jobs", j.caseId)}>Jobs</Link> <span aria-hidden="true">/</span>{" "}
-        <Link href={jobHref(j)}>{j.fileName}</Link> <span aria-hidden="true">/</span> <span>Review</span>
+        <Link href={caseHref(j.caseId)}>{theCase?.name ?? "Case"}</Link> <span aria-hidden="true">/</span> <Link href={hrefWithCase("/jobs", j.caseId)}>Jobs</Link>{" "}
+        <span aria-hidden="true">/</span> <Link href={jobHref(j)}>{j.fileName}</Link> <span aria-hidden="true">/</span> <span>Review</span>
       </nav>
       <div className="page-header">
         <div>
@@ -109,9 +128,7 @@ function MappingEditor({ id }: { id: string }) {
           <p className="muted">Choose what each column holds. The preview below follows every change.</p>
         </div>
       </div>
-      {j.status !== "needs_review" && (
-        <p className="alert alert-warn">This job is not waiting for review ({j.status}); confirming re-runs it with this mapping.</p>
-      )}
+      {j.status !== "needs_review" && <p className="alert alert-warn">This job is not waiting for review ({j.status}); confirming re-runs it with this mapping.</p>}
       {j.status === "needs_review" && <ReviewReasons reasons={plan?.reviewReasons ?? detected.data.plan.reviewReasons} />}
 
       <MappingFileOptions draft={draft} onChange={setDraft} detected={detected.data.plan} problems={problems} />
@@ -129,7 +146,11 @@ function MappingEditor({ id }: { id: string }) {
                 : `${shown.rows.length - invalid} valid · ${invalid} invalid of the first ${shown.rows.length} rows`}
           </span>
         </div>
-        {preview.error && <p className="alert" role="alert">{preview.error.message}</p>}
+        {preview.error && (
+          <p className="alert" role="alert">
+            {preview.error.message}
+          </p>
+        )}
         <PreviewRowsTable rows={shown.rows} />
       </section>
 
@@ -153,12 +174,16 @@ function MappingEditor({ id }: { id: string }) {
         >
           {confirm.isPending ? "Confirming…" : "Confirm mapping"}
         </button>
-        <Link href={jobHref(j)} className="btn">Back to the job</Link>
+        <Link href={jobHref(j)} className="btn">
+          Back to the job
+        </Link>
         {problems.length > 0 && (
           <div id="confirm-problems" className={problemStyles.summary} data-testid="confirm-problems">
             <strong>Before confirming:</strong>
             <ul className={problemStyles.list}>
-              {problems.map((p, k) => <li key={k}>{p.message}</li>)}
+              {problems.map((p, k) => (
+                <li key={k}>{p.message}</li>
+              ))}
             </ul>
           </div>
         )}
@@ -166,7 +191,13 @@ function MappingEditor({ id }: { id: string }) {
       {confirm.error && (
         <div className="alert" role="alert">
           {confirm.error.message}
-          {refused.length > 0 && <ul className={problemStyles.list}>{refused.map((p, k) => <li key={k}>{p.message}</li>)}</ul>}
+          {refused.length > 0 && (
+            <ul className={problemStyles.list}>
+              {refused.map((p, k) => (
+                <li key={k}>{p.message}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
     </div>

@@ -33,14 +33,18 @@ export function MappingStructureEditor({ draft, onChange, preview }: Props) {
             <span>Sheet with the records</span>
             <select className="input" value={sheet} onChange={(e) => e.target.value !== sheet && onChange(withSheet(draft, e.target.value))} data-testid="sheet-select">
               {sheets.map((s) => (
-                <option key={s} value={s}>{s}</option>
+                <option key={s} value={s}>
+                  {s}
+                </option>
               ))}
             </select>
           </label>
         )}
         {heads.length > 0 && (
           <div>
-            <h3 className={`muted ${styles.subhead}`} id="head-lines-title">The first lines of the {sheets.length > 0 ? "sheet" : "file"}: pick the line that holds the headers</h3>
+            <h3 className={`muted ${styles.subhead}`} id="head-lines-title">
+              The first lines of the {sheets.length > 0 ? "sheet" : "file"}: pick the line that holds the headers
+            </h3>
             <ol className={styles.heads} aria-labelledby="head-lines-title" data-testid="head-lines">
               {heads.map((h) => {
                 const current = !draft.noHeader && !draft.reseed && draft.headerLine === h.line;
@@ -51,7 +55,12 @@ export function MappingStructureEditor({ draft, onChange, preview }: Props) {
                     {current ? (
                       <span aria-label={`Line ${h.line} is the header row`}>Header row</span>
                     ) : (
-                      <button type="button" className="btn btn-small" aria-label={`Use line ${h.line} as header row`} onClick={() => onChange({ ...draft, headerLine: h.line, noHeader: false, reseed: false })}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={`Use line ${h.line} as header row`}
+                        onClick={() => onChange({ ...draft, headerLine: h.line, noHeader: false, reseed: false })}
+                      >
                         Use as header row
                       </button>
                     )}
@@ -62,9 +71,13 @@ export function MappingStructureEditor({ draft, onChange, preview }: Props) {
           </div>
         )}
         <div>
-          <h3 className={`muted ${styles.subhead}`} id="edits-title">Column edits</h3>
+          <h3 className={`muted ${styles.subhead}`} id="edits-title">
+            Column edits
+          </h3>
           {draft.transforms.length === 0 ? (
-            <p className="muted" data-testid="no-structure-edits">None: use “Split…” or “Merge with next” on a column below.</p>
+            <p className="muted" data-testid="no-structure-edits">
+              None: use “Split…” or “Merge with next” on a column below.
+            </p>
           ) : (
             <ol className={styles.edits} aria-labelledby="edits-title" data-testid="structure-edits">
               {draft.transforms.map((t, k) => (

@@ -17,7 +17,9 @@ export function MappingTable({ columns }: { columns: readonly ColumnMapping[] })
         <table className="table">
           <thead>
             <tr>
-              <th scope="col" className="num">#</th>
+              <th scope="col" className="num">
+                #
+              </th>
               <th scope="col">Source header</th>
               <th scope="col">Maps to</th>
               <th scope="col">Format</th>

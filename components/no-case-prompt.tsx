@@ -14,9 +14,8 @@ export function NoCasePrompt() {
       <div>
         <h1 id="no-case-title">Start with a case</h1>
         <p className="muted">
-          A case is one investigation: the carrier files delivered for it, their records, and the colleagues who work on it.
-          Everything you load and see belongs to a case. Create your first one, or ask a colleague to add you to theirs: it
-          appears here as soon as they do.
+          A case is one investigation: the carrier files delivered for it, their records, and the colleagues who work on it. Everything you load and see belongs to a case. Create
+          your first one, or ask a colleague to add you to theirs: it appears here as soon as they do.
         </p>
       </div>
       <CaseCreateForm autoFocus submitLabel="Create case" onCreated={(c) => router.push(hrefWithCase(pathname, c.id))} />

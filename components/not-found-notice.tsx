@@ -17,12 +17,16 @@ export function NotFoundNotice({ kind }: { kind: keyof typeof TEXT }) {
       <h1 id="not-found-title">{t.title}</h1>
       <p className={styles.message}>{t.message}</p>
       <p className="muted">
-        It may have been deleted, or it belongs to a case you are not a member of. If a colleague sent you this link, ask them
-        to add you to their case: it then appears in your case switcher.
+        It may have been deleted, or it belongs to a case you are not a member of. If a colleague sent you this link, ask them to add you to their case: it then appears in your
+        case switcher.
       </p>
       <div className="row-actions">
-        <Link href="/cases" className="btn btn-primary">Your cases</Link>
-        <Link href="/" className="btn">Upload page</Link>
+        <Link href="/cases" className="btn btn-primary">
+          Your cases
+        </Link>
+        <Link href="/" className="btn">
+          Upload page
+        </Link>
       </div>
     </section>
   );

@@ -20,7 +20,11 @@ export function PartyCell({ value, kind, raw }: Props) {
   if (raw === null && known === null) return <span className="muted">—</span>;
   return (
     <span className={styles.party} data-kind={known ?? undefined}>
-      {raw !== null && <span className={styles.raw} title={raw}>{raw}</span>}
+      {raw !== null && (
+        <span className={styles.raw} title={raw}>
+          {raw}
+        </span>
+      )}
       {known !== null && known !== "e164" && <PartyKindBadge kind={known} />}
     </span>
   );

@@ -40,7 +40,9 @@ export function PatternHeatmap({ caseId, target, timezone }: { caseId: number; t
       </div>
       <div className="card-body">
         {error ? (
-          <p className="alert" role="alert">{error.message}</p>
+          <p className="alert" role="alert">
+            {error.message}
+          </p>
         ) : isPending ? (
           <p className="muted">Loading patterns of life…</p>
         ) : (
@@ -63,27 +65,34 @@ function PatternBody({ data, measure, onMeasure }: { data: PatternsResponse; mea
             {m.label}
           </button>
         ))}
-        <span className="muted">{formatCount(total)} {unit}, busiest hour {formatCount(max)}</span>
+        <span className="muted">
+          {formatCount(total)} {unit}, busiest hour {formatCount(max)}
+        </span>
       </div>
       <div className={styles.scroll}>
         <table className={styles.grid} data-testid="pattern-grid">
-          <caption className="visually-hidden">
-            {`${unit[0]!.toUpperCase()}${unit.slice(1)} per hour of the day (columns) and day of the week (rows), ${data.timezone}`}
-          </caption>
+          <caption className="visually-hidden">{`${unit[0]!.toUpperCase()}${unit.slice(1)} per hour of the day (columns) and day of the week (rows), ${data.timezone}`}</caption>
           <thead>
             <tr>
               <td />
-              {HOURS.map((h) => <th key={h} scope="col" className={styles.hour}>{hh(h)}</th>)}
+              {HOURS.map((h) => (
+                <th key={h} scope="col" className={styles.hour}>
+                  {hh(h)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {WEEKDAYS.map((name, i) => (
               <tr key={name}>
-                <th scope="row" className={styles.day}>{name.slice(0, 3)}</th>
+                <th scope="row" className={styles.day}>
+                  {name.slice(0, 3)}
+                </th>
                 {HOURS.map((h) => {
                   const cell = data.cells[i * 24 + h];
                   const v = cell ? valueOf(cell, measure) : 0;
-                  const label = `${name} ${hh(h)}:00–${hh(h)}:59: ${formatCount(v)} ${unit}` +
+                  const label =
+                    `${name} ${hh(h)}:00–${hh(h)}:59: ${formatCount(v)} ${unit}` +
                     (cell && measure === "all" ? ` (${cell.calls} calls, ${cell.messages} messages; ${cell.incoming} incoming, ${cell.outgoing} outgoing)` : "");
                   return (
                     <td
@@ -118,11 +127,17 @@ function DayBounds({ data }: { data: PatternsResponse }) {
   };
   return (
     <details className={styles.days}>
-      <summary>First and last event of each day ({formatCount(data.days.length)} active days, {data.timezone})</summary>
+      <summary>
+        First and last event of each day ({formatCount(data.days.length)} active days, {data.timezone})
+      </summary>
       <div className="table-wrap">
         <table className="table">
           <thead>
-            <tr><th scope="col">Day</th><th scope="col">First</th><th scope="col">Last</th></tr>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">First</th>
+              <th scope="col">Last</th>
+            </tr>
           </thead>
           <tbody>
             {data.days.map((d) => (

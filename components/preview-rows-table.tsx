@@ -20,7 +20,10 @@ export function PreviewRowsTable({ rows }: { rows: readonly PreviewRow[] }) {
         <ul className={styles.groups} data-testid="preview-error-groups" aria-label="Why rows would be rejected">
           {groups.map((g) => (
             <li key={g.text} data-testid="preview-error-group">
-              <strong>{g.lines.length === 1 ? "1 row" : `${g.lines.length} rows`}</strong> — {g.text} <span className="muted">(line{g.lines.length === 1 ? "" : "s"} {lineRanges(g.lines)})</span>
+              <strong>{g.lines.length === 1 ? "1 row" : `${g.lines.length} rows`}</strong> — {g.text}{" "}
+              <span className="muted">
+                (line{g.lines.length === 1 ? "" : "s"} {lineRanges(g.lines)})
+              </span>
             </li>
           ))}
         </ul>
@@ -29,9 +32,13 @@ export function PreviewRowsTable({ rows }: { rows: readonly PreviewRow[] }) {
         <table className="table" data-testid="preview-table">
           <thead>
             <tr>
-              <th scope="col" className="num">Line</th>
+              <th scope="col" className="num">
+                Line
+              </th>
               <th scope="col">Start (UTC)</th>
-              <th scope="col" className="num">Duration</th>
+              <th scope="col" className="num">
+                Duration
+              </th>
               <th scope="col">Caller</th>
               <th scope="col">Callee</th>
               <th scope="col">Direction</th>
@@ -49,11 +56,17 @@ export function PreviewRowsTable({ rows }: { rows: readonly PreviewRow[] }) {
                     {row.record.repaired && <RepairedMarker />}
                   </td>
                   <td className="num">{formatDuration(row.record.duration_seconds)}</td>
-                  <td><PartyCell value={row.record.caller} kind={row.record.caller_kind} raw={row.record.caller_raw} /></td>
-                  <td><PartyCell value={row.record.callee} kind={row.record.callee_kind} raw={row.record.callee_raw} /></td>
+                  <td>
+                    <PartyCell value={row.record.caller} kind={row.record.caller_kind} raw={row.record.caller_raw} />
+                  </td>
+                  <td>
+                    <PartyCell value={row.record.callee} kind={row.record.callee_kind} raw={row.record.callee_raw} />
+                  </td>
                   <td>{row.record.direction ?? "—"}</td>
                   <td>{row.record.record_type}</td>
-                  <td><PartyCell value={row.record.target} kind={row.record.target_kind} raw={row.record.target_raw} /></td>
+                  <td>
+                    <PartyCell value={row.record.target} kind={row.record.target_kind} raw={row.record.target_raw} />
+                  </td>
                 </tr>
               ) : (
                 <tr key={row.line} data-testid="preview-row" data-valid="false" className={styles.invalid}>
@@ -62,7 +75,10 @@ export function PreviewRowsTable({ rows }: { rows: readonly PreviewRow[] }) {
                     {sameAs.has(row.line) ? (
                       <span className="muted">Same reason as line {sameAs.get(row.line)}</span>
                     ) : (
-                      <strong>{row.error?.field ? `${row.error.field}: ` : ""}{row.error?.message ?? "Invalid row"}</strong>
+                      <strong>
+                        {row.error?.field ? `${row.error.field}: ` : ""}
+                        {row.error?.message ?? "Invalid row"}
+                      </strong>
                     )}
                     <div className="raw">{row.raw}</div>
                   </td>

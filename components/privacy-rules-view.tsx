@@ -24,18 +24,47 @@ function AddRuleForm() {
     const f = new FormData(form);
     const note = String(f.get("note") ?? "").trim();
     add.mutate(
-      { pattern: String(f.get("pattern")), kind: f.get("kind") === "prefix" ? "prefix" : "number", action: f.get("action") === "suppress" ? "suppress" : "mask", ...(note ? { note } : {}) },
+      {
+        pattern: String(f.get("pattern")),
+        kind: f.get("kind") === "prefix" ? "prefix" : "number",
+        action: f.get("action") === "suppress" ? "suppress" : "mask",
+        ...(note ? { note } : {}),
+      },
       { onSuccess: () => form.reset() },
     );
   };
   return (
     <form className="filters" onSubmit={submit} aria-label="Add a privacy rule">
-      <label className="field"><span>Number or prefix</span><input name="pattern" required inputMode="tel" placeholder="+1312555" /></label>
-      <label className="field"><span>Kind</span><select name="kind"><option value="number">Exact number</option><option value="prefix">Prefix</option></select></label>
-      <label className="field"><span>Action</span><select name="action"><option value="mask">Mask</option><option value="suppress">Suppress record</option></select></label>
-      <label className="field"><span>Note</span><input name="note" maxLength={200} /></label>
-      <button type="submit" className="btn btn-primary" disabled={add.isPending}>{add.isPending ? "Adding…" : "Add rule"}</button>
-      {add.error && <p className="alert" role="alert">{add.error.message}</p>}
+      <label className="field">
+        <span>Number or prefix</span>
+        <input name="pattern" required inputMode="tel" placeholder="+1312555" />
+      </label>
+      <label className="field">
+        <span>Kind</span>
+        <select name="kind">
+          <option value="number">Exact number</option>
+          <option value="prefix">Prefix</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>Action</span>
+        <select name="action">
+          <option value="mask">Mask</option>
+          <option value="suppress">Suppress record</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>Note</span>
+        <input name="note" maxLength={200} />
+      </label>
+      <button type="submit" className="btn btn-primary" disabled={add.isPending}>
+        {add.isPending ? "Adding…" : "Add rule"}
+      </button>
+      {add.error && (
+        <p className="alert" role="alert">
+          {add.error.message}
+        </p>
+      )}
     </form>
   );
 }
@@ -55,7 +84,10 @@ export function PrivacyRulesView() {
   const [deleting, setDeleting] = useState<PrivacyRuleDto | null>(null);
   const remove = useMutation({
     mutationFn: (id: string) => adminApi.deletePrivacyRule(id),
-    onSuccess: () => { setDeleting(null); void qc.invalidateQueries({ queryKey: KEY }); },
+    onSuccess: () => {
+      setDeleting(null);
+      void qc.invalidateQueries({ queryKey: KEY });
+    },
   });
   return (
     <section className="card" aria-label="Privacy rules">
@@ -77,8 +109,15 @@ export function PrivacyRulesView() {
           />
         )}
       </QueryState>
-      <ConfirmDialog open={deleting !== null} title={`Delete the rule for ${deleting?.pattern ?? ""}?`} confirmLabel="Delete rule" busy={remove.isPending} error={remove.error?.message ?? null}
-        onConfirm={() => deleting && remove.mutate(deleting.id)} onClose={() => setDeleting(null)}>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete the rule for ${deleting?.pattern ?? ""}?`}
+        confirmLabel="Delete rule"
+        busy={remove.isPending}
+        error={remove.error?.message ?? null}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+        onClose={() => setDeleting(null)}
+      >
         Records already loaded stay as they were masked; new files are no longer affected.
       </ConfirmDialog>
     </section>

@@ -19,10 +19,7 @@ export function ProgressBar({ value, label, tone = "accent", size = "md" }: Prop
       aria-valuemax={100}
       aria-valuenow={v == null ? undefined : Math.round(v)}
     >
-      <div
-        className={`${styles.fill} ${styles[tone]} ${v == null ? styles.indeterminate : ""}`}
-        style={v == null ? undefined : { width: `${v}%` }}
-      />
+      <div className={`${styles.fill} ${styles[tone]} ${v == null ? styles.indeterminate : ""}`} style={v == null ? undefined : { width: `${v}%` }} />
     </div>
   );
 }

@@ -39,7 +39,9 @@ export function ErrorNote({ message, onRetry, className }: { message: ReactNode;
       {onRetry && (
         <>
           {" "}
-          <button type="button" className="btn btn-small" onClick={onRetry}>Try again</button>
+          <button type="button" className="btn btn-small" onClick={onRetry}>
+            Try again
+          </button>
         </>
       )}
     </p>

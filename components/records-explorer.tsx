@@ -38,22 +38,32 @@ export function RecordsExplorer() {
   return (
     <section className="card" aria-labelledby="records-title" aria-busy={isFetching}>
       <div className="card-header">
-        <h2 id="records-title">
-          Records{data && <span className="muted"> · {data.total.toLocaleString("en-US")}</span>}
-        </h2>
+        <h2 id="records-title">Records{data && <span className="muted"> · {data.total.toLocaleString("en-US")}</span>}</h2>
         <div className="row-actions">
-          <a className="btn btn-small" href={adminApi.recordsExportUrl(current.id, exportFilter, "csv")} download data-testid="records-csv">Export CSV</a>
-          <a className="btn btn-small" href={adminApi.recordsExportUrl(current.id, exportFilter, "xlsx")} download data-testid="records-xlsx">Export XLSX</a>
+          <a className="btn btn-small" href={adminApi.recordsExportUrl(current.id, exportFilter, "csv")} download data-testid="records-csv">
+            Export CSV
+          </a>
+          <a className="btn btn-small" href={adminApi.recordsExportUrl(current.id, exportFilter, "xlsx")} download data-testid="records-xlsx">
+            Export XLSX
+          </a>
         </div>
       </div>
       <RecordsFilters
         value={filter}
-        onChange={(f) => { setFilter(f); setPage(1); }}
+        onChange={(f) => {
+          setFilter(f);
+          setPage(1);
+        }}
         includeDuplicates={includeDuplicates}
-        onIncludeDuplicates={(v) => { setIncludeDuplicates(v); setPage(1); }}
+        onIncludeDuplicates={(v) => {
+          setIncludeDuplicates(v);
+          setPage(1);
+        }}
       />
       {error && !data ? (
-        <p className="card-body alert" role="alert">{error.message}</p>
+        <p className="card-body alert" role="alert">
+          {error.message}
+        </p>
       ) : isPending ? (
         <p className="card-body muted">Loading records…</p>
       ) : data.records.length === 0 ? (

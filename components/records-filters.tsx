@@ -51,14 +51,22 @@ export function RecordsFilters({ value, onChange, includeDuplicates, onIncludeDu
         <span>Type</span>
         <select value={value.type ?? ""} onChange={set("type")}>
           <option value="">All types</option>
-          {RECORD_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+          {RECORD_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
         <span>Direction</span>
         <select value={value.direction ?? ""} onChange={set("direction")} data-testid="filter-direction">
           <option value="">Both directions</option>
-          {DIRECTIONS.map((d) => <option key={d} value={d}>{d}</option>)}
+          {DIRECTIONS.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
@@ -73,7 +81,10 @@ export function RecordsFilters({ value, onChange, includeDuplicates, onIncludeDu
         <span>Job id</span>
         <input value={value.jobId ?? ""} onChange={set("jobId")} spellCheck={false} />
       </label>
-      <label className="check" title="The same call reported twice (by both parties' carriers, or as two switch legs) is linked and counted once; its other report is hidden unless shown here.">
+      <label
+        className="check"
+        title="The same call reported twice (by both parties' carriers, or as two switch legs) is linked and counted once; its other report is hidden unless shown here."
+      >
         <input type="checkbox" checked={includeDuplicates} onChange={(e) => onIncludeDuplicates(e.target.checked)} data-testid="show-duplicates" />
         Show duplicate legs
       </label>

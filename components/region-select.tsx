@@ -28,7 +28,9 @@ export function RegionSelect({ value, onChange, label, noneLabel, name, note, di
   const unlisted = value !== "" && !common.has(value) && !ALL_REGIONS.includes(value);
   return (
     <div className={`field ${styles.field}`}>
-      <span><label htmlFor={id}>{label}</label></span>
+      <span>
+        <label htmlFor={id}>{label}</label>
+      </span>
       <div className={styles.control}>
         <select
           id={id}
@@ -42,13 +44,25 @@ export function RegionSelect({ value, onChange, label, noneLabel, name, note, di
           <option value="">{noneLabel}</option>
           {unlisted && <option value={value}>{value}</option>}
           <optgroup label="Common">
-            {COMMON_REGIONS.map((code) => <option key={code} value={code}>{regionLabel(code)}</option>)}
+            {COMMON_REGIONS.map((code) => (
+              <option key={code} value={code}>
+                {regionLabel(code)}
+              </option>
+            ))}
           </optgroup>
           <optgroup label="All regions">
-            {ALL_REGIONS.filter((code) => !common.has(code)).map((code) => <option key={code} value={code}>{regionLabel(code)}</option>)}
+            {ALL_REGIONS.filter((code) => !common.has(code)).map((code) => (
+              <option key={code} value={code}>
+                {regionLabel(code)}
+              </option>
+            ))}
           </optgroup>
         </select>
-        {note && <span id={noteId} className={styles.note}>{note}</span>}
+        {note && (
+          <span id={noteId} className={styles.note}>
+            {note}
+          </span>
+        )}
       </div>
     </div>
   );

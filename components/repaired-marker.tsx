@@ -6,7 +6,10 @@ export function RepairedMarker() {
   return (
     <span className={styles.marker} title={REPAIRED_EXPLANATION} data-testid="repaired-marker">
       <span aria-hidden="true">↺</span> repaired
-      <span className="visually-hidden">: {REPAIRED_EXPLANATION.charAt(0).toLowerCase()}{REPAIRED_EXPLANATION.slice(1)}</span>
+      <span className="visually-hidden">
+        : {REPAIRED_EXPLANATION.charAt(0).toLowerCase()}
+        {REPAIRED_EXPLANATION.slice(1)}
+      </span>
     </span>
   );
 }

@@ -10,9 +10,17 @@ function CaseGate({ children }: { children: ReactNode }) {
   const state = useCurrentCase();
   switch (state.status) {
     case "loading":
-      return <p className="muted" aria-live="polite">Loading your case…</p>;
+      return (
+        <p className="muted" aria-live="polite">
+          Loading your case…
+        </p>
+      );
     case "error":
-      return <p className="alert" role="alert">Could not load your cases: {state.error.message}</p>;
+      return (
+        <p className="alert" role="alert">
+          Could not load your cases: {state.error.message}
+        </p>
+      );
     case "none":
       return <NoCasePrompt />;
     case "not_found":

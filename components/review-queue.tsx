@@ -18,7 +18,15 @@ const COLUMNS: Column<JobDto>[] = [
   { key: "file", header: "File", cell: (j) => <Link href={jobHref(j)}>{j.fileName}</Link> },
   { key: "carrier", header: "Carrier", cell: (j) => formatCarrier(j.carrier) },
   { key: "confidence", header: "Confidence", cell: (j) => <ConfidenceMeter value={j.confidence} /> },
-  { key: "uploaded", header: "Uploaded", cell: (j) => <time dateTime={j.createdAt} title={formatDateTime(j.createdAt)}>{formatRelative(j.createdAt)}</time> },
+  {
+    key: "uploaded",
+    header: "Uploaded",
+    cell: (j) => (
+      <time dateTime={j.createdAt} title={formatDateTime(j.createdAt)}>
+        {formatRelative(j.createdAt)}
+      </time>
+    ),
+  },
 ];
 
 /** The case's jobs in needs_review, newest first, live. */

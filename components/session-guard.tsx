@@ -22,7 +22,17 @@ export function SessionGuard({ children }: { children: ReactNode }) {
   }, [isPublic, signedOut]);
 
   if (isPublic) return <>{children}</>;
-  if (error) return <p className="alert" role="alert">Could not reach the server: {error.message}</p>;
-  if (isPending || signedOut) return <p className="muted" aria-live="polite">Checking your session…</p>;
+  if (error)
+    return (
+      <p className="alert" role="alert">
+        Could not reach the server: {error.message}
+      </p>
+    );
+  if (isPending || signedOut)
+    return (
+      <p className="muted" aria-live="polite">
+        Checking your session…
+      </p>
+    );
   return <>{children}</>;
 }

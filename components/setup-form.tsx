@@ -39,7 +39,11 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
         <span>Password (at least 10 characters)</span>
         <input name="password" type="password" autoComplete="new-password" minLength={10} required />
       </label>
-      {error && <p className="alert" role="alert">{error}</p>}
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? "Creating…" : "Create administrator"}
       </button>

@@ -33,7 +33,11 @@ export function SignInForm({ onDone }: { onDone: () => void }) {
         <span>Password</span>
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      {error && <p className="alert" role="alert">{error}</p>}
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? "Signing in…" : "Sign in"}
       </button>

@@ -27,7 +27,9 @@ export function SignInView() {
         {isPending ? (
           <p className="card-body muted">Loading…</p>
         ) : error ? (
-          <p className="card-body alert" role="alert">Could not reach the server: {error.message}</p>
+          <p className="card-body alert" role="alert">
+            Could not reach the server: {error.message}
+          </p>
         ) : data.setupRequired ? (
           <SetupForm onDone={done} />
         ) : (

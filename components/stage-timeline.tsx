@@ -27,12 +27,7 @@ export function StageTimeline({ job }: { job: JobDto }) {
       {TIMELINE_STAGES.map((stage, i) => {
         const state = stateOf(i);
         return (
-          <li
-            key={stage}
-            className={`${styles.step} ${styles[state]}`}
-            aria-current={state === "todo" || state === "done" ? undefined : "step"}
-            data-state={state}
-          >
+          <li key={stage} className={`${styles.step} ${styles[state]}`} aria-current={state === "todo" || state === "done" ? undefined : "step"} data-state={state}>
             <span className={styles.marker} aria-hidden="true">
               {state === "done" ? "✓" : state === "failed" ? "×" : state === "review" ? "!" : i + 1}
             </span>

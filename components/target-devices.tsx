@@ -24,15 +24,13 @@ export function TargetDevices({ caseId, target }: { caseId: number; target: stri
   return (
     <section className="card" aria-labelledby="devices-title" data-testid="target-devices">
       <div className="card-header">
-        <h2 id="devices-title">
-          Devices{data && <span className="muted"> · {data.devices.length}</span>}
-        </h2>
-        <span className="muted">
-          {data ? `${data.changes.length} change${data.changes.length === 1 ? "" : "s"} of handset or SIM` : "IMEI and IMSI by first use"}
-        </span>
+        <h2 id="devices-title">Devices{data && <span className="muted"> · {data.devices.length}</span>}</h2>
+        <span className="muted">{data ? `${data.changes.length} change${data.changes.length === 1 ? "" : "s"} of handset or SIM` : "IMEI and IMSI by first use"}</span>
       </div>
       {error ? (
-        <p className="card-body alert" role="alert">{error.message}</p>
+        <p className="card-body alert" role="alert">
+          {error.message}
+        </p>
       ) : isPending ? (
         <p className="card-body muted">Loading devices…</p>
       ) : data.devices.length === 0 ? (
@@ -47,7 +45,9 @@ export function TargetDevices({ caseId, target }: { caseId: number; target: stri
                 <th scope="col">IMSI (SIM)</th>
                 <th scope="col">First use</th>
                 <th scope="col">Last use</th>
-                <th scope="col" className="num">Events</th>
+                <th scope="col" className="num">
+                  Events
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -69,7 +69,14 @@ function DeviceRow({ device: d, change }: { device: TargetDevice; change: Device
       <td className={`mono ${change?.imsiChanged ? styles.differs : ""}`}>{d.imsi ?? <span className="muted">—</span>}</td>
       <td>
         {formatDateTime(d.first)}
-        {change && <> <span className={styles.badge} title={`Before: IMEI ${change.from.imei ?? "—"}, IMSI ${change.from.imsi ?? "—"}`}>{changeLabel(change)}</span></>}
+        {change && (
+          <>
+            {" "}
+            <span className={styles.badge} title={`Before: IMEI ${change.from.imei ?? "—"}, IMSI ${change.from.imsi ?? "—"}`}>
+              {changeLabel(change)}
+            </span>
+          </>
+        )}
       </td>
       <td>{formatDateTime(d.last)}</td>
       <td className="num">{formatCount(d.events)}</td>

@@ -33,7 +33,16 @@ export function TargetTimelineChart({ timeline }: { timeline: TimelineResponse }
         {gaps.map((g, i) => {
           const gx = x(Date.parse(g.from));
           return (
-            <rect key={i} x={gx} y={PAD.t} width={Math.max(2, x(Date.parse(g.to)) - gx)} height={H - PAD.t - PAD.b} fill="url(#gap-hatch)" className={styles.gap} data-testid="timeline-gap">
+            <rect
+              key={i}
+              x={gx}
+              y={PAD.t}
+              width={Math.max(2, x(Date.parse(g.to)) - gx)}
+              height={H - PAD.t - PAD.b}
+              fill="url(#gap-hatch)"
+              className={styles.gap}
+              data-testid="timeline-gap"
+            >
               <title>{`Gap: ${g.from} → ${g.to} (${formatDuration(g.seconds)}, ${g.ratio.toFixed(1)}× usual)`}</title>
             </rect>
           );
@@ -49,10 +58,16 @@ export function TargetTimelineChart({ timeline }: { timeline: TimelineResponse }
           );
         })}
         <line x1={PAD.l} x2={W - PAD.r} y1={y(0)} y2={y(0)} className={styles.axis} />
-        <text x={PAD.l - 4} y={y(max) + 4} textAnchor="end" className={styles.label}>{max}</text>
-        <text x={PAD.l - 4} y={y(0)} textAnchor="end" className={styles.label}>0</text>
+        <text x={PAD.l - 4} y={y(max) + 4} textAnchor="end" className={styles.label}>
+          {max}
+        </text>
+        <text x={PAD.l - 4} y={y(0)} textAnchor="end" className={styles.label}>
+          0
+        </text>
         {ticks.map((d) => (
-          <text key={d.day} x={x(dayMs(d.day)) + barW / 2} y={H - 6} textAnchor="middle" className={styles.label}>{d.day.slice(5)}</text>
+          <text key={d.day} x={x(dayMs(d.day)) + barW / 2} y={H - 6} textAnchor="middle" className={styles.label}>
+            {d.day.slice(5)}
+          </text>
         ))}
       </svg>
       <figcaption id="timeline-caption" className="muted">
@@ -63,7 +78,9 @@ export function TargetTimelineChart({ timeline }: { timeline: TimelineResponse }
       {gaps.length > 0 && (
         <ul className={styles.gaps} aria-label="Detected gaps">
           {gaps.map((g, i) => (
-            <li key={i}>{g.from} → {g.to}: {formatDuration(g.seconds)} of silence, {g.ratio.toFixed(1)}× the usual gap</li>
+            <li key={i}>
+              {g.from} → {g.to}: {formatDuration(g.seconds)} of silence, {g.ratio.toFixed(1)}× the usual gap
+            </li>
           ))}
         </ul>
       )}

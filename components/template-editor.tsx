@@ -42,18 +42,32 @@ export function TemplateEditor({ template, onDone }: { template: TemplateDto; on
       <div className={styles.columns}>
         {columns.map((c) => (
           <label key={c.index} className="field">
-            <span>#{c.index + 1} {c.header ? <code>{c.header}</code> : "(no header)"}</span>
+            <span>
+              #{c.index + 1} {c.header ? <code>{c.header}</code> : "(no header)"}
+            </span>
             <select value={c.field ?? ""} onChange={(e) => setField(c.index, e.target.value)}>
               <option value="">— not mapped —</option>
-              {MAPPABLE_FIELDS.map((f) => <option key={f} value={f}>{FIELD_LABELS[f]}</option>)}
+              {MAPPABLE_FIELDS.map((f) => (
+                <option key={f} value={f}>
+                  {FIELD_LABELS[f]}
+                </option>
+              ))}
             </select>
           </label>
         ))}
       </div>
-      {save.error && <p className="alert" role="alert">{save.error.message}</p>}
+      {save.error && (
+        <p className="alert" role="alert">
+          {save.error.message}
+        </p>
+      )}
       <div className="row-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save as new version"}</button>
-        <button type="button" className="btn" onClick={onDone}>Cancel</button>
+        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save as new version"}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -64,7 +64,14 @@ export function UploadDropzone({ onFiles, caseName }: { onFiles: (files: File[])
       onDrop={onDrop}
     >
       <svg aria-hidden="true" className={styles.icon} width="40" height="40" viewBox="0 0 24 24">
-        <path d="M12 16V4m0 0L7 9m5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d="M12 16V4m0 0L7 9m5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       <p id={titleId} className={styles.title}>
         {dragging ? `Release to load into ${caseName}` : "Drop call-detail record files here"}

@@ -24,7 +24,11 @@ export function UploadItem({ item, showCase }: { item: Item; showCase: boolean }
             {item.fileName}
           </span>
           <span className={styles.size}>{formatBytes(item.sizeBytes)}</span>
-          {showCase && <span className={styles.case} title="The case this file went into">{item.caseName}</span>}
+          {showCase && (
+            <span className={styles.case} title="The case this file went into">
+              {item.caseName}
+            </span>
+          )}
         </div>
         {uploading && <span className={styles.phase}>Uploading {formatPercent(uploadedPercent(item))}</span>}
         {item.phase === "failed" && <span className={styles.failed}>Upload failed</span>}
@@ -38,9 +42,7 @@ export function UploadItem({ item, showCase }: { item: Item; showCase: boolean }
           ×
         </button>
       </div>
-      {uploading && (
-        <ProgressBar value={uploadedPercent(item)} label={`Uploading ${item.fileName}`} />
-      )}
+      {uploading && <ProgressBar value={uploadedPercent(item)} label={`Uploading ${item.fileName}`} />}
       {item.phase === "failed" && (
         <p className="alert" role="alert" data-testid="upload-error">
           {item.error}
@@ -57,7 +59,9 @@ function UploadedJob({ jobId }: { jobId: string }) {
   const job = data?.job;
   if (!job) {
     return error ? (
-      <p className="alert" role="alert">{error.message}</p>
+      <p className="alert" role="alert">
+        {error.message}
+      </p>
     ) : (
       <ProgressBar value={null} label="Waiting for the job to start" />
     );

@@ -46,7 +46,9 @@ export function UploadWorkspace() {
         <section className="card" aria-labelledby="uploads-title">
           <div className="card-header">
             <h2 id="uploads-title">This session’s uploads</h2>
-            <span className="muted">{uploads.length} {uploads.length === 1 ? "file" : "files"}</span>
+            <span className="muted">
+              {uploads.length} {uploads.length === 1 ? "file" : "files"}
+            </span>
           </div>
           <ul className={styles.list}>
             {uploads.map((item) => (

@@ -19,9 +19,13 @@ export function UserMenu({ user }: { user: SessionUserDto }) {
     <div className={styles.user}>
       <span className={styles.who} data-testid="current-user">
         <span className={styles.name}>{user.name}</span>
-        <span className={styles.role} data-testid="current-role">{user.role}</span>
+        <span className={styles.role} data-testid="current-role">
+          {user.role}
+        </span>
       </span>
-      <Link href="/settings" className="btn btn-small">API tokens</Link>
+      <Link href="/settings" className="btn btn-small">
+        API tokens
+      </Link>
       <button type="button" className="btn btn-small" onClick={() => void signOut()} disabled={busy}>
         Sign out
       </button>

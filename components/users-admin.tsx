@@ -29,12 +29,36 @@ function AddUserForm() {
   };
   return (
     <form className="filters" onSubmit={submit} aria-label="Add a user">
-      <label className="field"><span>Name</span><input name="name" required autoComplete="off" /></label>
-      <label className="field"><span>E-mail</span><input name="email" type="email" required autoComplete="off" /></label>
-      <label className="field"><span>Password</span><input name="password" type="password" minLength={10} required autoComplete="new-password" /></label>
-      <label className="field"><span>Role</span><select name="role">{ROLES.map((r) => <option key={r} value={r}>{r}</option>)}</select></label>
-      <button type="submit" className="btn btn-primary" disabled={add.isPending}>{add.isPending ? "Adding…" : "Add user"}</button>
-      {add.error && <p className="alert" role="alert">{add.error.message}</p>}
+      <label className="field">
+        <span>Name</span>
+        <input name="name" required autoComplete="off" />
+      </label>
+      <label className="field">
+        <span>E-mail</span>
+        <input name="email" type="email" required autoComplete="off" />
+      </label>
+      <label className="field">
+        <span>Password</span>
+        <input name="password" type="password" minLength={10} required autoComplete="new-password" />
+      </label>
+      <label className="field">
+        <span>Role</span>
+        <select name="role">
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="btn btn-primary" disabled={add.isPending}>
+        {add.isPending ? "Adding…" : "Add user"}
+      </button>
+      {add.error && (
+        <p className="alert" role="alert">
+          {add.error.message}
+        </p>
+      )}
     </form>
   );
 }
@@ -47,10 +71,22 @@ export function UsersAdmin() {
   const [deleting, setDeleting] = useState<UserDto | null>(null);
   const remove = useMutation({
     mutationFn: (id: string) => adminApi.deleteUser(id),
-    onSuccess: () => { setDeleting(null); void qc.invalidateQueries({ queryKey: KEY }); },
+    onSuccess: () => {
+      setDeleting(null);
+      void qc.invalidateQueries({ queryKey: KEY });
+    },
   });
   const columns: Column<UserDto>[] = [
-    { key: "name", header: "Name", cell: (u) => <>{u.name}{u.id === me?.id && <span className="muted"> (you)</span>}</> },
+    {
+      key: "name",
+      header: "Name",
+      cell: (u) => (
+        <>
+          {u.name}
+          {u.id === me?.id && <span className="muted"> (you)</span>}
+        </>
+      ),
+    },
     { key: "email", header: "E-mail", cell: (u) => u.email },
     { key: "role", header: "Role", cell: (u) => <UserRoleCell user={u} isSelf={u.id === me?.id} /> },
     { key: "password", header: "Password", cell: (u) => <UserPasswordCell user={u} /> },
@@ -76,8 +112,15 @@ export function UsersAdmin() {
           />
         )}
       </QueryState>
-      <ConfirmDialog open={deleting !== null} title={`Delete ${deleting?.email ?? ""}?`} confirmLabel="Delete user" busy={remove.isPending} error={remove.error?.message ?? null}
-        onConfirm={() => deleting && remove.mutate(deleting.id)} onClose={() => setDeleting(null)}>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete ${deleting?.email ?? ""}?`}
+        confirmLabel="Delete user"
+        busy={remove.isPending}
+        error={remove.error?.message ?? null}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+        onClose={() => setDeleting(null)}
+      >
         Their sessions end at once. Jobs they uploaded stay, without an owner.
       </ConfirmDialog>
     </section>

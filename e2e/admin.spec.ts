@@ -39,14 +39,20 @@ test("an admin filters the error table, downloads it, exports records and delete
 
   // The CSV holds exactly the filtered rows, raw lines included.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("errors-csv").click()]);
-  const csv = fs.readFileSync((await download.path())!, "utf8").trim().split("\n");
+  const csv = fs
+    .readFileSync((await download.path())!, "utf8")
+    .trim()
+    .split("\n");
   expect(csv[0]).toBe("job_id,file,line,field,code,message,raw");
   expect(download.url()).toContain(`caseId=${theCase.id}`);
   expect(csv).toHaveLength(shown + 1);
   for (const line of csv.slice(1)) expect(line.startsWith(`${jobId},${FILE},`) && line.includes(`,${code},`)).toBe(true);
 
   // Retry the row's job from the table.
-  await filtered.first().getByRole("button", { name: /^Retry job/ }).click();
+  await filtered
+    .first()
+    .getByRole("button", { name: /^Retry job/ })
+    .click();
   await expect(filtered.first().getByRole("button", { name: /^Retry job/ })).toHaveText("Queued");
   expect(await waitForJob(baseURL!, cookie, jobId)).toBe("partial");
 

@@ -14,7 +14,10 @@ test("a non-ASCII file name is kept and a bidi override dropped, in the list and
   await signIn(page, analyst.email, analyst.password);
   await page.goto("/");
   const bytes = fs.readFileSync(fixture("tmobile-1.tsv"));
-  await dropFiles(page, [{ name: "Téléphone relevé 通话.tsv", bytes }, { name: "calls\u202Evst.exe", bytes }]);
+  await dropFiles(page, [
+    { name: "Téléphone relevé 通话.tsv", bytes },
+    { name: "calls\u202Evst.exe", bytes },
+  ]);
   const items = page.getByTestId("upload-item");
   await expect(items).toHaveCount(2);
   for (const i of [0, 1]) await expect(items.nth(i).getByTestId("job-status")).toHaveAttribute("data-status", /completed|partial/, { timeout: 90_000 });
@@ -27,7 +30,11 @@ test("a non-ASCII file name is kept and a bidi override dropped, in the list and
 
 test("an admin reads the audit log in words and filters it to failed sign-ins", async ({ page, baseURL }) => {
   const tried = `nobody-${Date.now()}@example.org`;
-  const failed = await fetch(`${baseURL}/api/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: tried, password: "not the password at all" }) });
+  const failed = await fetch(`${baseURL}/api/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: tried, password: "not the password at all" }),
+  });
   expect(failed.status).toBe(401);
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await page.goto("/audit");

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import fs from "node:fs";
 import { addCaseMemberViaApi, createCaseViaApi, createUserViaApi, signInCookie, uploadViaApi, waitForJob, type SeededUser } from "../tests/support/factories";
 import { dropFiles, fixture, hasFixtures, shot, signIn } from "./support/browser";
-import { caseIdInUrl, expectNotFound, markDocument, pickCase, switcherName } from "./support/cases";
+import { caseIdInUrl, expectNotFound, markDocument, switcherName } from "./support/cases";
 
 // The analysts' screen: wide enough for the whole header on one line.
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -265,7 +265,15 @@ test("the Cases page: create, rename, members with roles, read-only for members,
   await expect(m.getByRole("button", { name: /^Delete/ })).toHaveCount(0);
   await shot(m, "cases-d-4-member-read-only");
   const memberCookie = await signInCookie(baseURL!, member.email, member.password);
-  expect((await fetch(new URL(`/api/cases/${caseId}/members`, baseURL), { method: "POST", headers: { cookie: memberCookie, "content-type": "application/json" }, body: JSON.stringify({ email: lead.email, role: "analyst" }) })).status).toBe(403);
+  expect(
+    (
+      await fetch(new URL(`/api/cases/${caseId}/members`, baseURL), {
+        method: "POST",
+        headers: { cookie: memberCookie, "content-type": "application/json" },
+        body: JSON.stringify({ email: lead.email, role: "analyst" }),
+      })
+    ).status,
+  ).toBe(403);
 
   // Delete: the button only works once the name is typed.
   await listed.getByRole("button", { name: `Delete ${name} (closed)` }).click();
@@ -313,7 +321,10 @@ test("the two legs of one call count once: the other leg is listed only on reque
   const analyst = await createUserViaApi(baseURL!, "analyst", "legs");
   const cookie = await signInCookie(baseURL!, analyst.email, analyst.password);
   const c = await createCaseViaApi(baseURL!, cookie, "Two legs");
-  for (const [name, bytes] of [[FILE, fs.readFileSync(fixture(FILE))], ["att-1-second-leg.csv", Buffer.from(shifted.join("\n"))]] as const) {
+  for (const [name, bytes] of [
+    [FILE, fs.readFileSync(fixture(FILE))],
+    ["att-1-second-leg.csv", Buffer.from(shifted.join("\n"))],
+  ] as const) {
     expect(await waitForJob(baseURL!, cookie, await uploadViaApi(baseURL!, cookie, name, bytes, c.id))).toBe("completed");
   }
 

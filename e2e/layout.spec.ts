@@ -20,7 +20,11 @@ const VIEWPORTS = [
   { name: "phone", width: 390, height: 844 },
 ] as const;
 
-interface Seeded { theCase: SeededCase; partialId: string; reviewId: string }
+interface Seeded {
+  theCase: SeededCase;
+  partialId: string;
+  reviewId: string;
+}
 
 async function seed(baseURL: string): Promise<Seeded> {
   const cookie = await signInCookie(baseURL, E2E_ADMIN.email, E2E_ADMIN.password);
@@ -51,7 +55,11 @@ async function seed(baseURL: string): Promise<Seeded> {
   return { theCase, partialId, reviewId };
 }
 
-interface PageCase { name: string; path: (s: Seeded) => string; ready: (page: Page) => Promise<void> }
+interface PageCase {
+  name: string;
+  path: (s: Seeded) => string;
+  ready: (page: Page) => Promise<void>;
+}
 
 const visible = (testId: string) => async (page: Page) => {
   await expect(page.getByTestId(testId).first()).toBeVisible();
@@ -85,10 +93,14 @@ const PAGES: PageCase[] = [
   { name: "audit", path: (s) => `/audit?case=${s.theCase.id}`, ready: visible("audit-row") },
   { name: "users", path: (s) => `/users?case=${s.theCase.id}`, ready: visible("user-row") },
   { name: "templates", path: (s) => `/templates?case=${s.theCase.id}`, ready: visible("template-row") },
-  { name: "privacy", path: (s) => `/privacy?case=${s.theCase.id}`, ready: async (page) => {
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(page.getByText("Loading…")).toHaveCount(0);
-  } },
+  {
+    name: "privacy",
+    path: (s) => `/privacy?case=${s.theCase.id}`,
+    ready: async (page) => {
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByText("Loading…")).toHaveCount(0);
+    },
+  },
   // Last: in `next dev` compiling the preview route this page calls breaks later compiles (the production server is fine).
   {
     name: "job-review",
@@ -170,7 +182,12 @@ test.describe("layout at 1440 px and 390 px", () => {
             // Every link of the navigation on one line, all on screen.
             const links = nav.getByRole("link");
             await expect(links.first()).toBeVisible();
-            const boxes = await links.evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { top: Math.round(r.top), right: r.right, text: e.textContent }; }));
+            const boxes = await links.evaluateAll((els) =>
+              els.map((e) => {
+                const r = e.getBoundingClientRect();
+                return { top: Math.round(r.top), right: r.right, text: e.textContent };
+              }),
+            );
             expect(boxes.length).toBeGreaterThanOrEqual(11);
             expect.soft(new Set(boxes.map((b) => b.top)).size, `${p.name}: nav links on more than one line: ${JSON.stringify(boxes)}`).toBe(1);
             for (const b of boxes) expect.soft(b.right, `${p.name}: nav link ${b.text} off screen`).toBeLessThanOrEqual(vp.width);
@@ -185,7 +202,10 @@ test.describe("layout at 1440 px and 390 px", () => {
                 expect.soft(box.x + box.width, "jobs: row actions past the viewport").toBeLessThanOrEqual(vp.width);
                 expect.soft(del.x + del.width, "jobs: Delete past the viewport").toBeLessThanOrEqual(vp.width);
                 // …and not clipped by the table's scroll wrapper.
-                const clipped = await row.evaluate((tr) => { const w = tr.closest(".table-wrap"); return w ? w.scrollWidth > w.clientWidth : false; });
+                const clipped = await row.evaluate((tr) => {
+                  const w = tr.closest(".table-wrap");
+                  return w ? w.scrollWidth > w.clientWidth : false;
+                });
                 expect.soft(clipped, "jobs: the table scrolls inside its wrapper at 1440").toBe(false);
               }
             }
@@ -205,7 +225,6 @@ test.describe("layout at 1440 px and 390 px", () => {
           await attachShot(page, testInfo, `${vp.name}-${p.name}`);
         });
       }
-
     });
   }
 });

@@ -14,7 +14,10 @@ test("an analyst drops three files at once and watches them all finish", async (
   await expect(page.getByTestId("dropzone-case")).toContainText(theCase.name);
   await shot(page, "multi-1-empty");
 
-  await dropFiles(page, FILES.map((name) => ({ name, bytes: fs.readFileSync(fixture(name)) })));
+  await dropFiles(
+    page,
+    FILES.map((name) => ({ name, bytes: fs.readFileSync(fixture(name)) })),
+  );
   const items = page.getByTestId("upload-item");
   await expect(items).toHaveCount(3);
   await shot(page, "multi-2-uploading");

@@ -42,7 +42,10 @@ test("tight and ruled PDFs of a carrier table load the same records as its CSV",
   expect(loaded + rejected).toBe(ROWS);
   expect(loaded).toBeGreaterThan(30);
 
-  await dropFiles(page, [{ name: "att-tight.pdf", bytes: fs.readFileSync(tight) }, { name: "att-ruled.pdf", bytes: fs.readFileSync(ruled) }]);
+  await dropFiles(page, [
+    { name: "att-tight.pdf", bytes: fs.readFileSync(tight) },
+    { name: "att-ruled.pdf", bytes: fs.readFileSync(ruled) },
+  ]);
   await expect(items).toHaveCount(3);
   for (const name of ["att-tight.pdf", "att-ruled.pdf"]) {
     const item = items.filter({ hasText: name });

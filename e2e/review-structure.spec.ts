@@ -59,7 +59,11 @@ test("a reviewer splits a column that holds two fields, the job loads every row,
   await expect(columns.nth(1)).toContainText("Call (2)");
 
   const fields = ["start_time", "caller", "callee", "duration_seconds"];
-  for (const [i, f] of fields.entries()) await columns.nth(i).getByRole("combobox", { name: /maps to/ }).selectOption(f);
+  for (const [i, f] of fields.entries())
+    await columns
+      .nth(i)
+      .getByRole("combobox", { name: /maps to/ })
+      .selectOption(f);
   await page.getByLabel("Time zone of the file's times").fill("UTC");
   await expect(page.getByTestId("preview-summary")).toHaveText("15 valid · 0 invalid of the first 15 rows", { timeout: 15_000 });
   await page.getByLabel("Save as a template for files like this").check();

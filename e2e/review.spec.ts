@@ -6,7 +6,11 @@ import { dropFiles, fixture, hasFixtures, shot, signIn } from "./support/browser
 
 const SOURCE = "generic-4.txt";
 
-interface Truth { header_line: number; rejected_lines: number[]; columns: { index: number; field: MappableField | null }[] }
+interface Truth {
+  header_line: number;
+  rejected_lines: number[];
+  columns: { index: number; field: MappableField | null }[];
+}
 
 /**
  * Two headerless files of one layout, cut from a fixture: its preamble and header line dropped,
@@ -14,7 +18,10 @@ interface Truth { header_line: number; rejected_lines: number[]; columns: { inde
  * minus the fixture's known bad lines).
  */
 function headerlessFiles(truth: Truth) {
-  const lines = fs.readFileSync(fixture(SOURCE), "utf8").split(/\r?\n/).filter((l, i, all) => i < all.length - 1 || l !== "");
+  const lines = fs
+    .readFileSync(fixture(SOURCE), "utf8")
+    .split(/\r?\n/)
+    .filter((l, i, all) => i < all.length - 1 || l !== "");
   const firstData = truth.header_line + 1; // 1-based line number of the first data row in the fixture
   const data = lines.slice(truth.header_line);
   const cut = 130;
@@ -39,10 +46,15 @@ test("a reviewer added to an analyst's case maps its headerless file, and the te
 
   // 1. The analyst's headerless file stops for review.
   const jobId = await uploadViaApi(baseURL!, analystCookie, first.name, first.bytes, theCase.id);
-  await expect.poll(async () => {
-    const res = await fetch(new URL(`/api/ingestion/jobs/${jobId}`, baseURL), { headers: { cookie: analystCookie } });
-    return ((await res.json()) as { job: { status: string } }).job.status;
-  }, { timeout: 90_000 }).toBe("needs_review");
+  await expect
+    .poll(
+      async () => {
+        const res = await fetch(new URL(`/api/ingestion/jobs/${jobId}`, baseURL), { headers: { cookie: analystCookie } });
+        return ((await res.json()) as { job: { status: string } }).job.status;
+      },
+      { timeout: 90_000 },
+    )
+    .toBe("needs_review");
 
   // 2. The reviewer's only case is the current one; the file is on its Review list.
   await signIn(page, reviewer.email, reviewer.password);

@@ -14,7 +14,10 @@ for (const next of VECTORS) {
     const origin = new URL(baseURL!).origin;
     // Should the page try to leave, the request fails at once instead of waiting on DNS.
     // (Matched by host: the sign-in URL itself names evil.example in its query.)
-    await page.route((url) => url.hostname.endsWith("evil.example"), (r) => r.abort());
+    await page.route(
+      (url) => url.hostname.endsWith("evil.example"),
+      (r) => r.abort(),
+    );
     const user = await createUserViaApi(baseURL!, "analyst", "redirect");
     await page.goto(`/sign-in?next=${next}`);
     await page.getByLabel("E-mail").fill(user.email);

@@ -11,15 +11,7 @@ export class AppError extends Error {
   }
 }
 
-export type AppErrorCode =
-  | "bad_request"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "payload_too_large"
-  | "rate_limited"
-  | "internal";
+export type AppErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "rate_limited" | "internal";
 
 export const APP_ERROR_STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,

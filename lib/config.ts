@@ -22,17 +22,28 @@ const envSchema = z.object({
   WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional(), // 0: a scale-out web node that runs no jobs (PostgreSQL only)
   // Producer threads parsing one large delimited-text file side by side (each is a V8 heap: fewer = less memory).
   PARSE_THREADS: z.coerce.number().int().min(1).max(16).optional(),
-  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(1024 ** 3),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1024 ** 3),
   JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(3600),
   UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(30), // files per user per minute; 0 = unlimited
   // Mapping previews per user per minute (the review screen debounces its previews); 0 = unlimited.
   PREVIEW_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   // Most bytes a workbook (xlsx/zip) may inflate to in one run of a job, every part and pass counted; a reviewer's confirm cannot lift it.
-  MAX_INFLATED_BYTES: z.coerce.number().int().min(1024 * 1024).default(2 * 1024 ** 3),
+  MAX_INFLATED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .default(2 * 1024 ** 3),
   FORMAT_MISMATCH: z.enum(["refuse", "read"]).default("refuse"),
   NEAR_DUPLICATE_STRATEGY: z.enum(["keep_first", "keep_longest", "merge"]).default("keep_first"),
   RETENTION_DAYS: z.coerce.number().min(0).default(0), // uploads older than this are deleted; 0 = keep forever
-  RETENTION_DELETE_RECORDS: z.enum(["0", "1", "true", "false"]).default("false").transform((v) => v === "1" || v === "true"),
+  RETENTION_DELETE_RECORDS: z
+    .enum(["0", "1", "true", "false"])
+    .default("false")
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export interface AppConfig {

@@ -19,9 +19,17 @@ function run(cmd, args) {
 run(process.execPath, ["scripts/prisma.mjs", "generate"]);
 run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"]);
 
-const common = { bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", sourcemap: true, logLevel: "warning",
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
   // Bundled ESM still meets CommonJS-only code in a few dependencies' paths.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+};
 await build({ ...common, entryPoints: [path.join(root, "server.ts")], outfile: path.join(root, "dist/server.mjs") });
 await build({ ...common, entryPoints: [path.join(root, "workers/ingest-worker.ts")], outfile: path.join(root, "dist/workers/ingest-worker.mjs") });
 // The row producer an ingest worker starts beside itself for large files (threaded-producer.ts).

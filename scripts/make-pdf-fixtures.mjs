@@ -20,10 +20,9 @@ const benchPages = args.pages ? Number(args.pages) : 0;
 
 // Helvetica advance widths (Adobe AFM, 1/1000 em) for ASCII 32..126.
 const HELV = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556,
-  556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
-  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556,
-  556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667,
+  722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556,
+  278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
 ];
 const textWidth = (s, size) => [...s].reduce((w, ch) => w + (HELV[ch.charCodeAt(0) - 32] ?? 556), 0) * (size / 1000);
 
@@ -47,18 +46,16 @@ function parseArgs(argv) {
 function readTable(file) {
   const text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   const lines = text.split(/\r?\n/);
-  const delim = [",", "\t", "|", ";"]
-    .map((d) => ({ d, n: lines.filter((l) => l.split(d).length > 3).length }))
-    .sort((a, b) => b.n - a.n)[0].d;
+  const delim = [",", "\t", "|", ";"].map((d) => ({ d, n: lines.filter((l) => l.split(d).length > 3).length })).sort((a, b) => b.n - a.n)[0].d;
   const split = (l) => {
     const cells = [];
     let cur = "";
     let q = false;
     for (let i = 0; i < l.length; i++) {
       const c = l[i];
-      if (q && c === '"' && l[i + 1] === '"') (cur += '"'), i++;
+      if (q && c === '"' && l[i + 1] === '"') ((cur += '"'), i++);
       else if (c === '"') q = !q;
-      else if (!q && c === delim) cells.push(cur), (cur = "");
+      else if (!q && c === delim) (cells.push(cur), (cur = ""));
       else cur += c;
     }
     cells.push(cur);
@@ -66,7 +63,10 @@ function readTable(file) {
   };
   const headerIdx = lines.findIndex((l) => l.split(delim).length > 3);
   const headers = split(lines[headerIdx]);
-  const body = lines.slice(headerIdx + 1).filter((l) => l.trim() !== "").map(split);
+  const body = lines
+    .slice(headerIdx + 1)
+    .filter((l) => l.trim() !== "")
+    .map(split);
   // Lines without a delimiter after the table ("Total records: 399") are a footer, not rows.
   const rows = body.filter((r) => r.length > 1);
   const footer = body.filter((r) => r.length === 1).map((r) => r[0]);
@@ -83,7 +83,7 @@ function layoutColumns(headers, rows) {
   });
   const xs = [];
   let x = MARGIN;
-  for (const w of widths) xs.push(x), (x += w + CELL_PAD);
+  for (const w of widths) (xs.push(x), (x += w + CELL_PAD));
   const headerLines = headers.map((h, c) => wrapWords(h, widths[c]));
   return { xs, widths, headerLines, headerDepth: Math.max(...headerLines.map((l) => l.length)) };
 }
@@ -121,7 +121,7 @@ function layoutPages(table, title, wantPages) {
     s += txt(PAGE_W - MARGIN - textWidth("CONFIDENTIAL - LAW ENFORCEMENT SENSITIVE", 7), y, "CONFIDENTIAL - LAW ENFORCEMENT SENSITIVE", 7);
     y -= 22;
     if (pages.length === 0) {
-      for (const line of table.preamble) (s += txt(MARGIN, y, line, 9)), (y -= 12);
+      for (const line of table.preamble) ((s += txt(MARGIN, y, line, 9)), (y -= 12));
       y -= 10;
     }
     for (let l = 0; l < headerDepth; l++) {
@@ -142,7 +142,7 @@ function layoutPages(table, title, wantPages) {
       });
       y -= ROW_PITCH;
     }
-    if (rowIdx >= table.rows.length && !wantPages) for (const f of table.footer) (y -= 6), (s += txt(MARGIN, y, f, 8));
+    if (rowIdx >= table.rows.length && !wantPages) for (const f of table.footer) ((y -= 6), (s += txt(MARGIN, y, f, 8)));
     pages.push({ content: s, pass });
   }
   return pages.map((p, i) => {
@@ -188,7 +188,7 @@ function writePdf(pages) {
       typeof o === "string"
         ? [Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`, "latin1")]
         : [Buffer.from(`${i + 1} 0 obj\n<< ${o.dict} /Length ${o.data.length} >>\nstream\n`, "latin1"), o.data, Buffer.from("\nendstream\nendobj\n")];
-    for (const b of parts) chunks.push(b), (pos += b.length);
+    for (const b of parts) (chunks.push(b), (pos += b.length));
   });
   const xref = [`xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)].join("");
   chunks.push(Buffer.from(`${xref}trailer\n<< /Size ${objs.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${pos}\n%%EOF\n`, "latin1"));

@@ -16,8 +16,7 @@ const env = {
 };
 // Scale-out (PostgreSQL): `--pg` selects prisma/pg.config.ts; generate always does both.
 const args = process.argv.slice(2).filter((a) => a !== "--pg");
-const configs = args[0] === "generate" ? ["prisma/sqlite.config.ts", "prisma/pg.config.ts"]
-  : [process.argv.includes("--pg") ? "prisma/pg.config.ts" : "prisma/sqlite.config.ts"];
+const configs = args[0] === "generate" ? ["prisma/sqlite.config.ts", "prisma/pg.config.ts"] : [process.argv.includes("--pg") ? "prisma/pg.config.ts" : "prisma/sqlite.config.ts"];
 for (const config of configs) {
   const r = spawnSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), ...args, "--config", config], { cwd: root, env, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);

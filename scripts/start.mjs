@@ -25,7 +25,13 @@ function newestMtime(p) {
 }
 
 function buildIsStale() {
-  const marks = [path.join(root, ".next/BUILD_ID"), path.join(root, "dist/server.mjs"), path.join(root, "dist/workers/ingest-worker.mjs"), path.join(root, "dist/workers/row-producer.mjs"), path.join(root, "dist/worker-main.mjs")];
+  const marks = [
+    path.join(root, ".next/BUILD_ID"),
+    path.join(root, "dist/server.mjs"),
+    path.join(root, "dist/workers/ingest-worker.mjs"),
+    path.join(root, "dist/workers/row-producer.mjs"),
+    path.join(root, "dist/worker-main.mjs"),
+  ];
   if (!marks.every((m) => fs.existsSync(m))) return true;
   const built = Math.min(...marks.map((m) => fs.statSync(m).mtimeMs));
   const sources = ["app", "components", "lib", "workers", "prisma", "server.ts", "next.config.ts", "package.json"].map((p) => newestMtime(path.join(root, p)));

@@ -23,7 +23,13 @@ let status = 0;
 status |= run("build (production)", process.execPath, ["scripts/build.mjs"]);
 
 const vitestJson = path.join(results, "vitest.json");
-status |= run("unit and integration tests (vitest)", process.execPath, [path.join(root, "node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]);
+status |= run("unit and integration tests (vitest)", process.execPath, [
+  path.join(root, "node_modules/vitest/vitest.mjs"),
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${vitestJson}`,
+]);
 if (fs.existsSync(vitestJson)) {
   const v = JSON.parse(fs.readFileSync(vitestJson, "utf8"));
   totals.passed += v.numPassedTests ?? 0;
@@ -32,9 +38,11 @@ if (fs.existsSync(vitestJson)) {
   // Scale-out: say plainly whether the PostgreSQL suites (tests/pg, tests/scale) ran or skipped.
   const pgTests = (v.testResults ?? []).filter((f) => /tests\/(pg|scale)\//.test(f.name)).flatMap((f) => f.assertionResults ?? []);
   const ran = pgTests.filter((t) => t.status === "passed" || t.status === "failed").length;
-  process.stderr.write(ran > 0
-    ? `\nPostgreSQL suite: ran (${ran} of ${pgTests.length} tests against ${process.env.SWITCHYARD_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test"}).\n`
-    : `\nPostgreSQL suite: SKIPPED (${pgTests.length} tests) — PostgreSQL was unreachable; set SWITCHYARD_TEST_PG_URL to run it.\n`);
+  process.stderr.write(
+    ran > 0
+      ? `\nPostgreSQL suite: ran (${ran} of ${pgTests.length} tests against ${process.env.SWITCHYARD_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test"}).\n`
+      : `\nPostgreSQL suite: SKIPPED (${pgTests.length} tests) — PostgreSQL was unreachable; set SWITCHYARD_TEST_PG_URL to run it.\n`,
+  );
 }
 
 if (!fs.existsSync("/usr/bin/chromium")) {

@@ -17,7 +17,11 @@ port.on("message", (msg: unknown) => {
     const start = producerStartSchema.safeParse(msg);
     started = true;
     if (!start.success) {
-      port.postMessage({ type: "failed", code: "internal_error", message: `The file could not be processed: bad producer input (${start.error.message})` } satisfies ProducerMessage);
+      port.postMessage({
+        type: "failed",
+        code: "internal_error",
+        message: `The file could not be processed: bad producer input (${start.error.message})`,
+      } satisfies ProducerMessage);
       return;
     }
     void produceRows(start.data.input, { postMessage: (m: ProducerMessage) => port.postMessage(m) }, inbox).finally(() => port.close());

@@ -32,7 +32,16 @@ async function main() {
   const pool = createWorkerPool(threads);
   const lockPool = openPgPool(config.databaseUrl, { max: threads + 1 });
   const boss = await startBoss(config.databaseUrl, { expireInSeconds: Math.round(config.jobTimeoutMs / 1000) });
-  const queue = new PgBossQueue({ db, databaseUrl: config.databaseUrl, boss, bossSchema: bossSchemaFor(config.databaseUrl), events, lockPool, run: poolTaskRunner(pool), concurrency: threads });
+  const queue = new PgBossQueue({
+    db,
+    databaseUrl: config.databaseUrl,
+    boss,
+    bossSchema: bossSchemaFor(config.databaseUrl),
+    events,
+    lockPool,
+    run: poolTaskRunner(pool),
+    concurrency: threads,
+  });
   await queue.start();
   const metrics = startWorkerMetrics(queue);
   log.info({ threads, pid: process.pid }, "switchyard worker consuming the queue");

@@ -10,10 +10,7 @@ export default function Page() {
   const doc = openApiDocument();
   return (
     <>
-      <PageHeader
-        title="API reference"
-        description={<>Every endpoint of Switchyard&apos;s HTTP API: who may call it, what it takes and what it answers.</>}
-      />
+      <PageHeader title="API reference" description={<>Every endpoint of Switchyard&apos;s HTTP API: who may call it, what it takes and what it answers.</>} />
       <ApiReference doc={doc} />
     </>
   );

@@ -9,10 +9,7 @@ export const metadata: Metadata = { title: "Errors" };
 export default function ErrorsPage() {
   return (
     <>
-      <PageHeader
-        title="Rejected rows"
-        description="Every row of the case that could not be loaded, across its jobs: the raw line beside the reason."
-      />
+      <PageHeader title="Rejected rows" description="Every row of the case that could not be loaded, across its jobs: the raw line beside the reason." />
       <RequireRole role="admin">
         <RequireCase>
           <ErrorsExplorer />

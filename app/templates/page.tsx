@@ -8,10 +8,7 @@ export const metadata: Metadata = { title: "Templates" };
 export default function TemplatesPage() {
   return (
     <>
-      <PageHeader
-        title="Layout templates"
-        description="Confirmed mappings. The next file of the same layout loads with its template, without review."
-      />
+      <PageHeader title="Layout templates" description="Confirmed mappings. The next file of the same layout loads with its template, without review." />
       <RequireRole role="reviewer">
         <TemplatesList />
       </RequireRole>

@@ -22,16 +22,19 @@ export async function signIn(page: Page, email: string, password: string): Promi
  * every File, built in the page from the given bytes.
  */
 export async function dropFiles(page: Page, files: { name: string; bytes: Buffer }[]): Promise<void> {
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const { b64, name } of list) {
-      const bin = atob(b64);
-      const arr = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) arr[i] = bin.charCodeAt(i);
-      dt.items.add(new File([arr], name, { type: "text/plain" }));
-    }
-    return dt;
-  }, files.map((f) => ({ b64: f.bytes.toString("base64"), name: f.name })));
+  const dataTransfer = await page.evaluateHandle(
+    (list) => {
+      const dt = new DataTransfer();
+      for (const { b64, name } of list) {
+        const bin = atob(b64);
+        const arr = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) arr[i] = bin.charCodeAt(i);
+        dt.items.add(new File([arr], name, { type: "text/plain" }));
+      }
+      return dt;
+    },
+    files.map((f) => ({ b64: f.bytes.toString("base64"), name: f.name })),
+  );
   const zone = page.getByTestId("dropzone");
   await zone.dispatchEvent("dragenter", { dataTransfer });
   await zone.dispatchEvent("dragover", { dataTransfer });

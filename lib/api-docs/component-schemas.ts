@@ -1,7 +1,16 @@
 import type { ZodType } from "zod";
 import { commonContactSchema, commonContactsResponseSchema } from "../schemas/analytics";
 import { apiTokenDtoSchema, createTokenResponseSchema, tokenListResponseSchema } from "../schemas/api-tokens";
-import { apiErrorSchema, errorDtoSchema, errorListResponseSchema, jobDetailResponseSchema, jobListResponseSchema, recordDtoSchema, recordListResponseSchema, uploadResponseSchema } from "../schemas/api";
+import {
+  apiErrorSchema,
+  errorDtoSchema,
+  errorListResponseSchema,
+  jobDetailResponseSchema,
+  jobListResponseSchema,
+  recordDtoSchema,
+  recordListResponseSchema,
+  uploadResponseSchema,
+} from "../schemas/api";
 import { caseDtoSchema, caseListResponseSchema, caseMemberDtoSchema, caseMembersResponseSchema, caseResponseSchema } from "../schemas/case";
 import { jobDtoSchema } from "../schemas/job";
 import { layoutPlanSchema } from "../schemas/mapping";
@@ -13,7 +22,11 @@ import * as responses from "../schemas/responses";
  * response schema an operation uses is named after the operation.
  */
 export const NAMED_SCHEMAS: readonly [ZodType, string, string?][] = [
-  [apiErrorSchema, "ApiError", "Every error answer: a stable code (bad_request, unauthorized, forbidden, not_found, conflict, payload_too_large, rate_limited, internal) and a sentence a person understands."],
+  [
+    apiErrorSchema,
+    "ApiError",
+    "Every error answer: a stable code (bad_request, unauthorized, forbidden, not_found, conflict, payload_too_large, rate_limited, internal) and a sentence a person understands.",
+  ],
   [jobDtoSchema, "Job", "A job: one uploaded file on its way through detection, mapping, normalization and loading."],
   [layoutPlanSchema, "LayoutPlan", "Everything the engine decided about a file before loading it."],
   [errorDtoSchema, "RowError", "A row that could not be loaded."],

@@ -38,7 +38,11 @@ function hoistDefs(json: SchemaObject, prefix: string, components: Record<string
   if (!$defs) return rest;
   const rename = (s: string) => s.replace(/^#\/\$defs\/(.+)$/, (_m, name: string) => componentRef(`${prefix}_${name}`));
   const rewrite = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(rewrite) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "$ref" && typeof x === "string" ? rename(x) : rewrite(x)])) : v;
+    Array.isArray(v)
+      ? v.map(rewrite)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "$ref" && typeof x === "string" ? rename(x) : rewrite(x)]))
+        : v;
   for (const [name, def] of Object.entries($defs as Record<string, SchemaObject>)) components[`${prefix}_${name}`] = rewrite(def) as SchemaObject;
   return rewrite(rest) as SchemaObject;
 }

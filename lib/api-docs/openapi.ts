@@ -31,7 +31,15 @@ const COMMON_QUERY_DOCS: Record<string, string> = {
   field: "Only errors in this field.",
 };
 
-const ERROR_CODES: Record<number, string> = { 400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "conflict", 413: "payload_too_large", 429: "rate_limited" };
+const ERROR_CODES: Record<number, string> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  413: "payload_too_large",
+  429: "rate_limited",
+};
 
 const DESCRIPTION = `Switchyard's HTTP API: upload carrier call-detail files, follow their jobs, review mappings and read the loaded records of your cases.
 
@@ -71,7 +79,12 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = API_O
       schemas,
       securitySchemes: {
         cookieAuth: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "The browser session, set by POST /api/auth/sign-in (12 hours)." },
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: `${API_TOKEN_PREFIX}…`, description: `A personal API token (\`${API_TOKEN_PREFIX}\` + 43 characters), created on the settings page (/settings). \`read\` tokens may only GET.` },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: `${API_TOKEN_PREFIX}…`,
+          description: `A personal API token (\`${API_TOKEN_PREFIX}\` + 43 characters), created on the settings page (/settings). \`read\` tokens may only GET.`,
+        },
         metricsToken: { type: "http", scheme: "bearer", description: "The METRICS_TOKEN the server was started with (for /api/metrics and /api/health's details)." },
       },
     },
@@ -82,7 +95,13 @@ function operationObject(op: ApiOperation, refOf: (s: ZodType) => SchemaObject, 
   const parameters: ParameterObject[] = [];
   for (const name of pathParamNames(op.path)) {
     const doc = op.pathParams?.[name];
-    parameters.push({ name, in: "path", required: true, description: doc?.description ?? `The ${name}.`, schema: doc?.integer ? { type: "integer", minimum: 1 } : { type: "string" } });
+    parameters.push({
+      name,
+      in: "path",
+      required: true,
+      description: doc?.description ?? `The ${name}.`,
+      schema: doc?.integer ? { type: "integer", minimum: 1 } : { type: "string" },
+    });
   }
   if (op.query) {
     const json = inputJsonSchema(op.query, `${op.id}Query`, components);
@@ -143,7 +162,11 @@ function errorDocs(op: ApiOperation): Record<string, string> {
   if (op.query || op.body || op.rawBody) out[400] = "The request failed validation; the message names the first problem.";
   if (op.auth === "user" || op.auth === "session") {
     out[401] = "Not signed in, or the session or API token is unknown, expired or revoked.";
-    const reasons = [op.role && op.role !== "analyst" ? `it needs the ${op.role} role` : null, op.auth === "session" ? "API tokens are refused here (use a browser session)" : write ? "the API token has read scope" : null, write ? "the request is cross-site" : null].filter(Boolean);
+    const reasons = [
+      op.role && op.role !== "analyst" ? `it needs the ${op.role} role` : null,
+      op.auth === "session" ? "API tokens are refused here (use a browser session)" : write ? "the API token has read scope" : null,
+      write ? "the request is cross-site" : null,
+    ].filter(Boolean);
     if (reasons.length) out[403] = `Refused: ${reasons.join("; or ")}.`;
   } else if (write) {
     out[403] = "Refused: the request is cross-site.";

@@ -7,7 +7,12 @@ const NO_CASE = "There is no such case, or you are not a member.";
 /** Analyses of one case, computed in the database (issue 21). */
 export const ANALYTICS_OPERATIONS: ApiOperation[] = [
   {
-    id: "listCommonContacts", method: "get", path: "/api/analytics/common-contacts", tag: "Analytics", auth: "user", role: "analyst",
+    id: "listCommonContacts",
+    method: "get",
+    path: "/api/analytics/common-contacts",
+    tag: "Analytics",
+    auth: "user",
+    role: "analyst",
     summary: "Common contacts of a case's targets",
     description:
       "Numbers that two or more targets of the case talk to, the most shared first (most targets, then most events, then by number), each with every target's events (calls + messages) and first and last contact. Counted from the case's contacts: linked near-duplicate legs and records without a target do not count; a target is never its own contact, so a target is a common contact when other targets talk to it.",
@@ -21,7 +26,12 @@ export const ANALYTICS_OPERATIONS: ApiOperation[] = [
     errors: { 404: NO_CASE },
   },
   {
-    id: "getTargetPatterns", method: "get", path: "/api/analytics/patterns", tag: "Analytics", auth: "user", role: "analyst",
+    id: "getTargetPatterns",
+    method: "get",
+    path: "/api/analytics/patterns",
+    tag: "Analytics",
+    auth: "user",
+    role: "analyst",
     summary: "Patterns of life of a target",
     description:
       "The target's events counted per hour of the day and day of the week (ISO weekday 1 = Monday … 7 = Sunday) in the case's display time zone (UTC when the case has none), every one of the 7 × 24 cells, with calls, messages, incoming and outgoing; and each local day's first and last event (as stored, ISO-8601 UTC). Records stay in UTC: each UTC hour is placed in the local hour its start falls in, with the offset in force then (daylight saving followed) — exact for whole-hour offsets, within the hour for zones with :30 or :45 offsets. Linked near-duplicate legs do not count.",
@@ -31,7 +41,12 @@ export const ANALYTICS_OPERATIONS: ApiOperation[] = [
     errors: { 404: NO_CASE },
   },
   {
-    id: "getTargetDevices", method: "get", path: "/api/analytics/devices", tag: "Analytics", auth: "user", role: "analyst",
+    id: "getTargetDevices",
+    method: "get",
+    path: "/api/analytics/devices",
+    tag: "Analytics",
+    auth: "user",
+    role: "analyst",
     summary: "Handsets and SIMs of a target",
     description:
       "The IMEI + IMSI pairs the target's events carry (compared as digits; a 14-digit IMEI is its 15-digit form without the check digit), ordered by first use, each with its first and last event and how many; and the changes: each pair compared with the handset and SIM last known before it (the pairs first used earlier), listed at its first use when the IMEI (a new handset) or the IMSI (a new SIM) differs. A side missing is unknown, not a change. Linked near-duplicate legs do not count.",
@@ -41,7 +56,12 @@ export const ANALYTICS_OPERATIONS: ApiOperation[] = [
     errors: { 404: NO_CASE },
   },
   {
-    id: "getCaseGraph", method: "get", path: "/api/analytics/graph", tag: "Analytics", auth: "user", role: "analyst",
+    id: "getCaseGraph",
+    method: "get",
+    path: "/api/analytics/graph",
+    tag: "Analytics",
+    auth: "user",
+    role: "analyst",
     summary: "Link chart of a case: targets and their contacts as a graph",
     description:
       "The case's targets and the numbers they talk to as one graph: an edge per (target, number), weight = events (calls = voice records, messages = SMS/MMS; data sessions weigh nothing), first and last contact. Nodes are the edges' endpoints (a target another target talks to is one node), `common` when two or more targets link to it in the answer. Without from/to/type the edges are the case's contacts; with them they are counted from the records in range. Linked near-duplicate legs and records without a target never count. The heaviest `limit` edges of weight ≥ minWeight, `truncated` when more exist. format=graphml and format=neo4j are downloads, written to the audit log.",
@@ -60,10 +80,16 @@ export const ANALYTICS_OPERATIONS: ApiOperation[] = [
       description: "The graph (format=json), or the file as an attachment.",
       schema: caseGraphResponseSchema,
       content: {
-        "application/graphml+xml": { type: "string", description: "GraphML with <key> declarations for the node attributes label, kind, target, common, events and the edge attributes calls, messages, weight, first, last (format=graphml)." },
+        "application/graphml+xml": {
+          type: "string",
+          description:
+            "GraphML with <key> declarations for the node attributes label, kind, target, common, events and the edge attributes calls, messages, weight, first, last (format=graphml).",
+        },
         "application/zip": {
-          type: "string", contentMediaType: "application/zip",
-          description: "A zip of nodes.csv (`id:ID,label,kind,:LABEL`) and relationships.csv (`:START_ID,:END_ID,calls:int,messages:int,weight:int,first,last,:TYPE`) (format=neo4j).",
+          type: "string",
+          contentMediaType: "application/zip",
+          description:
+            "A zip of nodes.csv (`id:ID,label,kind,:LABEL`) and relationships.csv (`:START_ID,:END_ID,calls:int,messages:int,weight:int,first,last,:TYPE`) (format=neo4j).",
         },
       },
       headers: { "Content-Disposition": '`attachment; filename="switchyard-case-<id>-graph.graphml"` or `…-neo4j.zip` (file formats only).' },

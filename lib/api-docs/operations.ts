@@ -11,7 +11,14 @@ import { RECORD_OPERATIONS } from "./operations-records";
  * (tests/integration/openapi.test.ts fails when a route and this list disagree). Schemas are the
  * very objects the routes parse with, so the document cannot describe a different contract.
  */
-export const API_OPERATIONS: readonly ApiOperation[] = [...AUTH_OPERATIONS, ...CASE_OPERATIONS, ...INGESTION_OPERATIONS, ...RECORD_OPERATIONS, ...ANALYTICS_OPERATIONS, ...ADMIN_OPERATIONS];
+export const API_OPERATIONS: readonly ApiOperation[] = [
+  ...AUTH_OPERATIONS,
+  ...CASE_OPERATIONS,
+  ...INGESTION_OPERATIONS,
+  ...RECORD_OPERATIONS,
+  ...ANALYTICS_OPERATIONS,
+  ...ADMIN_OPERATIONS,
+];
 
 /** Tag order and what each group is about. */
 export const API_TAGS: readonly { name: string; description: string }[] = [

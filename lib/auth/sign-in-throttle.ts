@@ -46,8 +46,7 @@ interface Row {
   lockedUntil: Date | null;
 }
 
-const stale = (row: Row, rule: ThrottleRule, now: Date) =>
-  now.getTime() >= Math.max(row.lastFailureAt.getTime(), row.lockedUntil?.getTime() ?? 0) + rule.windowMs;
+const stale = (row: Row, rule: ThrottleRule, now: Date) => now.getTime() >= Math.max(row.lastFailureAt.getTime(), row.lockedUntil?.getTime() ?? 0) + rule.windowMs;
 
 /** Seconds until every locked one of `keys` is open again (0: none is locked). */
 export async function lockedFor(db: Db, keys: string[], now: Date): Promise<number> {

@@ -8,10 +8,7 @@ import { findUserByEmail } from "./user-commands";
 /** Verified against for an unknown e-mail: the same answer, in roughly the same time, as a wrong password. */
 const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-export type SignInOutcome =
-  | { kind: "ok"; user: { id: string; email: string; name: string; role: string } }
-  | { kind: "wrong" }
-  | { kind: "throttled"; retryAfterSeconds: number };
+export type SignInOutcome = { kind: "ok"; user: { id: string; email: string; name: string; role: string } } | { kind: "wrong" } | { kind: "throttled"; retryAfterSeconds: number };
 
 export const throttledMessage = (seconds: number) => `Too many failed sign-ins. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
 

@@ -4,13 +4,21 @@ import { AppError } from "../app-error";
 import { hashPassword, passwordProblem } from "./password";
 import type { Role, SessionUser } from "./roles";
 
-export const toUserDto = (u: { id: string; email: string; name: string; role: string; createdAt: Date }) => ({ id: u.id, email: u.email, name: u.name, role: u.role, createdAt: u.createdAt.toISOString() });
+export const toUserDto = (u: { id: string; email: string; name: string; role: string; createdAt: Date }) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  createdAt: u.createdAt.toISOString(),
+});
 
 export async function createUser(db: Db, input: { email: string; name: string; password: string; role: Role }) {
   const problem = passwordProblem(input.password, input.email);
   if (problem) throw new AppError("bad_request", problem);
   if (await db.user.findUnique({ where: { email: input.email } })) throw new AppError("conflict", "A user with this e-mail already exists.");
-  const user = await db.user.create({ data: { id: crypto.randomUUID(), email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) } });
+  const user = await db.user.create({
+    data: { id: crypto.randomUUID(), email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) },
+  });
   return toUserDto(user);
 }
 
@@ -24,7 +32,11 @@ export async function updateUser(db: Db, actor: SessionUser, id: string, input: 
   }
   const updated = await db.user.update({
     where: { id },
-    data: { ...(input.role ? { role: input.role } : {}), ...(input.name ? { name: input.name } : {}), ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}) },
+    data: {
+      ...(input.role ? { role: input.role } : {}),
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
+    },
   });
   // A changed role or password ends the user's other sessions.
   if (input.role || input.password) await db.session.deleteMany({ where: { userId: id } });

@@ -6,7 +6,16 @@ import type { MappingOverride } from "@/lib/schemas/mapping";
 import type { JobDto } from "@/lib/schemas/job";
 import { apiFetch, query } from "./api";
 import type {
-  AllErrorsResponse, AuditEventDto, ContactListResponse, MeResponse, PreviewResponse, PrivacyRuleDto, SessionUserDto, TemplateDto, TimelineResponse, UserDto,
+  AllErrorsResponse,
+  AuditEventDto,
+  ContactListResponse,
+  MeResponse,
+  PreviewResponse,
+  PrivacyRuleDto,
+  SessionUserDto,
+  TemplateDto,
+  TimelineResponse,
+  UserDto,
 } from "@/lib/schemas/responses";
 
 const json = (method: string, body?: unknown): RequestInit => ({
@@ -16,15 +25,39 @@ const json = (method: string, body?: unknown): RequestInit => ({
 });
 const id = encodeURIComponent;
 
-export interface ErrorFilter { jobId?: string | undefined; code?: string | undefined; field?: string | undefined }
+export interface ErrorFilter {
+  jobId?: string | undefined;
+  code?: string | undefined;
+  field?: string | undefined;
+}
 /** The records filters as the UI keeps them (and the URL carries them): GET /api/records' query names, as typed. */
 export interface RecordFilter {
-  jobId?: string | undefined; number?: string | undefined; from?: string | undefined; to?: string | undefined; type?: string | undefined;
-  imei?: string | undefined; imsi?: string | undefined; cell?: string | undefined; direction?: string | undefined;
-  minDuration?: string | undefined; maxDuration?: string | undefined;
+  jobId?: string | undefined;
+  number?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  type?: string | undefined;
+  imei?: string | undefined;
+  imsi?: string | undefined;
+  cell?: string | undefined;
+  direction?: string | undefined;
+  minDuration?: string | undefined;
+  maxDuration?: string | undefined;
 }
 /** The RecordFilter keys, in the order the URL lists them. */
-export const RECORD_FILTER_KEYS = ["number", "imei", "imsi", "cell", "from", "to", "type", "direction", "minDuration", "maxDuration", "jobId"] as const satisfies readonly (keyof RecordFilter)[];
+export const RECORD_FILTER_KEYS = [
+  "number",
+  "imei",
+  "imsi",
+  "cell",
+  "from",
+  "to",
+  "type",
+  "direction",
+  "minDuration",
+  "maxDuration",
+  "jobId",
+] as const satisfies readonly (keyof RecordFilter)[];
 /** Linked duplicate legs are left out unless asked for. */
 const dupes = (includeDuplicates: boolean | undefined) => (includeDuplicates ? 1 : undefined);
 
@@ -35,8 +68,7 @@ export const adminApi = {
   setup: (email: string, name: string, password: string) => apiFetch<{ user: SessionUserDto }>("/api/auth/setup", json("POST", { email, name, password })),
   signOut: () => apiFetch<void>("/api/auth/sign-out", { method: "POST" }),
 
-  preview: (jobId: string, draft: MappingOverride | null) =>
-    apiFetch<PreviewResponse>(`/api/ingestion/jobs/${id(jobId)}/preview`, json("POST", draft ?? undefined)),
+  preview: (jobId: string, draft: MappingOverride | null) => apiFetch<PreviewResponse>(`/api/ingestion/jobs/${id(jobId)}/preview`, json("POST", draft ?? undefined)),
   confirmMapping: (jobId: string, mapping: MappingOverride) => apiFetch<{ job: JobDto }>(`/api/ingestion/jobs/${id(jobId)}/mapping`, json("POST", mapping)),
 
   templates: () => apiFetch<{ templates: TemplateDto[] }>("/api/ingestion/templates"),
@@ -67,6 +99,5 @@ export const adminApi = {
   updateUser: (uid: string, patch: { role?: Role; name?: string; password?: string }) => apiFetch<{ user: UserDto }>(`/api/users/${id(uid)}`, json("PATCH", patch)),
   deleteUser: (uid: string) => apiFetch<void>(`/api/users/${id(uid)}`, { method: "DELETE" }),
 
-  audit: (filter: AuditFilter & { page: number; pageSize: number }) =>
-    apiFetch<{ events: AuditEventDto[]; total: number }>(`/api/audit${query({ ...filter })}`),
+  audit: (filter: AuditFilter & { page: number; pageSize: number }) => apiFetch<{ events: AuditEventDto[]; total: number }>(`/api/audit${query({ ...filter })}`),
 };

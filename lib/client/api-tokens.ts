@@ -8,8 +8,7 @@ import { queryKeys } from "./query-keys";
 /** Personal API tokens (issue 19): the settings page's calls. The routes take a browser session only. */
 export const apiTokensApi = {
   list: () => apiFetch<{ tokens: ApiTokenDto[] }>("/api/tokens"),
-  create: (body: CreateTokenBody) =>
-    apiFetch<CreateTokenResponse>("/api/tokens", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
+  create: (body: CreateTokenBody) => apiFetch<CreateTokenResponse>("/api/tokens", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
   revoke: (id: string) => apiFetch<void>(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
 };
 

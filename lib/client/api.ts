@@ -1,8 +1,4 @@
-import type {
-  ErrorListResponse,
-  JobDetailResponse,
-  JobListResponse,
-} from "@/lib/schemas/api";
+import type { ErrorListResponse, JobDetailResponse, JobListResponse } from "@/lib/schemas/api";
 import type { JobDto, JobStatus } from "@/lib/schemas/job";
 import { redirectToSignIn } from "./auth-redirect";
 
@@ -73,14 +69,8 @@ export function query(params: Record<string, string | number | undefined>): stri
 export const api = {
   listJobs: (p: JobListParams) => apiFetch<JobListResponse>(`/api/ingestion/jobs${query({ ...p })}`),
   getJob: (id: string) => apiFetch<JobDetailResponse>(`/api/ingestion/jobs/${encodeURIComponent(id)}`),
-  listErrors: (id: string, page: number, pageSize: number) =>
-    apiFetch<ErrorListResponse>(
-      `/api/ingestion/jobs/${encodeURIComponent(id)}/errors${query({ page, pageSize })}`,
-    ),
-  retryJob: (id: string) =>
-    apiFetch<{ job: JobDto }>(`/api/ingestion/jobs/${encodeURIComponent(id)}/retry`, { method: "POST" }),
-  cancelJob: (id: string) =>
-    apiFetch<{ job: JobDto }>(`/api/ingestion/jobs/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
-  deleteJob: (id: string) =>
-    apiFetch<void>(`/api/ingestion/jobs/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  listErrors: (id: string, page: number, pageSize: number) => apiFetch<ErrorListResponse>(`/api/ingestion/jobs/${encodeURIComponent(id)}/errors${query({ page, pageSize })}`),
+  retryJob: (id: string) => apiFetch<{ job: JobDto }>(`/api/ingestion/jobs/${encodeURIComponent(id)}/retry`, { method: "POST" }),
+  cancelJob: (id: string) => apiFetch<{ job: JobDto }>(`/api/ingestion/jobs/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
+  deleteJob: (id: string) => apiFetch<void>(`/api/ingestion/jobs/${encodeURIComponent(id)}`, { method: "DELETE" }),
 };

@@ -10,7 +10,12 @@ const json = (method: string, body?: unknown): RequestInit => ({
 const path = (caseId: number, rest = "") => `/api/cases/${encodeURIComponent(String(caseId))}${rest}`;
 
 /** `region`: ISO 3166-1 alpha-2 for the case's national numbers, null to clear it. */
-export interface CaseInput { name: string; description?: string; region?: string | null; displayTimezone?: string | null }
+export interface CaseInput {
+  name: string;
+  description?: string;
+  region?: string | null;
+  displayTimezone?: string | null;
+}
 
 /** The cases routes (lib/schemas/case.ts is the contract). */
 export const caseApi = {
@@ -22,7 +27,6 @@ export const caseApi = {
   /** Remembers the case as the user's last used one (the switcher's default, and where an upload naming no case goes). */
   select: (caseId: number) => apiFetch<void>(path(caseId, "/select"), { method: "POST" }),
   members: (caseId: number) => apiFetch<CaseMembersResponse>(path(caseId, "/members")),
-  addMember: (caseId: number, email: string, role: CaseRole) =>
-    apiFetch<{ member: CaseMemberDto }>(path(caseId, "/members"), json("POST", { email, role })),
+  addMember: (caseId: number, email: string, role: CaseRole) => apiFetch<{ member: CaseMemberDto }>(path(caseId, "/members"), json("POST", { email, role })),
   removeMember: (caseId: number, userId: string) => apiFetch<void>(path(caseId, `/members/${encodeURIComponent(userId)}`), { method: "DELETE" }),
 };

@@ -25,8 +25,7 @@ export function formatDuration(seconds: number | null | undefined): string {
   return `${Math.floor(m / 60)}h ${m % 60}m`;
 }
 
-export const formatRate = (rowsPerSecond: number | null | undefined) =>
-  rowsPerSecond == null ? "—" : `${nf.format(Math.round(rowsPerSecond))} rows/s`;
+export const formatRate = (rowsPerSecond: number | null | undefined) => (rowsPerSecond == null ? "—" : `${nf.format(Math.round(rowsPerSecond))} rows/s`);
 
 export const formatPercent = (p: number | null | undefined) => (p == null ? "—" : `${Math.round(p)}%`);
 

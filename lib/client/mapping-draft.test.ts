@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { overrideOf, withoutLastTransform, withSheet, withTransform, type MappingDraft } from "./mapping-draft";
 
-const draft: MappingDraft = { fields: ["start_time", null, "duration_seconds"], headerLine: 1, noHeader: false, timezone: "UTC", transforms: [], saveTemplate: false, templateName: "x" };
+const draft: MappingDraft = {
+  fields: ["start_time", null, "duration_seconds"],
+  headerLine: 1,
+  noHeader: false,
+  timezone: "UTC",
+  transforms: [],
+  saveTemplate: false,
+  templateName: "x",
+};
 
 describe("the review draft's structure edits (issue 18)", () => {
   it("a split adds an unmapped column after the split one, and undo takes it back", () => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { PreviewRow } from "@/lib/schemas/responses";
 import { firstLineOfSameError, groupPreviewErrors, lineRanges } from "./preview-error-groups";
 
-const bad = (line: number, message: string, field = "timezone"): PreviewRow => ({ line, raw: `raw ${line}`, record: null, error: { code: "bad", field, message } as PreviewRow["error"] });
+const bad = (line: number, message: string, field = "timezone"): PreviewRow => ({
+  line,
+  raw: `raw ${line}`,
+  record: null,
+  error: { code: "bad", field, message } as PreviewRow["error"],
+});
 const good = (line: number) => ({ line, raw: "", record: {} as never, error: null }) as PreviewRow;
 
 describe("preview error groups", () => {
@@ -13,6 +18,10 @@ describe("preview error groups", () => {
       { text: "caller: not a number", lines: [6] },
     ]);
     expect(lineRanges([2, 3, 5, 7, 8, 9])).toBe("2–3, 5, 7–9");
-    expect([...firstLineOfSameError(rows)]).toEqual([[3, 2], [5, 2], [7, 2]]);
+    expect([...firstLineOfSameError(rows)]).toEqual([
+      [3, 2],
+      [5, 2],
+      [7, 2],
+    ]);
   });
 });

@@ -36,7 +36,7 @@ export function firstLineOfSameError(rows: readonly PreviewRow[]): Map<number, n
 /** "3, 4, 5, 9" → "3–5, 9". */
 export function lineRanges(lines: readonly number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     let j = i;
     while (j + 1 < lines.length && lines[j + 1] === lines[j]! + 1) j++;
     parts.push(j > i ? `${lines[i]}–${lines[j]}` : String(lines[i]));

@@ -44,8 +44,7 @@ export const queryKeys = {
   records: {
     all: ["records"] as const,
     case: (caseId: number) => [...queryKeys.records.all, caseId] as const,
-    list: (caseId: number, params: RecordFilter & { includeDuplicates: boolean; page: number; pageSize: number }) =>
-      [...queryKeys.records.case(caseId), "list", params] as const,
+    list: (caseId: number, params: RecordFilter & { includeDuplicates: boolean; page: number; pageSize: number }) => [...queryKeys.records.case(caseId), "list", params] as const,
   },
 
   contacts: {

@@ -10,9 +10,7 @@ import { SQLITE_MIGRATIONS_DIR } from "../paths";
  */
 export function migrateSqlite(db: Database.Database, dir = SQLITE_MIGRATIONS_DIR): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS "_switchyard_migrations" ("name" TEXT PRIMARY KEY, "applied_at" TEXT NOT NULL)`);
-  const done = new Set(
-    (db.prepare(`SELECT name FROM "_switchyard_migrations"`).all() as { name: string }[]).map((r) => r.name),
-  );
+  const done = new Set((db.prepare(`SELECT name FROM "_switchyard_migrations"`).all() as { name: string }[]).map((r) => r.name));
   const names = fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))

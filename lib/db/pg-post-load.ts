@@ -1,8 +1,7 @@
 import type pg from "pg";
 
 /** ISO start time shifted by N seconds, in the records' own text format (they compare as text). */
-const shifted = (col: string, sign: "-" | "+") =>
-  `to_char((${col}::timestamptz ${sign} interval '2 seconds') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+const shifted = (col: string, sign: "-" | "+") => `to_char((${col}::timestamptz ${sign} interval '2 seconds') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /**
  * PostgreSQL twin of the SQLite post-load links: the same call reported twice (two carriers, two
@@ -47,8 +46,7 @@ export async function linkNearDuplicatesPg(client: pg.PoolClient, jobId: string)
  * Records without a target are grouped under "" (as in contacts and timeline_gaps); the two arms
  * keep the (case_id, target, start_time) index usable where COALESCE(target, '') would not.
  */
-export const caseTargetWhere = (target: string) =>
-  target === "" ? `r.case_id = $1 AND (r.target IS NULL OR r.target = $2)` : `r.case_id = $1 AND r.target = $2`;
+export const caseTargetWhere = (target: string) => (target === "" ? `r.case_id = $1 AND (r.target IS NULL OR r.target = $2)` : `r.case_id = $1 AND r.target = $2`);
 
 /**
  * Serializes every writer of one target's contacts and gaps in one case (two workers finishing

@@ -17,10 +17,9 @@ export async function purgeJobPg(client: pg.PoolClient, jobId: string): Promise<
   await client.query("BEGIN");
   try {
     await client.query(`SET LOCAL work_mem = '64MB'`); // as in refreshCaseTargetsPg
-    const { rows: own } = await client.query<{ case_id: number; target: string }>(
-      `SELECT DISTINCT case_id, COALESCE(target, '') AS target FROM call_records WHERE job_id = $1`,
-      [jobId],
-    );
+    const { rows: own } = await client.query<{ case_id: number; target: string }>(`SELECT DISTINCT case_id, COALESCE(target, '') AS target FROM call_records WHERE job_id = $1`, [
+      jobId,
+    ]);
     if (own.length > 0) {
       const caseIds = [...new Set(own.map((r) => r.case_id))].sort((a, b) => a - b);
       // No linker of the case runs meanwhile (lockCaseLinks); two purges of one case take turns.

@@ -59,9 +59,12 @@ export class PgRecordSink implements RecordSink {
   }
 
   async insertErrors(errors: RowError[]): Promise<void> {
-    await copyRows(this.client, "ingestion_errors", ERROR_COLUMNS, errors.map((e) => [
-      this.jobId, e.line, e.field, e.code, e.message, e.raw.length > MAX_RAW ? `${e.raw.slice(0, MAX_RAW)}… (${e.raw.length} characters)` : e.raw,
-    ]));
+    await copyRows(
+      this.client,
+      "ingestion_errors",
+      ERROR_COLUMNS,
+      errors.map((e) => [this.jobId, e.line, e.field, e.code, e.message, e.raw.length > MAX_RAW ? `${e.raw.slice(0, MAX_RAW)}… (${e.raw.length} characters)` : e.raw]),
+    );
   }
 
   /** Each insertRecords is its own transaction. */
@@ -116,7 +119,10 @@ export class PgRecordSink implements RecordSink {
     let gaps = 0;
     for (const s of spans) gaps += (found.get(caseTargetKey(s)) ?? []).filter((g) => g.from >= s.first && g.to <= s.last).length;
     const ms = (a: number, b: number) => Math.round(b - a);
-    log.debug({ jobId: this.jobId, caseId: this.caseId, linksMs: ms(t0, t1), contactsAndGapsMs: ms(t1, performance.now()), targets: touched.size, linkedNearDuplicates }, "post-load timings");
+    log.debug(
+      { jobId: this.jobId, caseId: this.caseId, linksMs: ms(t0, t1), contactsAndGapsMs: ms(t1, performance.now()), targets: touched.size, linkedNearDuplicates },
+      "post-load timings",
+    );
     return { gaps, linkedNearDuplicates };
   }
 
@@ -127,9 +133,7 @@ export class PgRecordSink implements RecordSink {
 
   private async ensureStaging(): Promise<void> {
     if (this.staged) return;
-    await this.client.query(
-      `CREATE TEMP TABLE IF NOT EXISTS staging_records (${STAGING_COLUMNS}) ON COMMIT DELETE ROWS`,
-    );
+    await this.client.query(`CREATE TEMP TABLE IF NOT EXISTS staging_records (${STAGING_COLUMNS}) ON COMMIT DELETE ROWS`);
     this.staged = true;
   }
 

@@ -33,7 +33,8 @@ export function linkAcrossJobs(db: Database.Database, jobId: string, caseId: num
 
   const params = { job: jobId, case: caseId };
   const numbers = numbersOf(scan);
-  if (numbers === null) return db.prepare(linkSql(`call_records o INDEXED BY ${CASE_TARGET_INDEX}`, "o.case_id = @case AND o.target IN (r.target, r.caller, r.callee)")).run(params).changes;
+  if (numbers === null)
+    return db.prepare(linkSql(`call_records o INDEXED BY ${CASE_TARGET_INDEX}`, "o.case_id = @case AND o.target IN (r.target, r.caller, r.callee)")).run(params).changes;
   const held = numbersHeldByOthers(db, caseId, scan, numbers, lo, hi);
   if (held.length === 0) return 0;
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS link_targets (number TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM link_targets;`);

@@ -39,8 +39,18 @@ export interface JobScan {
 const MAX_OTHER_PARTIES = 10_000;
 
 type ScanRow = [
-  id: number, caller: string | null, callee: string | null, type: string, start: string, duration: number | null, target: string | null, duplicateOf: number | null,
-  callerId: string | null, calleeId: string | null, callerKind: string | null, calleeKind: string | null,
+  id: number,
+  caller: string | null,
+  callee: string | null,
+  type: string,
+  start: string,
+  duration: number | null,
+  target: string | null,
+  duplicateOf: number | null,
+  callerId: string | null,
+  calleeId: string | null,
+  callerKind: string | null,
+  calleeKind: string | null,
 ];
 
 /**
@@ -96,7 +106,17 @@ export class JobScanner {
   }
 
   /** `caller`/`callee` are the E.164 forms (near-duplicates match on them); `ids` name the parties for contacts. */
-  add(id: number, caller: string | null, callee: string | null, type: string, start: string, duration: number | null, target: string | null, alreadyLinked: boolean, ids: PartyIds): void {
+  add(
+    id: number,
+    caller: string | null,
+    callee: string | null,
+    type: string,
+    start: string,
+    duration: number | null,
+    target: string | null,
+    alreadyLinked: boolean,
+    ids: PartyIds,
+  ): void {
     const ms = isoInstantMs(start);
     this.first ??= start;
     this.last = start;

@@ -62,7 +62,11 @@ export function purgeJobSqlite(db: Database.Database, jobId: string): PurgeFacts
  * Nothing at all when no other job of the case has records in the span.
  */
 function repointLinksIntoJob(db: Database.Database, jobId: string, caseId: number): string[] {
-  const span = db.prepare(`SELECT MIN(start_time) AS lo, MAX(start_time) AS hi, COUNT(*) AS n FROM call_records WHERE job_id = ?`).get(jobId) as { lo: string | null; hi: string | null; n: number };
+  const span = db.prepare(`SELECT MIN(start_time) AS lo, MAX(start_time) AS hi, COUNT(*) AS n FROM call_records WHERE job_id = ?`).get(jobId) as {
+    lo: string | null;
+    hi: string | null;
+    n: number;
+  };
   if (span.lo === null || span.hi === null) return [];
   const lo = shiftSeconds(span.lo, -LINK_REACH_SECONDS);
   const hi = shiftSeconds(span.hi, LINK_REACH_SECONDS);
@@ -83,10 +87,12 @@ function repointLinksIntoJob(db: Database.Database, jobId: string, caseId: numbe
   const params = { job: jobId, case: caseId, lo, hi };
   let rows: [number, number][];
   if (inOthers <= budget) {
-    const linked = db.prepare(
-      `SELECT d.id, d.duplicate_of FROM call_records d JOIN call_records p ON p.id = d.duplicate_of
+    const linked = db
+      .prepare(
+        `SELECT d.id, d.duplicate_of FROM call_records d JOIN call_records p ON p.id = d.duplicate_of
         WHERE d.job_id = @other AND d.start_time BETWEEN @lo AND @hi AND d.duplicate_of IS NOT NULL AND p.job_id = @job`,
-    ).raw();
+      )
+      .raw();
     rows = overlapping.flatMap((other) => linked.all({ ...params, other }) as [number, number][]);
   } else {
     const around = `d.start_time BETWEEN strftime('%Y-%m-%dT%H:%M:%SZ', p.start_time, '-${LINK_REACH_SECONDS} seconds')

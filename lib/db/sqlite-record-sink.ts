@@ -141,7 +141,11 @@ export class SqliteRecordSink implements RecordSink {
     if (i < count) {
       const rest: (string | number)[] = [this.caseId];
       for (; i < count; i++) rest.push(values[i * ROW_WIDTH] as string);
-      for (const h of this.db.prepare(probeSql(rest.length - 1)).pluck().all(rest) as string[]) stored.add(h);
+      for (const h of this.db
+        .prepare(probeSql(rest.length - 1))
+        .pluck()
+        .all(rest) as string[])
+        stored.add(h);
     }
     return stored;
   }

@@ -6,8 +6,7 @@ import { corpus } from "../../tests/support/corpora";
 import { detectFileFormat, detectFormat } from "./detect-format";
 import { IngestError } from "./types";
 
-const bytes = (...parts: (string | number[])[]) =>
-  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)));
+const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)));
 
 function refusal(head: Uint8Array, name = "calls.csv"): IngestError {
   try {

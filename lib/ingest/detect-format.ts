@@ -38,9 +38,19 @@ const HOW_READ: Record<FileFormat, string> = {
 };
 
 const EXTENSION_FAMILY: Record<string, FileFormat> = {
-  ".csv": "text", ".tsv": "text", ".txt": "text", ".psv": "text", ".dat": "text", ".tab": "text",
-  ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".pdf": "pdf",
-  ".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson",
+  ".csv": "text",
+  ".tsv": "text",
+  ".txt": "text",
+  ".psv": "text",
+  ".dat": "text",
+  ".tab": "text",
+  ".xlsx": "xlsx",
+  ".xlsm": "xlsx",
+  ".xls": "xls",
+  ".pdf": "pdf",
+  ".json": "json",
+  ".ndjson": "ndjson",
+  ".jsonl": "ndjson",
 };
 
 function mismatchSentence(format: FileFormat, fileName: string): string | null {
@@ -90,7 +100,10 @@ function headText(head: Uint8Array): string | "binary" {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return Buffer.from(head.subarray(3)).toString("utf8");
   if (head[0] === 0xff && head[1] === 0xfe) return Buffer.from(head.subarray(2)).toString("utf16le");
   // swap16 needs an even length: a head cut mid-character (or a lying BOM) has an odd one.
-  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(head.subarray(2, 2 + ((head.length - 2) & ~1))).swap16().toString("utf16le");
+  if (head[0] === 0xfe && head[1] === 0xff)
+    return Buffer.from(head.subarray(2, 2 + ((head.length - 2) & ~1)))
+      .swap16()
+      .toString("utf16le");
   const utf16 = utf16WithoutBom(head);
   if (utf16 !== null) return utf16;
   if (looksBinary(head)) return "binary";

@@ -9,11 +9,7 @@ export const EMPTY_COUNTS: JobCounts = { rows: 0, inserted: 0, duplicates: 0, re
  * person understands; the plan, counts and format mismatch when the failure came late enough to
  * know them.
  */
-export function failedOutcome(
-  code: JobErrorCode,
-  message: string,
-  known: Partial<Pick<IngestOutcome, "plan" | "counts" | "formatMismatch" | "durationMs">> = {},
-): IngestOutcome {
+export function failedOutcome(code: JobErrorCode, message: string, known: Partial<Pick<IngestOutcome, "plan" | "counts" | "formatMismatch" | "durationMs">> = {}): IngestOutcome {
   return {
     status: "failed",
     plan: known.plan ?? null,

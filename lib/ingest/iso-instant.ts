@@ -5,14 +5,7 @@
  */
 export function isoInstantMs(s: string): number {
   if (s.length !== 20 || s.charCodeAt(19) !== 90) return Date.parse(s);
-  return Date.UTC(
-    digits4(s, 0),
-    digits2(s, 5) - 1,
-    digits2(s, 8),
-    digits2(s, 11),
-    digits2(s, 14),
-    digits2(s, 17),
-  );
+  return Date.UTC(digits4(s, 0), digits2(s, 5) - 1, digits2(s, 8), digits2(s, 11), digits2(s, 14), digits2(s, 17));
 }
 
 function digits2(s: string, i: number): number {

@@ -16,7 +16,10 @@ describe("privacy rules", () => {
   });
 
   it("masks the raw spelling too, and matches parties without an E.164 form by their raw digits", () => {
-    const apply = compilePrivacyRules([{ pattern: "+14155550100", kind: "number", action: "mask" }, { pattern: "07943096148", kind: "number", action: "mask" }]);
+    const apply = compilePrivacyRules([
+      { pattern: "+14155550100", kind: "number", action: "mask" },
+      { pattern: "07943096148", kind: "number", action: "mask" },
+    ]);
     const r = canonicalRecord({ callee: "+14155550100", callee_raw: "(415) 555-0100" });
     apply(r);
     expect(r.callee_raw).toBe(maskNumber("+14155550100"));

@@ -18,7 +18,11 @@ export function maskNumber(e164: string): string {
   return `+${d.slice(0, 4)}${"*".repeat(d.length - 6)}${d.slice(-2)}`;
 }
 
-const PARTIES = [["caller", "caller_raw"], ["callee", "callee_raw"], ["target", "target_raw"]] as const;
+const PARTIES = [
+  ["caller", "caller_raw"],
+  ["callee", "callee_raw"],
+  ["target", "target_raw"],
+] as const;
 
 /**
  * Compiles admin-defined rules once per job into a function applied to every record before it

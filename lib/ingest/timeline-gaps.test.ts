@@ -31,7 +31,7 @@ describe("TimelineGapAccumulator", () => {
     const times: string[] = [];
     let t = start;
     for (let i = 0; i < 500; i++) {
-      t += (i % 97 === 0 ? 9 * 86400 : 1800 + (i * 7919) % 5000) * 1000;
+      t += (i % 97 === 0 ? 9 * 86400 : 1800 + ((i * 7919) % 5000)) * 1000;
       times.push(iso(t));
     }
     const acc = new TimelineGapAccumulator();

@@ -16,7 +16,6 @@ export type TaskRunner = (task: IngestTask, onProgress: (tick: ProgressTick) => 
 /** Progress is written to the job row at most this often (the socket gets every tick). */
 const DB_PROGRESS_INTERVAL_MS = 1000;
 
-
 /**
  * Moves one job through processing: claims it, hands the task to the runner, forwards progress,
  * and records the outcome (status, counts, plan, error) on the job row. A runner crash fails
@@ -28,7 +27,14 @@ const DB_PROGRESS_INTERVAL_MS = 1000;
  * newer attempt). When the run ends cancelled — by the flag or in the database, at any stage —
  * everything the job stored is purged (purge-job.ts) and its counts are zero.
  */
-export async function executeJob(db: Db, databaseUrl: string, jobId: string, run: TaskRunner, events: JobEvents, cancelFlag = new Int32Array(new SharedArrayBuffer(4))): Promise<IngestOutcome | null> {
+export async function executeJob(
+  db: Db,
+  databaseUrl: string,
+  jobId: string,
+  run: TaskRunner,
+  events: JobEvents,
+  cancelFlag = new Int32Array(new SharedArrayBuffer(4)),
+): Promise<IngestOutcome | null> {
   const job = await db.ingestionJob.findUnique({ where: { id: jobId } });
   if (!job || job.status === "cancelled") return null;
   const inputs = await loadTaskInputs(db, job.mapping, job.caseId);
@@ -55,9 +61,10 @@ export async function executeJob(db: Db, databaseUrl: string, jobId: string, run
     outcome = await run({ jobId, caseId: job.caseId, filePath: job.storedPath, fileName: job.fileName, databaseUrl, ...inputs }, onProgress, cancelFlag);
   } catch (err) {
     log.error({ err, jobId }, "ingest worker failed");
-    const message = err instanceof Error && /terminated|memory|timeout/i.test(err.message)
-      ? "The file could not be processed: the parser ran out of memory or time."
-      : "The file could not be processed because the worker stopped unexpectedly.";
+    const message =
+      err instanceof Error && /terminated|memory|timeout/i.test(err.message)
+        ? "The file could not be processed: the parser ran out of memory or time."
+        : "The file could not be processed because the worker stopped unexpectedly.";
     outcome = failedOutcome("worker_crashed", message);
   }
   // Stopped by the flag (the cancel route, or a delete of a running job) whatever the worker said last.
@@ -110,7 +117,18 @@ async function recordOutcome(db: Db, jobId: string, attempt: number, o: IngestOu
     return false;
   }
   if (!p) return true;
-  const data = { format: p.format, encoding: p.encoding, delimiter: p.delimiter, headerLine: p.headerLine, carrier: p.carrier, templateId: p.templateId, confidence: p.confidence, timezone: p.timezone, target: p.target, plan: JSON.stringify(p) };
+  const data = {
+    format: p.format,
+    encoding: p.encoding,
+    delimiter: p.delimiter,
+    headerLine: p.headerLine,
+    carrier: p.carrier,
+    templateId: p.templateId,
+    confidence: p.confidence,
+    timezone: p.timezone,
+    target: p.target,
+    plan: JSON.stringify(p),
+  };
   await db.layoutClassification.upsert({ where: { jobId }, create: { id: crypto.randomUUID(), jobId, ...data }, update: data });
   return true;
 }

@@ -4,7 +4,11 @@ import { layoutTemplateSchema, type LayoutTemplate } from "../schemas/template";
 import type { IngestTask } from "../schemas/worker-protocol";
 
 /** Everything a worker needs besides the file: templates, privacy rules, a reviewer's mapping, the case's region. */
-export async function loadTaskInputs(db: Db, mappingJson: string | null, caseId: number | null): Promise<Pick<IngestTask, "templates" | "privacyRules" | "override" | "caseRegion">> {
+export async function loadTaskInputs(
+  db: Db,
+  mappingJson: string | null,
+  caseId: number | null,
+): Promise<Pick<IngestTask, "templates" | "privacyRules" | "override" | "caseRegion">> {
   const [templates, rules, kase] = await Promise.all([
     db.layoutTemplate.findMany(),
     db.privacyRule.findMany(),
@@ -27,7 +31,18 @@ function parseOverride(json: string): MappingOverride | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function toTemplate(t: { id: string; name: string; version: number; fingerprint: string; carrier: string; headerLine: number | null; timezone: string | null; region?: string | null; columns: string; structure?: string | null }): LayoutTemplate {
+export function toTemplate(t: {
+  id: string;
+  name: string;
+  version: number;
+  fingerprint: string;
+  carrier: string;
+  headerLine: number | null;
+  timezone: string | null;
+  region?: string | null;
+  columns: string;
+  structure?: string | null;
+}): LayoutTemplate {
   const { structure, ...rest } = t;
   return layoutTemplateSchema.parse({ ...rest, columns: JSON.parse(t.columns), structure: parseStructure(structure) });
 }

@@ -93,8 +93,12 @@ export class PgBossQueue implements QueuePort {
 
   /** For /api/health: pg-boss answers, with how many jobs wait and run cluster-wide. */
   async health(): Promise<string> {
-    const res = await this.deps.boss.getDb().executeSql(
-      `SELECT COUNT(*) FILTER (WHERE state IN ('created', 'retry'))::int AS waiting, COUNT(*) FILTER (WHERE state = 'active')::int AS active FROM "${this.deps.bossSchema}".job WHERE name = $1`, [INGEST_QUEUE]);
+    const res = await this.deps.boss
+      .getDb()
+      .executeSql(
+        `SELECT COUNT(*) FILTER (WHERE state IN ('created', 'retry'))::int AS waiting, COUNT(*) FILTER (WHERE state = 'active')::int AS active FROM "${this.deps.bossSchema}".job WHERE name = $1`,
+        [INGEST_QUEUE],
+      );
     const r = res.rows[0] as { waiting: number; active: number } | undefined;
     return `pg-boss: ${r?.waiting ?? 0} waiting, ${r?.active ?? 0} running`;
   }
@@ -115,8 +119,9 @@ export class PgBossQueue implements QueuePort {
   private async refreshDepth(): Promise<void> {
     try {
       // Counted directly: getQueue()'s counts come from a stats cache refreshed once a minute.
-      const res = await this.deps.boss.getDb().executeSql(
-        `SELECT COUNT(*)::int AS n FROM "${this.deps.bossSchema}".job WHERE name = $1 AND state IN ('created', 'retry')`, [INGEST_QUEUE]);
+      const res = await this.deps.boss
+        .getDb()
+        .executeSql(`SELECT COUNT(*)::int AS n FROM "${this.deps.bossSchema}".job WHERE name = $1 AND state IN ('created', 'retry')`, [INGEST_QUEUE]);
       this.depthCache = (res.rows[0] as { n: number } | undefined)?.n ?? 0;
     } catch (err) {
       log.warn({ err }, "queue depth refresh failed");

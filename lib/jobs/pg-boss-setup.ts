@@ -29,7 +29,12 @@ export function bossSchemaFor(databaseUrl: string): string {
 export async function startBoss(databaseUrl: string, opts: BossOptions): Promise<PgBoss> {
   const { pool } = pgTarget(databaseUrl);
   const boss = new PgBoss({
-    host: pool.host, port: pool.port, user: pool.user, password: pool.password as string | undefined, database: pool.database, ssl: pool.ssl,
+    host: pool.host,
+    port: pool.port,
+    user: pool.user,
+    password: pool.password as string | undefined,
+    database: pool.database,
+    ssl: pool.ssl,
     schema: bossSchemaFor(databaseUrl),
     max: 4,
     useListenNotify: true,

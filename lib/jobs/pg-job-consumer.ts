@@ -50,7 +50,9 @@ export async function consumeIngestJob(deps: ConsumerDeps, jobId: string, runnin
       const poll = setInterval(() => {
         deps.db.ingestionJob
           .findUnique({ where: { id: jobId }, select: { status: true } })
-          .then((j) => { if (!j || j.status === "cancelled") Atomics.store(flag, 0, 1); })
+          .then((j) => {
+            if (!j || j.status === "cancelled") Atomics.store(flag, 0, 1);
+          })
           .catch(() => {});
       }, CANCEL_POLL_MS);
       try {

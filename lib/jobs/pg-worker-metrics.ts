@@ -12,13 +12,23 @@ export function startWorkerMetrics(queue: PgBossQueue, port = Number(process.env
   const registry = new Registry();
   registry.setDefaultLabels({ role: "worker" });
   collectDefaultMetrics({ register: registry, prefix: "switchyard_worker_" });
-  new Gauge({ name: "switchyard_worker_jobs_running", help: "Ingest jobs running in this worker process", registers: [registry], collect() { this.set(queue.activeCount); } });
+  new Gauge({
+    name: "switchyard_worker_jobs_running",
+    help: "Ingest jobs running in this worker process",
+    registers: [registry],
+    collect() {
+      this.set(queue.activeCount);
+    },
+  });
   const server = http.createServer((req, res) => {
     if (req.url !== "/metrics") return void res.writeHead(404).end();
-    registry.metrics().then((body) => res.writeHead(200, { "content-type": registry.contentType }).end(body), (err: unknown) => {
-      log.warn({ err }, "metrics collection failed");
-      res.writeHead(500).end();
-    });
+    registry.metrics().then(
+      (body) => res.writeHead(200, { "content-type": registry.contentType }).end(body),
+      (err: unknown) => {
+        log.warn({ err }, "metrics collection failed");
+        res.writeHead(500).end();
+      },
+    );
   });
   server.listen(port, () => log.info({ port }, "worker metrics on /metrics"));
   return { stop: () => server.close() };

@@ -22,7 +22,13 @@ const DETECT_BYTES = 64 * 1024;
  *   first ~200 rows — is what the server caches. Each costs one decryption per job and
  *   header-row choice however many previews follow (lib/server/preview-cache.ts).
  */
-export async function readStoredPreviewSample(storedPath: string, fileName: string, override: MappingOverride | null, templates: LayoutTemplate[], dataDir = loadConfig().dataDir): Promise<PreviewSample> {
+export async function readStoredPreviewSample(
+  storedPath: string,
+  fileName: string,
+  override: MappingOverride | null,
+  templates: LayoutTemplate[],
+  dataDir = loadConfig().dataDir,
+): Promise<PreviewSample> {
   const head = await readPlaintextHead(storedPath, dataDir, HEAD_BYTES);
   const { format, mismatch } = detectFormat(head.bytes.subarray(0, DETECT_BYTES), fileName);
   if (format === "text") {

@@ -24,7 +24,18 @@ export function progressWriterFor(db: Db, databaseUrl: string): ProgressWriter {
     return (jobId, t) => {
       db.ingestionJob
         // Only while it runs: a late tick must not bring counts back onto a cancelled (purged) job.
-        .updateMany({ where: { id: jobId, status: "processing" }, data: { stage: t.stage, progress: t.percent, bytesProcessed: BigInt(Math.round(t.bytesProcessed)), rowsRead: t.counts.rows, inserted: t.counts.inserted, duplicates: t.counts.duplicates, rejected: t.counts.rejected } })
+        .updateMany({
+          where: { id: jobId, status: "processing" },
+          data: {
+            stage: t.stage,
+            progress: t.percent,
+            bytesProcessed: BigInt(Math.round(t.bytesProcessed)),
+            rowsRead: t.counts.rows,
+            inserted: t.counts.inserted,
+            duplicates: t.counts.duplicates,
+            rejected: t.counts.rejected,
+          },
+        })
         .catch((err: unknown) => log.warn({ err, jobId }, "progress write failed"));
     };
   }

@@ -19,11 +19,7 @@ import { purgeJob } from "./purge-job";
  * before it returns, here in the worker thread (purge-job.ts): the server's own purge after it
  * (execute-job.ts) then finds nothing left.
  */
-export async function runIngestTask(
-  task: IngestTask,
-  onProgress: (tick: ProgressTick) => void,
-  isCancelled: () => boolean = () => false,
-): Promise<IngestOutcome> {
+export async function runIngestTask(task: IngestTask, onProgress: (tick: ProgressTick) => void, isCancelled: () => boolean = () => false): Promise<IngestOutcome> {
   const started = Date.now();
   // Uploads are stored encrypted: a private plaintext copy exists only until this task ends.
   let plain: Plaintext;
@@ -37,9 +33,8 @@ export async function runIngestTask(
   // Scale-out: a postgres:// URL loads through COPY (pg-record-sink.ts); SQLite stays the default.
   let sink: RecordSink;
   try {
-    sink = target.kind === "postgres"
-      ? await openPgRecordSink(task.databaseUrl, task.jobId, task.caseId)
-      : new SqliteRecordSink(openSqlite(target.file), task.jobId, task.caseId, true);
+    sink =
+      target.kind === "postgres" ? await openPgRecordSink(task.databaseUrl, task.jobId, task.caseId) : new SqliteRecordSink(openSqlite(target.file), task.jobId, task.caseId, true);
   } catch (err) {
     await plain.dispose();
     throw err;
@@ -85,5 +80,12 @@ export async function runIngestTask(
 
 /** A cancelled job's outcome: nothing of it is kept, whatever it had counted. */
 function cancelledOutcome(plan: IngestOutcome["plan"], formatMismatch: string | null): Omit<IngestOutcome, "durationMs"> {
-  return { status: "cancelled", plan, counts: { rows: 0, inserted: 0, duplicates: 0, rejected: 0 }, formatMismatch, qualityScore: null, error: { code: "cancelled", message: "The job was cancelled." } };
+  return {
+    status: "cancelled",
+    plan,
+    counts: { rows: 0, inserted: 0, duplicates: 0, rejected: 0 },
+    formatMismatch,
+    qualityScore: null,
+    error: { code: "cancelled", message: "The job was cancelled." },
+  };
 }

@@ -21,7 +21,11 @@ export async function saveTemplateFromMapping(db: Db, classification: LayoutClas
     // The sheet and the splits/merges the columns' indexes rely on (issue 18): the reviewer's, else
     // those the plan was read with; and the header line when the reviewer chose another than
     // detection found (the next file of the layout is then read with it, as this one will be).
-    structure: structureJson(mapping.sheet ?? plan.sheet, mapping.transforms ?? plan.transforms, mapping.headerLine !== undefined && mapping.headerLine !== plan.headerLine ? mapping.headerLine : undefined),
+    structure: structureJson(
+      mapping.sheet ?? plan.sheet,
+      mapping.transforms ?? plan.transforms,
+      mapping.headerLine !== undefined && mapping.headerLine !== plan.headerLine ? mapping.headerLine : undefined,
+    ),
   };
   const existing = await db.layoutTemplate.findFirst({ where: { fingerprint: plan.fingerprint }, orderBy: { version: "desc" } });
   if (existing) {
@@ -33,6 +37,10 @@ export async function saveTemplateFromMapping(db: Db, classification: LayoutClas
 
 /** The template's structure column: JSON {sheet?, transforms?, headerLine?}, or null when there is none. */
 export function structureJson(sheet: string | undefined, transforms: ColumnTransform[] | undefined, headerLine?: number | null): string | null {
-  const structure: FileStructure = { ...(sheet ? { sheet } : {}), ...(transforms && transforms.length > 0 ? { transforms } : {}), ...(headerLine !== undefined ? { headerLine } : {}) };
+  const structure: FileStructure = {
+    ...(sheet ? { sheet } : {}),
+    ...(transforms && transforms.length > 0 ? { transforms } : {}),
+    ...(headerLine !== undefined ? { headerLine } : {}),
+  };
   return Object.keys(structure).length > 0 ? JSON.stringify(structure) : null;
 }

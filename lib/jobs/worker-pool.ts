@@ -5,7 +5,7 @@ import { log } from "../log";
 import { resolveWorkerScript } from "../worker-script";
 import { limitHeapGrowth, WORKER_YOUNG_GENERATION_MB } from "../thread-heap";
 import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from "../ingest/out-of-memory";
-import { ingestOutcomeSchema, workerProgressSchema, type IngestOutcome } from "../schemas/worker-protocol";
+import { ingestOutcomeSchema, workerProgressSchema } from "../schemas/worker-protocol";
 import type { TaskRunner } from "./execute-job";
 import { failedOutcome } from "../ingest/failed-outcome";
 
@@ -30,7 +30,6 @@ export function createWorkerPool(threads: number, maxHeapMb = 2048): Piscina {
   pool.on("error", (err: unknown) => log.error({ err }, "a worker thread died outside a task; piscina replaces it"));
   return pool;
 }
-
 
 function minutes(ms: number): string {
   const m = ms / 60_000;
@@ -61,7 +60,11 @@ export function poolTaskRunner(pool: Piscina, timeoutMs = loadConfig().jobTimeou
     } catch (err) {
       if (abort.signal.aborted) {
         log.warn({ jobId: task.jobId, timeoutMs }, "job timed out; its worker thread was terminated");
-        return failedOutcome("job_timeout", `Processing this file took longer than ${minutes(timeoutMs)} and was stopped; split it into smaller files or ask an admin to raise JOB_TIMEOUT_SECONDS.`, { durationMs: Date.now() - started });
+        return failedOutcome(
+          "job_timeout",
+          `Processing this file took longer than ${minutes(timeoutMs)} and was stopped; split it into smaller files or ask an admin to raise JOB_TIMEOUT_SECONDS.`,
+          { durationMs: Date.now() - started },
+        );
       }
       if (isOutOfMemory(err)) {
         log.warn({ jobId: task.jobId, err }, "worker thread ran out of memory; it was replaced");

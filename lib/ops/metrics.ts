@@ -2,7 +2,12 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Runtime } from "../server/runtime";
 
 /** File-size classes for the processing-time histogram. */
-const SIZE_CLASSES: [string, number][] = [["lt_1mb", 1024 ** 2], ["1_10mb", 10 * 1024 ** 2], ["10_100mb", 100 * 1024 ** 2], ["ge_100mb", Infinity]];
+const SIZE_CLASSES: [string, number][] = [
+  ["lt_1mb", 1024 ** 2],
+  ["1_10mb", 10 * 1024 ** 2],
+  ["10_100mb", 100 * 1024 ** 2],
+  ["ge_100mb", Infinity],
+];
 /** Processing time of the most recent finished jobs feeds the histogram (bounded scrape cost). */
 const RECENT_JOBS = 2000;
 
@@ -27,12 +32,28 @@ export async function renderMetrics(runtime: Runtime): Promise<{ body: string; c
   const db = runtime.db;
   const r = new Registry();
   const byStatus = new Gauge({ name: "switchyard_jobs", help: "Ingestion jobs by status and carrier", labelNames: ["status", "carrier"], registers: [r] });
-  const rows = new Gauge({ name: "switchyard_rows_processed", help: "Rows read by finished jobs, by outcome (inserted, duplicate, rejected) and carrier", labelNames: ["outcome", "carrier"], registers: [r] });
+  const rows = new Gauge({
+    name: "switchyard_rows_processed",
+    help: "Rows read by finished jobs, by outcome (inserted, duplicate, rejected) and carrier",
+    labelNames: ["outcome", "carrier"],
+    registers: [r],
+  });
   const quality = new Gauge({ name: "switchyard_quality_score_avg", help: "Average data-quality score (0-1) of scored jobs, by carrier", labelNames: ["carrier"], registers: [r] });
   const depth = new Gauge({ name: "switchyard_queue_depth", help: "Jobs waiting for a worker", registers: [r] });
-  const seconds = new Histogram({ name: "switchyard_job_processing_seconds", help: `Processing time of the last ${RECENT_JOBS} finished jobs, by file size class`, labelNames: ["size"], buckets: [0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900, 3600], registers: [r] });
+  const seconds = new Histogram({
+    name: "switchyard_job_processing_seconds",
+    help: `Processing time of the last ${RECENT_JOBS} finished jobs, by file size class`,
+    labelNames: ["size"],
+    buckets: [0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900, 3600],
+    registers: [r],
+  });
 
-  const groups = await db.ingestionJob.groupBy({ by: ["status", "carrier"], _count: { _all: true }, _sum: { inserted: true, duplicates: true, rejected: true }, _avg: { qualityScore: true } });
+  const groups = await db.ingestionJob.groupBy({
+    by: ["status", "carrier"],
+    _count: { _all: true },
+    _sum: { inserted: true, duplicates: true, rejected: true },
+    _avg: { qualityScore: true },
+  });
   const qualitySums = new Map<string, { sum: number; n: number }>();
   for (const g of groups) {
     const carrier = g.carrier ?? "unknown";
@@ -52,7 +73,9 @@ export async function renderMetrics(runtime: Runtime): Promise<{ body: string; c
 
   const recent = await db.ingestionJob.findMany({
     where: { startedAt: { not: null }, finishedAt: { not: null }, status: { in: ["completed", "partial"] } },
-    orderBy: { finishedAt: "desc" }, take: RECENT_JOBS, select: { sizeBytes: true, startedAt: true, finishedAt: true },
+    orderBy: { finishedAt: "desc" },
+    take: RECENT_JOBS,
+    select: { sizeBytes: true, startedAt: true, finishedAt: true },
   });
   for (const j of recent) {
     const size = Number(j.sizeBytes);

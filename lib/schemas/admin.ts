@@ -12,7 +12,10 @@ export const templateUpdateSchema = z.object({
 });
 
 export const privacyRuleInputSchema = z.object({
-  pattern: z.string().trim().regex(/^\+?[\d\s().-]{2,20}$/, "a number or prefix of digits"),
+  pattern: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d\s().-]{2,20}$/, "a number or prefix of digits"),
   kind: z.enum(["number", "prefix"]),
   action: z.enum(["mask", "suppress"]),
   note: z.string().max(200).optional(),

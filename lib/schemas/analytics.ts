@@ -136,7 +136,15 @@ export const graphNodeSchema = z.object({ id: z.string(), label: z.string(), kin
 export type GraphNode = z.infer<typeof graphNodeSchema>;
 
 /** A target (`source`) and a number it talks to: calls (voice), messages (SMS/MMS), weight = calls + messages, first/last start time. */
-export const graphEdgeSchema = z.object({ source: z.string(), target: z.string(), calls: z.number(), messages: z.number(), weight: z.number(), first: z.string(), last: z.string() });
+export const graphEdgeSchema = z.object({
+  source: z.string(),
+  target: z.string(),
+  calls: z.number(),
+  messages: z.number(),
+  weight: z.number(),
+  first: z.string(),
+  last: z.string(),
+});
 export type GraphEdge = z.infer<typeof graphEdgeSchema>;
 
 /** The heaviest edges first (then by source, target); `truncated` when `limit` left some out. */

@@ -78,8 +78,14 @@ const queryFlag = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1"
 
 /** An IMEI or IMSI as a person types it: digits (MEIDs: hex), spaces, dashes and dots between them are ignored. */
 const deviceIdQuery = (what: string) =>
-  z.string().trim().refine((v) => /^[0-9a-f]{1,32}$/i.test(v.replace(/[\s.-]/g, "")), { error: `${what} must be its digits (spaces, dashes and dots are ignored), at most 32 of them.` });
-const durationQuery = z.coerce.number({ error: "A duration is a whole number of seconds." }).int("A duration is a whole number of seconds.").min(0, "A duration cannot be negative.");
+  z
+    .string()
+    .trim()
+    .refine((v) => /^[0-9a-f]{1,32}$/i.test(v.replace(/[\s.-]/g, "")), { error: `${what} must be its digits (spaces, dashes and dots are ignored), at most 32 of them.` });
+const durationQuery = z.coerce
+  .number({ error: "A duration is a whole number of seconds." })
+  .int("A duration is a whole number of seconds.")
+  .min(0, "A duration cannot be negative.");
 
 /**
  * The query parameters a records list or export takes: ones it does not know are refused (400,

@@ -11,7 +11,11 @@ export type CaseRole = z.infer<typeof caseRoleSchema>;
 export const DEFAULT_CASE_NAME = "default";
 
 /** A case id as it arrives in a URL, a query string or a form field. */
-export const caseIdSchema = z.coerce.number().int().positive().max(2 ** 31 - 1);
+export const caseIdSchema = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
 
 export const caseMemberDtoSchema = z.object({
   userId: z.string(),

@@ -35,14 +35,7 @@ export type CanonicalField = z.infer<typeof canonicalFieldSchema>;
 export type MappableField = z.infer<typeof mappableFieldSchema>;
 
 /** Fields whose wrong mapping corrupts records; a doubt on any of them sends the job to review. */
-export const CORE_FIELDS: readonly MappableField[] = [
-  "start_time",
-  "start_date",
-  "start_clock",
-  "duration_seconds",
-  "caller",
-  "callee",
-];
+export const CORE_FIELDS: readonly MappableField[] = ["start_time", "start_date", "start_clock", "duration_seconds", "caller", "callee"];
 
 export const RECORD_TYPES = ["voice", "sms", "mms", "data"] as const;
 export const DIRECTIONS = ["incoming", "outgoing"] as const;
@@ -55,12 +48,7 @@ export type Direction = z.infer<typeof directionSchema>;
  * The four carriers, built-in layouts of PBXs and CPaaS call-log exports (lib/ingest/classify/
  * builtin-layouts.ts), and `unknown`.
  */
-export const CARRIERS = [
-  "att", "verizon", "tmobile", "sprint",
-  "asterisk", "freeswitch", "cucm", "3cx",
-  "twilio", "telnyx", "bandwidth", "amazon_connect",
-  "unknown",
-] as const;
+export const CARRIERS = ["att", "verizon", "tmobile", "sprint", "asterisk", "freeswitch", "cucm", "3cx", "twilio", "telnyx", "bandwidth", "amazon_connect", "unknown"] as const;
 export const carrierSchema = z.enum(CARRIERS);
 export type Carrier = z.infer<typeof carrierSchema>;
 

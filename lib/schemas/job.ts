@@ -1,15 +1,6 @@
 import { z } from "zod";
 
-export const JOB_STATUSES = [
-  "pending",
-  "queued",
-  "processing",
-  "needs_review",
-  "completed",
-  "partial",
-  "failed",
-  "cancelled",
-] as const;
+export const JOB_STATUSES = ["pending", "queued", "processing", "needs_review", "completed", "partial", "failed", "cancelled"] as const;
 export const jobStatusSchema = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 export const TERMINAL_STATUSES: readonly JobStatus[] = ["completed", "partial", "failed", "cancelled", "needs_review"];

@@ -5,10 +5,7 @@ import { carrierSchema, mappableFieldSchema } from "./fields";
 export const regionSchema = z.string().regex(/^[A-Z]{2}$/, "a two-letter country code such as GB or IN");
 
 /** Optional value-format hint for a column (e.g. a duration in minutes, a date order). */
-export const columnFormatSchema = z
-  .enum(["seconds", "minutes", "milliseconds", "clock", "mdy", "dmy", "ymd", "epoch_s", "epoch_ms"])
-  .nullable()
-  .optional();
+export const columnFormatSchema = z.enum(["seconds", "minutes", "milliseconds", "clock", "mdy", "dmy", "ymd", "epoch_s", "epoch_ms"]).nullable().optional();
 
 export const columnMappingSchema = z.object({
   index: z.number().int().min(0),
@@ -50,9 +47,7 @@ export type FileStructure = z.infer<typeof fileStructureSchema>;
 
 /** What a reviewer (or `cli ingest --mapping`) confirms. It overrides detection. */
 export const mappingOverrideSchema = z.object({
-  columns: z.array(
-    z.object({ index: z.number().int().min(0), field: mappableFieldSchema.nullable(), format: columnFormatSchema }),
-  ),
+  columns: z.array(z.object({ index: z.number().int().min(0), field: mappableFieldSchema.nullable(), format: columnFormatSchema })),
   timezone: z.string().min(1).nullable().optional(),
   headerLine: z.number().int().min(1).nullable().optional(),
   target: z.string().nullable().optional(),

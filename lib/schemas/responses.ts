@@ -50,13 +50,24 @@ export const allErrorsResponseSchema = z.object({
 export type AllErrorsResponse = z.infer<typeof allErrorsResponseSchema>;
 
 export const privacyRuleDtoSchema = z.object({
-  id: z.string(), pattern: z.string(), kind: z.enum(["number", "prefix"]), action: z.enum(["mask", "suppress"]), note: z.string().nullable(), createdAt: z.string(),
+  id: z.string(),
+  pattern: z.string(),
+  kind: z.enum(["number", "prefix"]),
+  action: z.enum(["mask", "suppress"]),
+  note: z.string().nullable(),
+  createdAt: z.string(),
 });
 export type PrivacyRuleDto = z.infer<typeof privacyRuleDtoSchema>;
 
 export const auditEventDtoSchema = z.object({
-  id: z.number(), at: z.string(), userId: z.string().nullable(), userEmail: z.string().nullable(), action: z.string(),
-  subjectType: z.string().nullable(), subjectId: z.string().nullable(), detail: z.string().nullable(),
+  id: z.number(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  userEmail: z.string().nullable(),
+  action: z.string(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  detail: z.string().nullable(),
   /** What the subject id stands for, when it still exists: a job's file name, a case's or template's name, a user's e-mail. */
   subjectLabel: z.string().nullable(),
 });
@@ -64,7 +75,15 @@ export type AuditEventDto = z.infer<typeof auditEventDtoSchema>;
 
 /** A contact: `number` is the party's E.164 form, else its raw value (an extension, 911, "Restricted"); `kind` says which. */
 export const contactDtoSchema = z.object({
-  id: z.number(), caseId: z.number(), target: z.string(), number: z.string(), kind: z.string().nullable(), firstSeen: z.string(), lastSeen: z.string(), calls: z.number(), messages: z.number(),
+  id: z.number(),
+  caseId: z.number(),
+  target: z.string(),
+  number: z.string(),
+  kind: z.string().nullable(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  calls: z.number(),
+  messages: z.number(),
 });
 export type ContactDto = z.infer<typeof contactDtoSchema>;
 /** `kinds`: how many of the scope's contacts are of each party kind (the page is one of them when `kind` is given). */

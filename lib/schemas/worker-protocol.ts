@@ -17,9 +17,7 @@ export const ingestTaskSchema = z.object({
   override: mappingOverrideSchema.nullable(),
   /** The case's region for national numbers (used when neither the file, its carrier nor a template says). */
   caseRegion: regionSchema.nullable().optional(),
-  privacyRules: z.array(
-    z.object({ pattern: z.string(), kind: z.enum(["number", "prefix"]), action: z.enum(["mask", "suppress"]) }),
-  ),
+  privacyRules: z.array(z.object({ pattern: z.string(), kind: z.enum(["number", "prefix"]), action: z.enum(["mask", "suppress"]) })),
 });
 export type IngestTask = z.infer<typeof ingestTaskSchema>;
 
@@ -86,7 +84,14 @@ export const producerMessageSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("batch"),
     // Checked shallowly: validating 150,000 values per batch would cost more than moving them.
-    batch: z.object({ rows: z.number(), count: z.number(), values: recordValuesSchema, stored: z.number().int().min(0).optional(), errors: z.array(rowErrorSchema), bytesRead: z.number() }),
+    batch: z.object({
+      rows: z.number(),
+      count: z.number(),
+      values: recordValuesSchema,
+      stored: z.number().int().min(0).optional(),
+      errors: z.array(rowErrorSchema),
+      bytesRead: z.number(),
+    }),
   }),
   z.object({ type: z.literal("end") }),
   z.object({ type: z.literal("failed"), code: ingestErrorCodeSchema, message: z.string() }),

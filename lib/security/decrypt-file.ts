@@ -99,7 +99,7 @@ export async function decryptPrefix(src: string, maxBytes: number, master: Buffe
 }
 
 async function readFully(fh: fs.promises.FileHandle, into: Buffer, position: number): Promise<void> {
-  for (let got = 0; got < into.length; ) {
+  for (let got = 0; got < into.length;) {
     const { bytesRead } = await fh.read(into, got, into.length - got, position + got);
     if (bytesRead === 0) throw truncatedUpload();
     got += bytesRead;

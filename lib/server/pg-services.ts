@@ -26,7 +26,16 @@ export async function createPgServices(config: AppConfig, httpServer: http.Serve
   const boss = await startBoss(config.databaseUrl, { expireInSeconds: Math.round(config.jobTimeoutMs / 1000) });
   const runsJobs = config.workerThreads > 0;
   const lockPool = runsJobs ? openPgPool(config.databaseUrl, { max: config.workerThreads + 1 }) : null;
-  const queue = new PgBossQueue({ db, databaseUrl: config.databaseUrl, boss, bossSchema: bossSchemaFor(config.databaseUrl), events, lockPool, run: runsJobs ? poolTaskRunner(pool) : null, concurrency: config.workerThreads });
+  const queue = new PgBossQueue({
+    db,
+    databaseUrl: config.databaseUrl,
+    boss,
+    bossSchema: bossSchemaFor(config.databaseUrl),
+    events,
+    lockPool,
+    run: runsJobs ? poolTaskRunner(pool) : null,
+    concurrency: config.workerThreads,
+  });
   await queue.start();
   return {
     runtime: { config, db, queue, events, sockets: ioSocketControl(io), previewMapping: (input) => pool.run(input, { name: "preview" }) },

@@ -13,9 +13,11 @@ import { log } from "../log";
 export function attachPgAdapter(io: Server, databaseUrl: string): pg.Pool {
   const pool = openPgPool(databaseUrl, { max: 3 });
   pool.on("error", (err) => log.warn({ err }, "socket.io adapter pool error"));
-  io.adapter(createAdapter(pool, {
-    channelPrefix: `switchyard.${pgTarget(databaseUrl).schema}`,
-    errorHandler: (err) => log.warn({ err }, "socket.io postgres adapter error"),
-  }));
+  io.adapter(
+    createAdapter(pool, {
+      channelPrefix: `switchyard.${pgTarget(databaseUrl).schema}`,
+      errorHandler: (err) => log.warn({ err }, "socket.io postgres adapter error"),
+    }),
+  );
   return pool;
 }

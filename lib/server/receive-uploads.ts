@@ -28,7 +28,7 @@ const MAX_FILES_PER_REQUEST = 100;
 export async function receiveUploads(req: Request, uploadsDir: string, maxBytes: number, opts: ReceiveOptions = {}): Promise<ReceivedFile[]> {
   const contentType = req.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data") || !req.body) {
-    throw new AppError("bad_request", "Send the files as multipart/form-data in a field named \"files\".");
+    throw new AppError("bad_request", 'Send the files as multipart/form-data in a field named "files".');
   }
   let bb: busboy.Busboy;
   try {
@@ -80,7 +80,7 @@ export async function receiveUploads(req: Request, uploadsDir: string, maxBytes:
       body.pipe(bb);
     });
     const files = await Promise.all(saves);
-    if (files.length === 0) throw new AppError("bad_request", "No file was attached: add at least one file in the \"files\" field.");
+    if (files.length === 0) throw new AppError("bad_request", 'No file was attached: add at least one file in the "files" field.');
     return files;
   } catch (err) {
     // Every save has ended by now (its stream finished or was destroyed above); remove what got stored.
@@ -102,6 +102,10 @@ const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
  */
 export function sanitizeLabel(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "upload";
-  const clean = base.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f]/g, "").replace(BIDI_CONTROLS, "").trim();
+  const clean = base
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
+    .replace(BIDI_CONTROLS, "")
+    .trim();
   return Array.from(clean).slice(0, 255).join("") || "upload";
 }

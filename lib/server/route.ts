@@ -68,7 +68,10 @@ export function route<P extends Params = Params, Q = undefined, B = undefined>(
   spec: RouteSpec<P, Q, B>,
   handler: (ctx: HandlerContext<P, Q, B>) => Promise<Response | object | null>,
 ): (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
-export function route<P extends Params = Params>(handler: (ctx: RouteContext<P>) => Promise<Response | object | null>, role?: Role): (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
+export function route<P extends Params = Params>(
+  handler: (ctx: RouteContext<P>) => Promise<Response | object | null>,
+  role?: Role,
+): (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 export function route<P extends Params, Q, B>(
   specOrHandler: RouteSpec<P, Q, B> | ((ctx: RouteContext<P>) => Promise<Response | object | null>),
   handlerOrRole?: ((ctx: HandlerContext<P, Q, B>) => Promise<Response | object | null>) | Role,
@@ -79,23 +82,26 @@ export function route<P extends Params, Q, B>(
   const spec = specOrHandler;
   const handler = handlerOrRole as (ctx: HandlerContext<P, Q, B>) => Promise<Response | object | null>;
   const role = spec.role ?? "analyst";
-  return wrap<P>(async (ctx) => {
-    if (!ctx.user) throw new AppError("unauthorized", "Please sign in.");
-    if (!hasRole(ctx.user, role)) throw new AppError("forbidden", `This needs the ${role} role.`);
-    // A token narrowed to some cases does not carry its owner's reviewer or admin reach over what
-    // belongs to no case (layout templates, the audit log, privacy rules, users); routes scoped by
-    // case still narrow to its cases.
-    if (role !== "analyst" && ctx.user.token?.caseIds && !spec.caseAccess) throw new AppError("forbidden", TOKEN_NARROWED);
-    const base = { ...ctx, params: spec.params ? spec.params.parse(ctx.params) : ctx.params } as RouteContext<P>;
-    const query = (spec.query ? spec.query.parse(queryOf(ctx.req)) : undefined) as Q;
-    const { access, scope } = await resolveCase(base, spec.caseAccess, query);
-    const body = (spec.body ? spec.body.parse(await ctx.req.json()) : undefined) as B;
-    const full: HandlerContext<P, Q, B> = { ...base, query, body, access, scope };
-    const result = await handler(full);
-    const entry = spec.audit?.(full, result);
-    if (entry) await audit(ctx.runtime.db, base.user, entry.action, entry.subject, entry.detail);
-    return spec.status && result !== null && !(result instanceof Response) ? Response.json(result, { status: spec.status }) : result;
-  }, { sessionOnly: spec.sessionOnly, needsUser: true });
+  return wrap<P>(
+    async (ctx) => {
+      if (!ctx.user) throw new AppError("unauthorized", "Please sign in.");
+      if (!hasRole(ctx.user, role)) throw new AppError("forbidden", `This needs the ${role} role.`);
+      // A token narrowed to some cases does not carry its owner's reviewer or admin reach over what
+      // belongs to no case (layout templates, the audit log, privacy rules, users); routes scoped by
+      // case still narrow to its cases.
+      if (role !== "analyst" && ctx.user.token?.caseIds && !spec.caseAccess) throw new AppError("forbidden", TOKEN_NARROWED);
+      const base = { ...ctx, params: spec.params ? spec.params.parse(ctx.params) : ctx.params } as RouteContext<P>;
+      const query = (spec.query ? spec.query.parse(queryOf(ctx.req)) : undefined) as Q;
+      const { access, scope } = await resolveCase(base, spec.caseAccess, query);
+      const body = (spec.body ? spec.body.parse(await ctx.req.json()) : undefined) as B;
+      const full: HandlerContext<P, Q, B> = { ...base, query, body, access, scope };
+      const result = await handler(full);
+      const entry = spec.audit?.(full, result);
+      if (entry) await audit(ctx.runtime.db, base.user, entry.action, entry.subject, entry.detail);
+      return spec.status && result !== null && !(result instanceof Response) ? Response.json(result, { status: spec.status }) : result;
+    },
+    { sessionOnly: spec.sessionOnly, needsUser: true },
+  );
 }
 
 async function resolveCase<P extends Params>(ctx: RouteContext<P>, mode: CaseAccessMode | undefined, query: unknown): Promise<{ access: CaseAccess | null; scope: CaseScope }> {

@@ -85,7 +85,10 @@ export function createSocketServer(httpServer: http.Server, db: Db, canSeeJob: (
     };
     // Closes the window between the handshake's check and joining the credential's rooms: a
     // sign-out in between would have found no socket to cut.
-    void authenticate(db, credentialsOf(socket)).then((fresh) => void (samePrincipal(principal, fresh) || cut()), () => {});
+    void authenticate(db, credentialsOf(socket)).then(
+      (fresh) => void (samePrincipal(principal, fresh) || cut()),
+      () => {},
+    );
 
     socket.on("job:subscribe", async (jobId, ack) => {
       const user = await stillValid(ack);
@@ -149,10 +152,7 @@ export function socketJobEvents(io: IoServer, db: Db): JobEvents {
   };
   // 120 ms, not 100: ten events 100 ms apart plus an eleventh fit in one closed 1-second window,
   // and network jitter can bunch them further; 120 ms keeps every window at ≤ 10.
-  const throttle = new ProgressThrottle<ProgressEvent>(
-    (event) => void roomsFor(event.jobId).then((rooms) => io.to(rooms).emit("job:progress", event)),
-    PROGRESS_INTERVAL_MS,
-  );
+  const throttle = new ProgressThrottle<ProgressEvent>((event) => void roomsFor(event.jobId).then((rooms) => io.to(rooms).emit("job:progress", event)), PROGRESS_INTERVAL_MS);
   return {
     progress(event: ProgressEvent) {
       throttle.push(event.jobId, event);

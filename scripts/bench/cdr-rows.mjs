@@ -21,15 +21,40 @@ export function mulberry32(seed) {
   };
 }
 
-export const HEADER = [
-  "Item", "Conn. Date", "Conn. Time", "Seizure Time", "ET", "Originating Number", "Terminating Number",
-  "IMEI", "IMSI", "CT", "Feature", "Cell Location",
-];
+export const HEADER = ["Item", "Conn. Date", "Conn. Time", "Seizure Time", "ET", "Originating Number", "Terminating Number", "IMEI", "IMSI", "CT", "Feature", "Cell Location"];
 
 // Real US area codes, so phone validation (libphonenumber) accepts every generated number.
 const AREA_CODES = [
-  "212", "213", "214", "202", "206", "303", "305", "310", "312", "347", "404", "415", "469", "503", "504",
-  "602", "615", "617", "646", "702", "703", "704", "713", "718", "720", "804", "832", "901", "917", "919",
+  "212",
+  "213",
+  "214",
+  "202",
+  "206",
+  "303",
+  "305",
+  "310",
+  "312",
+  "347",
+  "404",
+  "415",
+  "469",
+  "503",
+  "504",
+  "602",
+  "615",
+  "617",
+  "646",
+  "702",
+  "703",
+  "704",
+  "713",
+  "718",
+  "720",
+  "804",
+  "832",
+  "901",
+  "917",
+  "919",
 ];
 
 const pad2 = (n) => (n < 10 ? "0" : "") + n;
@@ -57,7 +82,7 @@ export function createCdrGenerator({ seed = 20240301, counterparties = 300 } = {
   while (others.length < counterparties) {
     // ~1 % international counterparties (German mobiles +49 151 …), written with the 011 prefix as AT&T does.
     const n = others.length % 100 === 7 ? "01149151" + String(int(0, 99999999)).padStart(8, "0") : usNumber();
-    if (!seen.has(n)) seen.add(n), others.push(n);
+    if (!seen.has(n)) (seen.add(n), others.push(n));
   }
   // Zipf-like weights: a handful of contacts dominate, the long tail appears a few times.
   const cumulative = [];
@@ -99,9 +124,17 @@ export function createCdrGenerator({ seed = 20240301, counterparties = 300 } = {
       const secs = sms ? 0 : Math.min(3599, Math.floor(-Math.log(1 - rnd()) * 240) + 1);
       const et = Math.floor(secs / 60) + ":" + pad2(secs % 60);
       yield [
-        String(i), date, time, "0:0" + int(1, 9), et,
-        outgoing ? target : other, outgoing ? other : target,
-        imei, imsi, ct, features[int(0, features.length - 1)],
+        String(i),
+        date,
+        time,
+        "0:0" + int(1, 9),
+        et,
+        outgoing ? target : other,
+        outgoing ? other : target,
+        imei,
+        imsi,
+        ct,
+        features[int(0, features.length - 1)],
         cells[int(0, cells.length - 1)] + "-" + int(1, 3),
       ];
     }

@@ -50,7 +50,9 @@ function shortUrl(url) {
 }
 
 export function printSummary(s, write = (t) => process.stdout.write(t)) {
-  write(`\n${path.basename(s.file)}  thread ${s.thread ?? "?"}${s.thread === 0 ? " (main)" : " (worker)"}  busy ${(s.busyMs / 1000).toFixed(1)} s, idle ${(s.idleMs / 1000).toFixed(1)} s\n`);
+  write(
+    `\n${path.basename(s.file)}  thread ${s.thread ?? "?"}${s.thread === 0 ? " (main)" : " (worker)"}  busy ${(s.busyMs / 1000).toFixed(1)} s, idle ${(s.idleMs / 1000).toFixed(1)} s\n`,
+  );
   write(`  ${"self ms".padStart(9)} ${"%".padStart(5)}  function  (file:line)\n`);
   for (const r of s.top) write(`  ${r.selfMs.toFixed(0).padStart(9)} ${r.percent.toFixed(1).padStart(5)}  ${r.function}  ${r.file}\n`);
 }
@@ -60,7 +62,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const ti = args.indexOf("--top");
   const top = ti >= 0 ? Number(args.splice(ti, 2)[1]) : 20;
   const files = args.flatMap((a) =>
-    fs.statSync(a).isDirectory() ? fs.readdirSync(a).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(a, f)) : [a],
+    fs.statSync(a).isDirectory()
+      ? fs
+          .readdirSync(a)
+          .filter((f) => f.endsWith(".cpuprofile"))
+          .map((f) => path.join(a, f))
+      : [a],
   );
   if (files.length === 0) {
     process.stderr.write("usage: node scripts/bench/cpu-profile-summary.mjs DIR_OR_FILES... [--top 20]\n");

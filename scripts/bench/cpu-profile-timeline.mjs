@@ -13,7 +13,10 @@ const min = rest[0] === "--min" ? Number(rest[1]) : 50;
 // Waiting, not working: idle samples, piscina's wait for a task, and V8's "(program)" bucket.
 const NOT_BUSY = new Set(["(idle)", "atomicsWaitLoop", "(program)"]);
 
-const profiles = fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort()
+const profiles = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".cpuprofile"))
+  .sort()
   .map((f) => ({ name: f, profile: JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) }));
 const t0 = Math.min(...profiles.map((p) => p.profile.startTime));
 for (const { name, profile } of profiles) {

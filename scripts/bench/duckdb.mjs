@@ -46,7 +46,16 @@ async function timeOnce(api, file, { into, dir, threads }) {
     const rows = Number((await conn.runAndReadAll("SELECT count(*) AS n FROM cdr")).getRowObjects()[0].n);
     const seconds = (performance.now() - t0) / 1000;
     const where = dbFile ? "a database file (then CHECKPOINT)" : "an in-memory table";
-    return { ok: true, into, version, threads: dbThreads, seconds, rows, rowsPerSecond: rows / seconds, query: `read_csv_auto(file, dateformat='%m/%d/%y') into ${where}, then count(*)` };
+    return {
+      ok: true,
+      into,
+      version,
+      threads: dbThreads,
+      seconds,
+      rows,
+      rowsPerSecond: rows / seconds,
+      query: `read_csv_auto(file, dateformat='%m/%d/%y') into ${where}, then count(*)`,
+    };
   } catch (err) {
     return { ok: false, into, reason: `DuckDB failed: ${err.message.split("\n")[0]}` };
   } finally {

@@ -14,9 +14,7 @@ export async function timePapaParse(file, { runs = 2 } = {}) {
   for (let i = 0; i < runs; i++) {
     rows = 0;
     const t0 = performance.now();
-    await new Promise((resolve, reject) =>
-      Papa.parse(fs.createReadStream(file), { step: () => void rows++, complete: resolve, error: reject }),
-    );
+    await new Promise((resolve, reject) => Papa.parse(fs.createReadStream(file), { step: () => void rows++, complete: resolve, error: reject }));
     runsSeconds.push((performance.now() - t0) / 1000);
   }
   const seconds = Math.min(...runsSeconds);

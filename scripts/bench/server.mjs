@@ -23,7 +23,10 @@ export async function signIn(base) {
   if (r.status === 404) return null;
   if (!r.ok) throw new Error(`sign-in as the bench admin failed: ${r.status} ${(await r.text()).slice(0, 200)}`);
   const cookies = r.headers.getSetCookie?.() ?? [r.headers.get("set-cookie") ?? ""];
-  const cookie = cookies.map((c) => c.split(";")[0]).filter(Boolean).join("; ");
+  const cookie = cookies
+    .map((c) => c.split(";")[0])
+    .filter(Boolean)
+    .join("; ");
   if (!cookie) throw new Error("sign-in answered without a session cookie");
   return cookie;
 }

@@ -129,7 +129,7 @@ export async function connectEvents(base, cookie = null) {
         });
         if (e.terminal) break;
         const activity = e.progress.length + e.updates.length;
-        if (activity !== lastCount) (lastCount = activity), (lastActivity = performance.now());
+        if (activity !== lastCount) ((lastCount = activity), (lastActivity = performance.now()));
         const j = await getJob().catch(() => null);
         if (j && TERMINAL.has(j.status)) settle(id, j, "poll");
         else if (performance.now() - lastActivity > stallMs) throw new Error(`job ${id} made no progress for ${stallMs / 1000} s (status ${j?.status ?? "?"})`);

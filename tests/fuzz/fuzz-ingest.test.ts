@@ -55,93 +55,104 @@ function table(t: Tally, cols: string[]): string {
 }
 
 describe("fuzzing the ingest path", () => {
-  it.skipIf(!fixtures)("every mutated input ends in a known state with a reason; the process survives; memory stays bounded", async () => {
-    // Thousands of jobs would log thousands of lines; workers read LOG_LEVEL when they start.
-    log.level = "silent";
-    process.env.LOG_LEVEL = "silent";
-    const seeds = await loadSeeds(tmp.dir);
-    const rng = createRng(SEED);
-    const pool = createWorkerPool(THREADS, WORKER_HEAP_MB);
-    const run = poolTaskRunner(pool, CASE_TIMEOUT_MS);
-    const inputs = path.join(tmp.dir, "inputs");
-    fs.mkdirSync(inputs);
+  it.skipIf(!fixtures)(
+    "every mutated input ends in a known state with a reason; the process survives; memory stays bounded",
+    async () => {
+      // Thousands of jobs would log thousands of lines; workers read LOG_LEVEL when they start.
+      log.level = "silent";
+      process.env.LOG_LEVEL = "silent";
+      const seeds = await loadSeeds(tmp.dir);
+      const rng = createRng(SEED);
+      const pool = createWorkerPool(THREADS, WORKER_HEAP_MB);
+      const run = poolTaskRunner(pool, CASE_TIMEOUT_MS);
+      const inputs = path.join(tmp.dir, "inputs");
+      fs.mkdirSync(inputs);
 
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-    const byKind: Tally = {};
-    const codes: Record<string, number> = {};
-    const violations: string[] = [];
-    const started = Date.now();
-    let next = 0;
-    let done = 0;
-    let slowest = { ms: 0, label: "" };
-    const kindMs: Record<string, number> = {};
-    const notable: string[] = [];
+      let peakRss = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+      const byKind: Tally = {};
+      const codes: Record<string, number> = {};
+      const violations: string[] = [];
+      const started = Date.now();
+      let next = 0;
+      let done = 0;
+      let slowest = { ms: 0, label: "" };
+      const kindMs: Record<string, number> = {};
+      const notable: string[] = [];
 
-    const one = async (i: number) => {
-      const { mutator, seed } = planCase(i, seeds, rng);
-      const bytes = mutator.mutate(seed, rng);
-      const label = `#${i} ${mutator.kind} of ${seed.name} (${bytes.length} B)`;
-      const file = path.join(inputs, String(i));
-      fs.writeFileSync(file, bytes);
-      const job = await createJob(db, { fileName: seed.name, storedPath: file, sha256: "fuzz", sizeBytes: bytes.length });
-      const t0 = Date.now();
-      const outcome = await executeJob(db, tmp.databaseUrl, job.id, run, silentJobEvents);
-      const ms = Date.now() - t0;
-      if (ms > slowest.ms) slowest = { ms, label };
-      kindMs[mutator.kind] = (kindMs[mutator.kind] ?? 0) + ms;
-      fs.rmSync(file, { force: true });
-      const row = await db.ingestionJob.findUniqueOrThrow({ where: { id: job.id } });
-      bump(byKind, mutator.kind, row.status);
-      bump(byKind, "(all)", row.status);
-      if (row.errorCode) codes[row.errorCode] = (codes[row.errorCode] ?? 0) + 1;
-      // Not violations (the file failed with a sentence), but each names a defect worth a look.
-      if (row.errorCode && ["internal_error", "worker_crashed", "out_of_memory", "job_timeout"].includes(row.errorCode)) notable.push(`${label}: ${row.errorCode}: ${row.errorMessage}`);
-      if (!outcome || !ALLOWED.has(row.status) || outcome.status !== row.status) violations.push(`${label}: status ${row.status}`);
-      else if (row.status === "failed" && !(row.errorMessage && row.errorMessage.length > 15 && !/\bat .+:\d+:\d+/.test(row.errorMessage)))
-        violations.push(`${label}: failed without a readable reason (${JSON.stringify(row.errorMessage)})`);
-      else if ((row.status === "completed" || row.status === "partial") && row.rowsRead !== row.inserted + row.duplicates + row.rejected)
-        violations.push(`${label}: counts do not reconcile (${row.rowsRead} ≠ ${row.inserted}+${row.duplicates}+${row.rejected})`);
-      done++;
-    };
+      const one = async (i: number) => {
+        const { mutator, seed } = planCase(i, seeds, rng);
+        const bytes = mutator.mutate(seed, rng);
+        const label = `#${i} ${mutator.kind} of ${seed.name} (${bytes.length} B)`;
+        const file = path.join(inputs, String(i));
+        fs.writeFileSync(file, bytes);
+        const job = await createJob(db, { fileName: seed.name, storedPath: file, sha256: "fuzz", sizeBytes: bytes.length });
+        const t0 = Date.now();
+        const outcome = await executeJob(db, tmp.databaseUrl, job.id, run, silentJobEvents);
+        const ms = Date.now() - t0;
+        if (ms > slowest.ms) slowest = { ms, label };
+        kindMs[mutator.kind] = (kindMs[mutator.kind] ?? 0) + ms;
+        fs.rmSync(file, { force: true });
+        const row = await db.ingestionJob.findUniqueOrThrow({ where: { id: job.id } });
+        bump(byKind, mutator.kind, row.status);
+        bump(byKind, "(all)", row.status);
+        if (row.errorCode) codes[row.errorCode] = (codes[row.errorCode] ?? 0) + 1;
+        // Not violations (the file failed with a sentence), but each names a defect worth a look.
+        if (row.errorCode && ["internal_error", "worker_crashed", "out_of_memory", "job_timeout"].includes(row.errorCode))
+          notable.push(`${label}: ${row.errorCode}: ${row.errorMessage}`);
+        if (!outcome || !ALLOWED.has(row.status) || outcome.status !== row.status) violations.push(`${label}: status ${row.status}`);
+        else if (row.status === "failed" && !(row.errorMessage && row.errorMessage.length > 15 && !/\bat .+:\d+:\d+/.test(row.errorMessage)))
+          violations.push(`${label}: failed without a readable reason (${JSON.stringify(row.errorMessage)})`);
+        else if ((row.status === "completed" || row.status === "partial") && row.rowsRead !== row.inserted + row.duplicates + row.rejected)
+          violations.push(`${label}: counts do not reconcile (${row.rowsRead} ≠ ${row.inserted}+${row.duplicates}+${row.rejected})`);
+        done++;
+      };
 
-    // Cases are planned in order from one PRNG, so a run is reproducible for a given seed.
-    const lane = async () => {
-      while (next < TARGET_CASES && Date.now() - started < BUDGET_MS) await one(next++);
-    };
-    try {
-      await Promise.all(Array.from({ length: LANES }, lane));
-      // After everything above, the pool still loads a clean file.
-      const clean = path.join(inputs, "clean");
-      fs.writeFileSync(clean, seeds.find((s) => s.kind === "text")!.bytes);
-      const job = await createJob(db, { fileName: "clean.csv", storedPath: clean, sha256: "clean", sizeBytes: fs.statSync(clean).size });
-      const after = await executeJob(db, tmp.databaseUrl, job.id, run, silentJobEvents);
-      expect(["completed", "partial", "needs_review"]).toContain(after?.status);
-    } finally {
-      clearInterval(sampler);
-      await pool.destroy();
-    }
+      // Cases are planned in order from one PRNG, so a run is reproducible for a given seed.
+      const lane = async () => {
+        while (next < TARGET_CASES && Date.now() - started < BUDGET_MS) await one(next++);
+      };
+      try {
+        await Promise.all(Array.from({ length: LANES }, lane));
+        // After everything above, the pool still loads a clean file.
+        const clean = path.join(inputs, "clean");
+        fs.writeFileSync(clean, seeds.find((s) => s.kind === "text")!.bytes);
+        const job = await createJob(db, { fileName: "clean.csv", storedPath: clean, sha256: "clean", sizeBytes: fs.statSync(clean).size });
+        const after = await executeJob(db, tmp.databaseUrl, job.id, run, silentJobEvents);
+        expect(["completed", "partial", "needs_review"]).toContain(after?.status);
+      } finally {
+        clearInterval(sampler);
+        await pool.destroy();
+      }
 
-    const elapsed = (Date.now() - started) / 1000;
-    const cols = ["completed", "partial", "failed", "needs_review"];
-    const report = [
-      `fuzz seed=${SEED} cases=${done} (load average ${os.loadavg()[0]!.toFixed(1)}) in ${elapsed.toFixed(1)} s (${(done / elapsed).toFixed(1)}/s), ${seeds.length} seeds`,
-      table(byKind, cols),
-      `failure codes: ${Object.entries(codes).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}=${n}`).join(", ")}`,
-      `time per kind (s): ${Object.entries(kindMs).sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k}=${(ms / 1000).toFixed(1)}`).join(", ")}`,
-      `peak RSS ${(peakRss / 1048576).toFixed(0)} MB (ceiling ${RSS_CEILING_MB} MB); slowest case ${slowest.ms} ms: ${slowest.label}`,
-      ...notable.slice(0, 20).map((n) => `NOTE ${n.slice(0, 300)}`),
-      ...violations.slice(0, 30).map((v) => `VIOLATION ${v}`),
-    ].join("\n");
-    process.stdout.write(`\n${report}\n`);
-    const results = path.resolve(import.meta.dirname, "../../test-results");
-    fs.mkdirSync(results, { recursive: true });
-    fs.writeFileSync(path.join(results, "fuzz-last-run.txt"), `${report}\n`);
+      const elapsed = (Date.now() - started) / 1000;
+      const cols = ["completed", "partial", "failed", "needs_review"];
+      const report = [
+        `fuzz seed=${SEED} cases=${done} (load average ${os.loadavg()[0]!.toFixed(1)}) in ${elapsed.toFixed(1)} s (${(done / elapsed).toFixed(1)}/s), ${seeds.length} seeds`,
+        table(byKind, cols),
+        `failure codes: ${Object.entries(codes)
+          .sort((a, b) => b[1] - a[1])
+          .map(([c, n]) => `${c}=${n}`)
+          .join(", ")}`,
+        `time per kind (s): ${Object.entries(kindMs)
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, ms]) => `${k}=${(ms / 1000).toFixed(1)}`)
+          .join(", ")}`,
+        `peak RSS ${(peakRss / 1048576).toFixed(0)} MB (ceiling ${RSS_CEILING_MB} MB); slowest case ${slowest.ms} ms: ${slowest.label}`,
+        ...notable.slice(0, 20).map((n) => `NOTE ${n.slice(0, 300)}`),
+        ...violations.slice(0, 30).map((v) => `VIOLATION ${v}`),
+      ].join("\n");
+      process.stdout.write(`\n${report}\n`);
+      const results = path.resolve(import.meta.dirname, "../../test-results");
+      fs.mkdirSync(results, { recursive: true });
+      fs.writeFileSync(path.join(results, "fuzz-last-run.txt"), `${report}\n`);
 
-    expect(violations).toEqual([]);
-    // The run is bounded by the budget; every planned case must fit in it (issue 7: ≥ 2,000 inputs).
-    if (done < TARGET_CASES) process.stdout.write(`fuzz: time budget reached after ${done} of ${TARGET_CASES} cases (load average ${os.loadavg()[0]!.toFixed(1)})\n`);
-    expect(done).toBe(TARGET_CASES);
-    expect(peakRss / 1048576).toBeLessThan(RSS_CEILING_MB);
-  }, BUDGET_MS + 90_000);
+      expect(violations).toEqual([]);
+      // The run is bounded by the budget; every planned case must fit in it (issue 7: ≥ 2,000 inputs).
+      if (done < TARGET_CASES) process.stdout.write(`fuzz: time budget reached after ${done} of ${TARGET_CASES} cases (load average ${os.loadavg()[0]!.toFixed(1)})\n`);
+      expect(done).toBe(TARGET_CASES);
+      expect(peakRss / 1048576).toBeLessThan(RSS_CEILING_MB);
+    },
+    BUDGET_MS + 90_000,
+  );
 });

@@ -59,7 +59,7 @@ function hugeLine(seed: Seed, rng: Rng): Buffer {
   const text = seed.bytes.toString("latin1");
   const nl = text.indexOf("\n", rng.int(Math.max(1, text.length)));
   const at = nl < 0 ? text.length : nl + 1;
-  const unit = rng.pick(["A", "1,", "\t9", "\"x\"\"", "€"]);
+  const unit = rng.pick(["A", "1,", "\t9", '"x""', "€"]);
   const line = unit.repeat(Math.ceil(rng.range(512 * 1024, 3 * 1024 * 1024) / unit.length));
   return Buffer.concat([seed.bytes.subarray(0, at), Buffer.from(line, "utf8"), Buffer.from("\n"), seed.bytes.subarray(at)]);
 }
@@ -67,7 +67,7 @@ function hugeLine(seed: Seed, rng: Rng): Buffer {
 /** A quote opened and never closed: the rest of the file becomes one field. */
 function unclosedQuote(seed: Seed, rng: Rng): Buffer {
   const at = rng.int(seed.bytes.length + 1);
-  return Buffer.concat([seed.bytes.subarray(0, at), Buffer.from("\""), seed.bytes.subarray(at)]);
+  return Buffer.concat([seed.bytes.subarray(0, at), Buffer.from('"'), seed.bytes.subarray(at)]);
 }
 
 /** A header row thousands of columns wide. */
@@ -82,7 +82,7 @@ function wideHeader(seed: Seed, rng: Rng): Buffer {
 /** Nesting from a few hundred to a few hundred thousand levels, sometimes unbalanced. */
 function deepJson(_seed: Seed, rng: Rng): Buffer {
   const depth = rng.pick([65, 500, 5000, 100_000, 400_000]);
-  const open = rng.pick(["[", "{\"a\":"]);
+  const open = rng.pick(["[", '{"a":']);
   const close = open === "[" ? "]" : "}";
   const balanced = rng.next() < 0.7;
   const wrap = rng.next() < 0.5;
@@ -115,7 +115,8 @@ function zipDirectory(seed: Seed, rng: Rng): Buffer {
       b.writeUInt16LE(rng.int(65536), eocd + 8);
       b.writeUInt16LE(rng.int(65536), eocd + 10);
       return b;
-    case 3: { // one entry's sizes, method or local-header offset changed
+    case 3: {
+      // one entry's sizes, method or local-header offset changed
       const entries: number[] = [];
       for (let p = dirOffset; p + 46 <= eocd; p++) if (b.readUInt32LE(p) === 0x02014b50) entries.push(p);
       if (entries.length === 0) return b;
@@ -140,10 +141,16 @@ function pdfXref(seed: Seed, rng: Rng): Buffer {
     case 0:
       return Buffer.from(text.replace(/startxref\s+\d+/, `startxref\n${rng.pick([0, 1, 999999999, rng.int(text.length)])}`), "latin1");
     case 1: // offsets in the table shifted
-      return Buffer.from(text.replace(/(\d{10}) (\d{5}) n/g, (m, off: string, gen: string) => (rng.next() < 0.5 ? `${String((Number(off) + rng.range(1, 400)) % 1e10).padStart(10, "0")} ${gen} n` : m)), "latin1");
+      return Buffer.from(
+        text.replace(/(\d{10}) (\d{5}) n/g, (m, off: string, gen: string) =>
+          rng.next() < 0.5 ? `${String((Number(off) + rng.range(1, 400)) % 1e10).padStart(10, "0")} ${gen} n` : m,
+        ),
+        "latin1",
+      );
     case 2:
       return Buffer.from(text.replace(/\bxref\b/, "xrfe").replace(/trailer/, "trailre"), "latin1");
-    case 3: { // cut inside the table
+    case 3: {
+      // cut inside the table
       const x = text.lastIndexOf("xref");
       return Buffer.from(text.slice(0, x < 0 ? rng.int(text.length) : x + rng.int(Math.max(1, text.length - x))), "latin1");
     }
@@ -151,14 +158,26 @@ function pdfXref(seed: Seed, rng: Rng): Buffer {
       text = text.replace(/\/Size \d+/, `/Size ${rng.pick([0, 1, 100000, 2147483647])}`).replace(/\/Root \d+ 0 R/, `/Root ${rng.range(0, 50)} 0 R`);
       return Buffer.from(text, "latin1");
     default: // stream lengths lying
-      return Buffer.from(text.replace(/\/Length \d+/g, (m) => (rng.next() < 0.5 ? `/Length ${rng.pick([0, 1, 99999999])}` : m)), "latin1");
+      return Buffer.from(
+        text.replace(/\/Length \d+/g, (m) => (rng.next() < 0.5 ? `/Length ${rng.pick([0, 1, 99999999])}` : m)),
+        "latin1",
+      );
   }
 }
 
 /** Invalid UTF-8, a BOM that lies about the encoding, NULs inside text. */
 function encodingMix(seed: Seed, rng: Rng): Buffer {
   const parts: Buffer[] = [];
-  if (rng.next() < 0.5) parts.push(Buffer.from(rng.pick([[0xff, 0xfe], [0xfe, 0xff], [0xef, 0xbb, 0xbf]])));
+  if (rng.next() < 0.5)
+    parts.push(
+      Buffer.from(
+        rng.pick([
+          [0xff, 0xfe],
+          [0xfe, 0xff],
+          [0xef, 0xbb, 0xbf],
+        ]),
+      ),
+    );
   const b = Buffer.from(seed.bytes);
   for (let n = rng.range(1, 50); n > 0 && b.length > 0; n--) b[rng.int(b.length)] = rng.pick([0x00, 0x80, 0xc0, 0xf8, 0xed]);
   parts.push(b);

@@ -19,7 +19,14 @@ export function syntheticRows(n: number): string[][] {
   const rows: string[][] = [];
   for (let i = 0; i < n; i++) {
     const mm = String(i % 60).padStart(2, "0");
-    rows.push([`2023-03-${String((i % 27) + 1).padStart(2, "0")} 1${i % 10}:${mm}:0${i % 10}`, `+1312930${String(4860 + i).padStart(4, "0")}`, `+12143433${String(420 + (i % 500)).padStart(3, "0")}`, String((i * 37) % 900), i % 3 === 0 ? "SMS" : "Voice", i % 2 === 0 ? "Outgoing" : "Incoming"]);
+    rows.push([
+      `2023-03-${String((i % 27) + 1).padStart(2, "0")} 1${i % 10}:${mm}:0${i % 10}`,
+      `+1312930${String(4860 + i).padStart(4, "0")}`,
+      `+12143433${String(420 + (i % 500)).padStart(3, "0")}`,
+      String((i * 37) % 900),
+      i % 3 === 0 ? "SMS" : "Voice",
+      i % 2 === 0 ? "Outgoing" : "Incoming",
+    ]);
   }
   return rows;
 }
@@ -84,7 +91,8 @@ export async function loadSeeds(workDir: string): Promise<Seed[]> {
   const fixtures = cdrFixtures();
   const seeds: Seed[] = [];
   if (fixtures) {
-    for (const f of fs.readdirSync(fixtures).filter((f) => /\.(csv|tsv|txt)$/.test(f))) seeds.push({ name: f, kind: "text", bytes: head(fs.readFileSync(path.join(fixtures, f)), 4096) });
+    for (const f of fs.readdirSync(fixtures).filter((f) => /\.(csv|tsv|txt)$/.test(f)))
+      seeds.push({ name: f, kind: "text", bytes: head(fs.readFileSync(path.join(fixtures, f)), 4096) });
   }
   seeds.push({ name: "generated.xlsx", kind: "xlsx", bytes: await xlsxSeed() });
   seeds.push(...jsonSeeds(), ...pdfSeeds(workDir, fixtures), ...corpusSeeds());

@@ -45,7 +45,12 @@ const jobs = { A: "", B: "", C: "" };
 const revoked: string[] = [];
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-async function call(handler: Handler, method: string, path: string, opts: { bearer?: string; cookie?: string; body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {}) {
+async function call(
+  handler: Handler,
+  method: string,
+  path: string,
+  opts: { bearer?: string; cookie?: string; body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.bearer !== undefined) headers.authorization = `Bearer ${opts.bearer}`;
   if (opts.cookie) headers.cookie = opts.cookie;
@@ -59,7 +64,7 @@ async function call(handler: Handler, method: string, path: string, opts: { bear
   } catch {
     json = text;
   }
-  return { status: res.status, json: json as Record<string, any>, text };
+  return { status: res.status, json: json as Record<string, unknown>, text };
 }
 
 async function newUser(role: "analyst" | "admin", label: string): Promise<U> {
@@ -77,7 +82,9 @@ async function seedCase(name: string, members: string[]): Promise<number> {
 async function seedJob(caseId: number, caller: string): Promise<string> {
   const job = await createJob(db, { fileName: `${caller}.csv`, storedPath: `/nowhere/${caller}.csv`, sha256: "0".repeat(64), sizeBytes: 10, caseId });
   await db.ingestionJob.update({ where: { id: job.id }, data: { status: "completed", inserted: 1 } });
-  await db.callRecord.create({ data: { jobId: job.id, caseId, contentHash: crypto.randomUUID(), line: 2, startTime: "2024-01-01T00:00:00Z", caller, callee: "+15550000000", recordType: "voice" } });
+  await db.callRecord.create({
+    data: { jobId: job.id, caseId, contentHash: crypto.randomUUID(), line: 2, startTime: "2024-01-01T00:00:00Z", caller, callee: "+15550000000", recordType: "voice" },
+  });
   return job.id;
 }
 
@@ -88,14 +95,21 @@ async function token(user: U, body: Record<string, unknown>): Promise<{ id: stri
   return res.json as { id: string; token: string; expiresAt: string };
 }
 
-const callersOf = (json: Record<string, any>) => (json.records as { caller: string }[]).map((r) => r.caller).sort();
+const callersOf = (json: Record<string, unknown>) => (json.records as { caller: string }[]).map((r) => r.caller).sort();
 
 beforeAll(async () => {
   config = loadConfig({ DATA_DIR: tmp.dir, METRICS_TOKEN } as unknown as NodeJS.ProcessEnv);
   await prepareDataDir(config);
   db = getDb(config.databaseUrl);
   const queue = { depth: 0, submit: (input: Parameters<QueuePort["submit"]>[0]) => createJob(db, input) } as unknown as QueuePort;
-  const runtime = { config, db, queue, events: { progress() {}, updated() {}, casesChanged() {} }, sockets: noSocketControl, previewMapping: () => Promise.reject(new Error("unused")) } as unknown as Runtime;
+  const runtime = {
+    config,
+    db,
+    queue,
+    events: { progress() {}, updated() {}, casesChanged() {} },
+    sockets: noSocketControl,
+    previewMapping: () => Promise.reject(new Error("unused")),
+  } as unknown as Runtime;
   setRuntime(runtime);
   alice = await newUser("analyst", "alice");
   bob = await newUser("analyst", "bob");
@@ -190,7 +204,7 @@ describe("using a token", () => {
     const t = await token(alice, { name: "only A", scope: "write", caseIds: [cases.A] });
     const jobB = await call(jobRoute as Handler, "GET", `/api/ingestion/jobs/${jobs.B}`, { bearer: t.token, params: { id: jobs.B } });
     expect(jobB.status).toBe(404);
-    expect(jobB.json.error.message).toBe("There is no such job.");
+    expect((jobB.json.error as { message: string }).message).toBe("There is no such job.");
     expect((await call(jobRoute as Handler, "GET", `/api/ingestion/jobs/${jobs.A}`, { bearer: t.token, params: { id: jobs.A } })).status).toBe(200);
     const records = await call(recordsRoute as Handler, "GET", "/api/records", { bearer: t.token });
     expect(callersOf(records.json)).toEqual(["+15551110001"]);

@@ -38,17 +38,33 @@ async function freePort(): Promise<number> {
 async function start(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const proc = spawn(process.execPath, [SERVER], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: tmp.dir, SWITCHYARD_ADMIN_EMAIL: ADMIN.email, SWITCHYARD_ADMIN_PASSWORD: ADMIN.password, WORKER_THREADS: "1", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: tmp.dir,
+      SWITCHYARD_ADMIN_EMAIL: ADMIN.email,
+      SWITCHYARD_ADMIN_PASSWORD: ADMIN.password,
+      WORKER_THREADS: "1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(proc);
   let out = "";
   proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   proc.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-  await until("the server to start", async () => {
-    if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${out}`);
-    return /Switchyard is running/.test(out);
-  }, 90_000);
+  await until(
+    "the server to start",
+    async () => {
+      if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${out}`);
+      return /Switchyard is running/.test(out);
+    },
+    90_000,
+  );
   return proc;
 }
 
@@ -111,20 +127,28 @@ describe.skipIf(!built)("crash recovery on the production server", () => {
     expect(head.subarray(0, 8).toString("latin1")).toBe("SWYENC01");
     expect(head.includes(csv.subarray(0, 64))).toBe(false);
 
-    const mid = await until("rows to be loading", async () => {
-      const j = await job(base, cookie, id);
-      return j.status === "processing" && j.counts.rows > 0 ? j : null;
-    }, 120_000);
+    const mid = await until(
+      "rows to be loading",
+      async () => {
+        const j = await job(base, cookie, id);
+        return j.status === "processing" && j.counts.rows > 0 ? j : null;
+      },
+      120_000,
+    );
     first.kill("SIGKILL");
     await until("the server to die", async () => first.signalCode !== null, 10_000);
     expect(mid.counts.rows).toBeLessThan(200_000);
 
     const second = await start(port, { MAX_UPLOAD_BYTES: "100000", UPLOAD_RATE_PER_MINUTE: "3" });
     cookie = await signIn(base);
-    const done = await until("the job to finish", async () => {
-      const j = await job(base, cookie, id);
-      return ["completed", "partial", "failed"].includes(j.status) ? j : null;
-    }, 150_000);
+    const done = await until(
+      "the job to finish",
+      async () => {
+        const j = await job(base, cookie, id);
+        return ["completed", "partial", "failed"].includes(j.status) ? j : null;
+      },
+      150_000,
+    );
     expect(["completed", "partial"]).toContain(done.status);
     const c = done.counts;
     expect(c.rows).toBe(200_000);
@@ -152,7 +176,8 @@ describe.skipIf(!built)("crash recovery on the production server", () => {
     }
     expect(statuses).toEqual([202, 202, 202, 429]);
     // Let them finish: a job cut off by shutdown leaves its plaintext copy until it reruns or the sweep.
-    for (const sid of small) await until("small jobs to finish", async () => ["completed", "partial", "failed", "needs_review"].includes((await job(base, cookie, sid)).status), 60_000);
+    for (const sid of small)
+      await until("small jobs to finish", async () => ["completed", "partial", "failed", "needs_review"].includes((await job(base, cookie, sid)).status), 60_000);
 
     second.kill("SIGTERM");
     await until("the server to stop", async () => second.exitCode !== null || second.signalCode !== null, 15_000);

@@ -38,7 +38,14 @@ beforeAll(async () => {
   await prepareDataDir(config);
   db = getDb(config.databaseUrl);
   const queue = { depth: 0 } as unknown as QueuePort;
-  const runtime: Runtime = { config, db, queue, events: { progress() {}, updated() {}, casesChanged() {} }, sockets: noSocketControl, previewMapping: () => Promise.reject(new Error("unused")) };
+  const runtime: Runtime = {
+    config,
+    db,
+    queue,
+    events: { progress() {}, updated() {}, casesChanged() {} },
+    sockets: noSocketControl,
+    previewMapping: () => Promise.reject(new Error("unused")),
+  };
   setRuntime(runtime);
   adminCookie = await sessionCookie("admin");
   analystCookie = await sessionCookie("analyst");
@@ -112,7 +119,8 @@ describe("GET /api/metrics", () => {
 
 describe("TRUST_PROXY", () => {
   const write = publicRoute(async () => ({ ok: true }));
-  const post = (headers: Record<string, string>) => write(new Request("http://127.0.0.1:3000/api/anything", { method: "POST", headers: { host: "127.0.0.1:3000", ...headers } }), noParams);
+  const post = (headers: Record<string, string>) =>
+    write(new Request("http://127.0.0.1:3000/api/anything", { method: "POST", headers: { host: "127.0.0.1:3000", ...headers } }), noParams);
 
   it("off (default): a cross-origin POST with a forged X-Forwarded-Host is refused; a same-origin one passes", async () => {
     expect(loadConfig({} as unknown as NodeJS.ProcessEnv).trustProxy).toBe(false);
@@ -169,4 +177,3 @@ describe("HOST", () => {
     expect(loadConfig({ HOST: "0.0.0.0" } as unknown as NodeJS.ProcessEnv).host).toBe("0.0.0.0");
   });
 });
-

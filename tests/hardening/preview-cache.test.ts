@@ -34,14 +34,19 @@ async function userCookie(): Promise<string> {
 }
 
 function post(cookie: string, body: unknown = null) {
-  const req = new Request(`http://127.0.0.1:3000/api/ingestion/jobs/${jobId}/preview`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: body === null ? "" : JSON.stringify(body) });
+  const req = new Request(`http://127.0.0.1:3000/api/ingestion/jobs/${jobId}/preview`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: body === null ? "" : JSON.stringify(body),
+  });
   return preview(req, { params: Promise.resolve({ id: jobId }) });
 }
 
 /** A ~30 MB CSV of calls (big enough that decrypting it whole would show). */
 function bigCsv(): Buffer {
   const lines = ["Start Time,Caller,Callee,Duration"];
-  for (let i = 0; i < 400_000; i++) lines.push(`2024-01-${String(1 + (i % 28)).padStart(2, "0")} 10:${String(i % 60).padStart(2, "0")}:00,+1212555${String(i % 10_000).padStart(4, "0")},+17135550100,${i % 600}`);
+  for (let i = 0; i < 400_000; i++)
+    lines.push(`2024-01-${String(1 + (i % 28)).padStart(2, "0")} 10:${String(i % 60).padStart(2, "0")}:00,+1212555${String(i % 10_000).padStart(4, "0")},+17135550100,${i % 600}`);
   return Buffer.from(lines.join("\n") + "\n");
 }
 
@@ -103,7 +108,15 @@ describe("mapping previews", () => {
     expect(workFiles()).toEqual([]);
 
     // A draft mapping (same header row) is served from the cache too; another header row reads once more.
-    const draft = { columns: [{ index: 0, field: "start_time" }, { index: 1, field: "caller" }, { index: 2, field: "callee" }, { index: 3, field: "duration_seconds", format: "seconds" }], timezone: "UTC" };
+    const draft = {
+      columns: [
+        { index: 0, field: "start_time" },
+        { index: 1, field: "caller" },
+        { index: 2, field: "callee" },
+        { index: 3, field: "duration_seconds", format: "seconds" },
+      ],
+      timezone: "UTC",
+    };
     expect((await post(cookie, draft)).status).toBe(200);
     expect(decryptions.prefixes - before.prefixes).toBe(1);
     expect((await post(cookie, { ...draft, headerLine: 1 })).status).toBe(200);

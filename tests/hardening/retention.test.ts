@@ -22,8 +22,15 @@ afterAll(async () => {
   tmp.cleanup();
 });
 const inline: TaskRunner = (task, onProgress) => runIngestTask(task, onProgress);
-const config = (days: number, deleteRecords: boolean): RetentionConfig => ({ dataDir: tmp.dir, uploadsDir: path.join(tmp.dir, "uploads"), retentionDays: days, retentionDeleteRecords: deleteRecords, jobTimeoutMs: 3_600_000 });
-const csv = (year: number) => "All times are UTC\nDate,Time,Calling Number,Called Number,Duration,Call Type\n" +
+const config = (days: number, deleteRecords: boolean): RetentionConfig => ({
+  dataDir: tmp.dir,
+  uploadsDir: path.join(tmp.dir, "uploads"),
+  retentionDays: days,
+  retentionDeleteRecords: deleteRecords,
+  jobTimeoutMs: 3_600_000,
+});
+const csv = (year: number) =>
+  "All times are UTC\nDate,Time,Calling Number,Called Number,Duration,Call Type\n" +
   Array.from({ length: 20 }, (_, i) => `02/28/${year},0${i % 10}:1${i % 6}:36 AM,1312930486${i % 10},1214343342${i % 10},${(i * 397) % 3000},mSTerminating\n`).join("");
 const DAY = 86_400_000;
 

@@ -191,7 +191,9 @@ describe("sockets end with their session or user (issue 19)", () => {
   it("(f) a member removed from the case stops receiving its jobs' events (job room and dashboard), though still connected", async () => {
     const s = await scene();
     const casesChangedBefore = s.wa.casesChanged;
-    const res = await removeMemberRoute(req(`/api/cases/${s.caseId}/members/${s.a.id}`, "DELETE", adminCookie), { params: Promise.resolve({ id: String(s.caseId), userId: s.a.id }) });
+    const res = await removeMemberRoute(req(`/api/cases/${s.caseId}/members/${s.a.id}`, "DELETE", adminCookie), {
+      params: Promise.resolve({ id: String(s.caseId), userId: s.a.id }),
+    });
     expect(res.status).toBe(204);
     await waitUntil(() => s.wa.casesChanged > casesChangedBefore, 3000, "cases:changed");
     expect(s.wa.socket.connected).toBe(true); // the session is still good: only the case is gone

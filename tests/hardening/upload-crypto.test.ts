@@ -19,7 +19,7 @@ const NO_ENV = {};
 /** Splits `data` into randomly sized pieces, as a network stream would deliver it. */
 function ragged(data: Buffer): Readable {
   const pieces: Buffer[] = [];
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const n = 1 + crypto.randomInt(90_000);
     pieces.push(data.subarray(i, i + n));
     i += n;
@@ -53,7 +53,7 @@ describe("chunked AES-256-GCM for stored uploads", () => {
     for (const n of [0, 1, CHUNK_BYTES - 1, CHUNK_BYTES, CHUNK_BYTES + 1, 3 * CHUNK_BYTES, 200_003]) {
       const plain = Buffer.from("Date,Caller,Callee\n".repeat(Math.ceil(n / 19) + 1)).subarray(0, n);
       const sealed = await seal(plain);
-      expect(sealed.length).toBe(HEADER_BYTES + n + 16 * (Math.max(1, Math.ceil(n / CHUNK_BYTES))));
+      expect(sealed.length).toBe(HEADER_BYTES + n + 16 * Math.max(1, Math.ceil(n / CHUNK_BYTES)));
       if (n > 40) expect(sealed.includes(plain.subarray(0, 40))).toBe(false);
       expect((await open(sealed)).equals(plain)).toBe(true);
     }

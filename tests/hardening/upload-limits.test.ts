@@ -30,7 +30,12 @@ function multipart(parts: Buffer[], opts: { failAfter?: number; closing?: boolea
       sent += 16_384;
     },
   });
-  return new Request("http://localhost/api/ingestion/upload", { method: "POST", body: stream, duplex: "half", headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` } } as RequestInit);
+  return new Request("http://localhost/api/ingestion/upload", {
+    method: "POST",
+    body: stream,
+    duplex: "half",
+    headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+  } as RequestInit);
 }
 
 function dir(name: string): string {

@@ -14,7 +14,13 @@ afterAll(() => tmp.cleanup());
 const BOUNDARY = "----switchyard-names";
 
 function request(dispositions: string[]): Request {
-  const parts = dispositions.map((d) => Buffer.concat([Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; `), Buffer.from(d, "utf8"), Buffer.from("\r\nContent-Type: text/csv\r\n\r\na,b\r\n")]));
+  const parts = dispositions.map((d) =>
+    Buffer.concat([
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; `),
+      Buffer.from(d, "utf8"),
+      Buffer.from("\r\nContent-Type: text/csv\r\n\r\na,b\r\n"),
+    ]),
+  );
   const body = Buffer.concat([...parts, Buffer.from(`--${BOUNDARY}--\r\n`)]);
   return new Request("http://localhost/api/ingestion/upload", { method: "POST", body, headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` } });
 }

@@ -23,7 +23,8 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-const CLEAN_CSV = "All times are UTC\nDate,Time,Calling Number,Called Number,Duration,Call Type\n" +
+const CLEAN_CSV =
+  "All times are UTC\nDate,Time,Calling Number,Called Number,Duration,Call Type\n" +
   Array.from({ length: 40 }, (_, i) => `02/28/2023,0${i % 10}:1${i % 6}:36 AM,1312930486${i % 10},1214343342${i % 10},${(i * 397) % 3000},mSTerminating\n`).join("");
 
 async function ingest(run: TaskRunner, name: string, file: string) {

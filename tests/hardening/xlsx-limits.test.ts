@@ -37,6 +37,8 @@ describe("xlsx zip-bomb and size limits", () => {
     const wide = new SheetXmlReader([], () => undefined);
     expect(() => wide.write(Buffer.from('<sheetData><row r="1"><c r="ZZZZZ1"><v>1</v></c></row>'))).toThrow(/beyond column 16384/);
     const long = new SheetXmlReader([], () => undefined);
-    expect(() => long.write(Buffer.from(`<sheetData><row r="3"><c r="A3" t="inlineStr"><is><t>${"x".repeat(XLSX_LIMITS.maxCellChars + 1)}</t></is></c></row>`))).toThrow(/row 3 holds more than 1,000,000 characters/);
+    expect(() => long.write(Buffer.from(`<sheetData><row r="3"><c r="A3" t="inlineStr"><is><t>${"x".repeat(XLSX_LIMITS.maxCellChars + 1)}</t></is></c></row>`))).toThrow(
+      /row 3 holds more than 1,000,000 characters/,
+    );
   });
 });

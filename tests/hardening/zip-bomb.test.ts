@@ -40,7 +40,9 @@ function callRows(n: number, from = 0): string[][] {
 function rowsWithWhitespace(rows: string[][], spaces: number, firstLine: number): Buffer {
   const cols = "ABCD";
   const pad = " ".repeat(spaces);
-  return Buffer.from(rows.map((r, i) => `<row r="${firstLine + i}">${r.map((v, j) => `<c r="${cols[j]}${firstLine + i}" t="inlineStr"><is><t>${v}</t></is></c>`).join("")}</row>${pad}`).join(""));
+  return Buffer.from(
+    rows.map((r, i) => `<row r="${firstLine + i}">${r.map((v, j) => `<c r="${cols[j]}${firstLine + i}" t="inlineStr"><is><t>${v}</t></is></c>`).join("")}</row>${pad}`).join(""),
+  );
 }
 
 function save(name: string, bytes: Buffer): string {

@@ -47,10 +47,10 @@ describe("a cancelled job leaves nothing behind", () => {
           task,
           (tick) => {
             onProgress(tick);
-            if (when === "post-load" && tick.stage === "finalize" && !done) (done = true), cancel();
+            if (when === "post-load" && tick.stage === "finalize" && !done) ((done = true), cancel());
           },
           () => {
-            if (typeof when === "number" && !done && recordsOf(task.jobId) >= 20_000 * when) (done = true), cancel();
+            if (typeof when === "number" && !done && recordsOf(task.jobId) >= 20_000 * when) ((done = true), cancel());
             return Atomics.load(flag, 0) === 1;
           },
         );
@@ -69,23 +69,27 @@ describe("a cancelled job leaves nothing behind", () => {
     ["during post-load, in the database", "db", "post-load"],
   ];
 
-  it.each(stages)("%s", async (_label, how, when) => {
-    const { caseId, contacts, gaps } = await caseWithJanuary();
-    const seen = { records: 0, errors: 0 };
-    const { jobId, outcome, row } = await load(big, caseId, cancellingRunner(how, when, seen));
-    // It was mid-load (or loaded) when cancelled: records and errors were there.
-    expect(seen.records).toBeGreaterThan(0);
-    expect(seen.errors).toBeGreaterThan(0);
-    if (when === "post-load") expect(seen.records).toBe(19_995);
-    expect(outcome?.status).toBe("cancelled");
-    expect(row).toMatchObject({ status: "cancelled", rowsRead: 0, inserted: 0, duplicates: 0, rejected: 0 });
-    expect(recordsOf(jobId)).toBe(0);
-    expect(errorsOf(jobId)).toBe(0);
-    expect(contactsIn(caseId)).toEqual(contacts);
-    expect(gapsIn(caseId)).toEqual(gaps);
-    expect(recordsIn(caseId)).toBe(300);
-    expectConsistent(caseId);
-  }, 60_000);
+  it.each(stages)(
+    "%s",
+    async (_label, how, when) => {
+      const { caseId, contacts, gaps } = await caseWithJanuary();
+      const seen = { records: 0, errors: 0 };
+      const { jobId, outcome, row } = await load(big, caseId, cancellingRunner(how, when, seen));
+      // It was mid-load (or loaded) when cancelled: records and errors were there.
+      expect(seen.records).toBeGreaterThan(0);
+      expect(seen.errors).toBeGreaterThan(0);
+      if (when === "post-load") expect(seen.records).toBe(19_995);
+      expect(outcome?.status).toBe("cancelled");
+      expect(row).toMatchObject({ status: "cancelled", rowsRead: 0, inserted: 0, duplicates: 0, rejected: 0 });
+      expect(recordsOf(jobId)).toBe(0);
+      expect(errorsOf(jobId)).toBe(0);
+      expect(contactsIn(caseId)).toEqual(contacts);
+      expect(gapsIn(caseId)).toEqual(gaps);
+      expect(recordsIn(caseId)).toBe(300);
+      expectConsistent(caseId);
+    },
+    60_000,
+  );
 
   it("in a worker thread (commit groups held across batches), a cancel mid-load leaves nothing", async () => {
     const { caseId, contacts, gaps } = await caseWithJanuary();
@@ -97,14 +101,18 @@ describe("a cancelled job leaves nothing behind", () => {
     try {
       // As the cancel route does it: the job row first, then the running worker's flag.
       const runner: TaskRunner = (task, onProgress, flag) =>
-        run(task, (tick) => {
-          onProgress(tick);
-          if (cancelledAt < 0 && tick.stage === "load" && tick.percent >= 30) {
-            cancelledAt = tick.percent;
-            seen.records = recordsOf(task.jobId);
-            void cancelJob(db, task.jobId, { isRunning: () => true }).then(() => Atomics.store(flag, 0, 1));
-          }
-        }, flag);
+        run(
+          task,
+          (tick) => {
+            onProgress(tick);
+            if (cancelledAt < 0 && tick.stage === "load" && tick.percent >= 30) {
+              cancelledAt = tick.percent;
+              seen.records = recordsOf(task.jobId);
+              void cancelJob(db, task.jobId, { isRunning: () => true }).then(() => Atomics.store(flag, 0, 1));
+            }
+          },
+          flag,
+        );
       const { jobId, outcome, row } = await load(large, caseId, runner);
       expect(cancelledAt).toBeGreaterThanOrEqual(30);
       expect(cancelledAt).toBeLessThan(100);
@@ -151,11 +159,17 @@ describe("a cancelled job leaves nothing behind", () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const started: string[] = [];
-    const queue = new JobQueue(db, tmp.databaseUrl, async (t, p, f) => {
-      started.push(t.jobId);
-      await gate;
-      return inline(t, p, f);
-    }, silentJobEvents, 1);
+    const queue = new JobQueue(
+      db,
+      tmp.databaseUrl,
+      async (t, p, f) => {
+        started.push(t.jobId);
+        await gate;
+        return inline(t, p, f);
+      },
+      silentJobEvents,
+      1,
+    );
     const mk = () => createJob(db, { fileName: "att-january-2.csv", storedPath: january, sha256: "t", sizeBytes: 1, caseId });
     const [one, two] = [await mk(), await mk()];
     queue.enqueue(one.id);

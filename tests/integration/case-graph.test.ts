@@ -25,7 +25,9 @@ let outsiderCookie = "";
 
 const storedRecords = (c: number) =>
   read
-    .prepare(`SELECT target, caller, callee, caller_raw, callee_raw, caller_kind, callee_kind, start_time, record_type FROM call_records WHERE case_id = ? AND duplicate_of IS NULL`)
+    .prepare(
+      `SELECT target, caller, callee, caller_raw, callee_raw, caller_kind, callee_kind, start_time, record_type FROM call_records WHERE case_id = ? AND duplicate_of IS NULL`,
+    )
     .all(c) as StoredRecord[];
 
 beforeAll(async () => {
@@ -68,13 +70,23 @@ describe("the link chart of a case loaded through the real loader", () => {
     const got = await graph();
     const byId = new Map(got.nodes.map((n) => [n.id, n]));
     const [t1, t2, t3] = TARGETS as [string, string, string];
-    expect(got.nodes.filter((n) => n.target).map((n) => n.id).sort()).toEqual([t1, t2, t3].sort());
+    expect(
+      got.nodes
+        .filter((n) => n.target)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([t1, t2, t3].sort());
     expect(byId.get(`+1${T2}`)).toMatchObject({ kind: "target", target: true, common: true });
     expect(byId.get("+13125550111")).toMatchObject({ kind: "e164", target: false, common: true, events: 12 });
     expect(byId.get("Restricted")).toMatchObject({ kind: "withheld", common: true, events: 3 });
     expect(byId.get("+19175550121")).toMatchObject({ common: false, events: 4 });
     expect(byId.get("+13035550166")).toMatchObject({ common: false, events: 8 });
-    expect(got.nodes.filter((n) => n.common).map((n) => n.id).sort()).toEqual(["+12025550133", "+13125550111", "+14155550190", "+16175550123", `+1${T2}`, "Restricted"].sort());
+    expect(
+      got.nodes
+        .filter((n) => n.common)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(["+12025550133", "+13125550111", "+14155550190", "+16175550123", `+1${T2}`, "Restricted"].sort());
     expect(got.nodes.find((n) => n.id === t1)).toMatchObject({ kind: "target", common: false, events: 20 });
   });
 
@@ -142,7 +154,9 @@ describe("the link chart of a case loaded through the real loader", () => {
 
   it("counts only this case", async () => {
     const other = await newCase("another case");
-    await db.contact.create({ data: { caseId: other, target: TARGETS[0]!, number: "+13125550111", kind: null, firstSeen: "2024-01-01T00:00:00Z", lastSeen: "2024-01-01T00:00:00Z", calls: 50, messages: 0 } });
+    await db.contact.create({
+      data: { caseId: other, target: TARGETS[0]!, number: "+13125550111", kind: null, firstSeen: "2024-01-01T00:00:00Z", lastSeen: "2024-01-01T00:00:00Z", calls: 50, messages: 0 },
+    });
     expect(await graph()).toEqual(recountCaseGraph(storedRecords(caseId)));
     expect((await caseGraph(db, other, { minWeight: 1, limit: 10 })).edges).toHaveLength(1);
   });

@@ -77,10 +77,20 @@ describe.skipIf(!present)("cases: isolation and per-case deduplication (producti
     ensureBuilt();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    server = await startNode("web", "dist/server.mjs", {
-      PORT: String(port), HOST: "127.0.0.1", DATA_DIR: tmp.dir, DATABASE_URL: `file:${path.join(tmp.dir, "switchyard.db")}`,
-      SWITCHYARD_ADMIN_EMAIL: ADMIN.email, SWITCHYARD_ADMIN_PASSWORD: ADMIN.password, UPLOAD_RATE_PER_MINUTE: "1000",
-    }, /running at/);
+    server = await startNode(
+      "web",
+      "dist/server.mjs",
+      {
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATA_DIR: tmp.dir,
+        DATABASE_URL: `file:${path.join(tmp.dir, "switchyard.db")}`,
+        SWITCHYARD_ADMIN_EMAIL: ADMIN.email,
+        SWITCHYARD_ADMIN_PASSWORD: ADMIN.password,
+        UPLOAD_RATE_PER_MINUTE: "1000",
+      },
+      /running at/,
+    );
     admin = await signInCookie(base, ADMIN.email, ADMIN.password);
     a = await newUser(admin, "alice");
     b = await newUser(admin, "bob");
@@ -178,7 +188,10 @@ describe.skipIf(!present)("cases: isolation and per-case deduplication (producti
     expect(await waitForJob(base, b.cookie, jobB)).toMatch(/completed|partial/);
     const second = JSON.parse((await call(b.cookie, "GET", `/api/ingestion/jobs/${jobB}`)).body) as { job: { counts: { inserted: number; duplicates: number } } };
     expect(second.job.counts).toMatchObject({ inserted: first.job.counts.inserted, duplicates: 0 });
-    const recordsB = JSON.parse((await call(b.cookie, "GET", `/api/records?caseId=${caseB}&includeDuplicates=1`)).body) as { total: number; records: { source_file: string; source_line: number }[] };
+    const recordsB = JSON.parse((await call(b.cookie, "GET", `/api/records?caseId=${caseB}&includeDuplicates=1`)).body) as {
+      total: number;
+      records: { source_file: string; source_line: number }[];
+    };
     expect(recordsB.total).toBe(first.job.counts.inserted);
     expect(recordsB.records[0]).toMatchObject({ source_file: FILE });
 
@@ -189,10 +202,14 @@ describe.skipIf(!present)("cases: isolation and per-case deduplication (producti
     expect(third.job.counts).toMatchObject({ inserted: 0, duplicates: first.job.counts.inserted });
     // A member added later sees the case at once, with all its records.
     expect((await call(b.cookie, "POST", `/api/cases/${caseB}/members`, { email: a.email, role: "analyst" })).status).toBe(201);
-    const seen = await waitFor("case B in A's list", async () => {
-      const list = JSON.parse((await call(a.cookie, "GET", "/api/cases")).body) as { cases: { id: number; counts: { records: number } }[] };
-      return list.cases.find((c) => c.id === caseB);
-    }, 5000);
+    const seen = await waitFor(
+      "case B in A's list",
+      async () => {
+        const list = JSON.parse((await call(a.cookie, "GET", "/api/cases")).body) as { cases: { id: number; counts: { records: number } }[] };
+        return list.cases.find((c) => c.id === caseB);
+      },
+      5000,
+    );
     expect(seen.counts.records).toBe(first.job.counts.inserted);
   }, 180_000);
 });

@@ -19,8 +19,23 @@ afterAll(async () => {
 });
 
 const kinds: { name: string; url: () => Promise<string | null> }[] = [
-  { name: "sqlite", url: async () => { const t = tempDataDir(); cleanups.push(t.cleanup); return t.databaseUrl; } },
-  { name: "postgres", url: async () => { const s = await tempPgSchema("case_rules"); if (!s) return null; cleanups.push(s.cleanup); return s.databaseUrl; } },
+  {
+    name: "sqlite",
+    url: async () => {
+      const t = tempDataDir();
+      cleanups.push(t.cleanup);
+      return t.databaseUrl;
+    },
+  },
+  {
+    name: "postgres",
+    url: async () => {
+      const s = await tempPgSchema("case_rules");
+      if (!s) return null;
+      cleanups.push(s.cleanup);
+      return s.databaseUrl;
+    },
+  },
 ];
 const pgUp = await tempPgSchema("case_rules_probe");
 if (pgUp) cleanups.push(pgUp.cleanup);
@@ -37,7 +52,7 @@ describe.each(kinds)("case rules on $name", ({ name, url }) => {
 
     const c = await createCase(db, alice, { name: "Operation Alpha", description: "two targets" });
     expect(c).toMatchObject({ name: "Operation Alpha", myRole: "analyst", canManage: true, counts: { jobs: 0, records: 0, members: 1 } });
-    expect((await caseAccessOf(db, alice, c.id))).toMatchObject({ role: "analyst", canManage: true, canReview: false });
+    expect(await caseAccessOf(db, alice, c.id)).toMatchObject({ role: "analyst", canManage: true, canReview: false });
     expect(await caseAccessOf(db, bob, c.id)).toBeNull();
     expect(await caseAccessOf(db, admin, c.id)).toMatchObject({ role: null, canManage: true, canReview: true });
 
@@ -90,9 +105,13 @@ describe.each(kinds)("case rules on $name", ({ name, url }) => {
     const dave = asSession(await createUserInDb(db, "analyst", "dave"));
     const gone = await createCase(db, dave, { name: "Closed" });
     const kept = await createCase(db, dave, { name: "Open" });
-    const jobs = await Promise.all([gone.id, kept.id].map((caseId, i) => createJob(db, { fileName: `${i}.csv`, storedPath: "/nonexistent", sha256: "x", sizeBytes: 1, userId: dave.id, caseId })));
+    const jobs = await Promise.all(
+      [gone.id, kept.id].map((caseId, i) => createJob(db, { fileName: `${i}.csv`, storedPath: "/nonexistent", sha256: "x", sizeBytes: 1, userId: dave.id, caseId })),
+    );
     for (const [i, j] of jobs.entries()) {
-      await db.callRecord.create({ data: { jobId: j.id, caseId: j.caseId, contentHash: `h${i}`, line: 2, startTime: "2024-01-01T00:00:00Z", durationSeconds: 1, recordType: "voice" } });
+      await db.callRecord.create({
+        data: { jobId: j.id, caseId: j.caseId, contentHash: `h${i}`, line: 2, startTime: "2024-01-01T00:00:00Z", durationSeconds: 1, recordType: "voice" },
+      });
       await db.contact.create({ data: { caseId: j.caseId, target: "t", number: "n", firstSeen: "a", lastSeen: "b" } });
     }
     await deleteCase(db, dave, gone.id);

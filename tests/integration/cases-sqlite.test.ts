@@ -55,7 +55,10 @@ describe("the content key is unique per case", () => {
       let n = 0;
       const insert = sink.insertRecords.bind(sink);
       sink.insertRecords = (batch: RecordBatch) => ((n += batch.count), insert(batch));
-      const result = await ingestFile({ filePath: file, fileName: "att-dedupe.csv", templates: [], producer: "thread", threads: { producers: 1 }, storedHashes: { file: dbFile, caseId } }, sink);
+      const result = await ingestFile(
+        { filePath: file, fileName: "att-dedupe.csv", templates: [], producer: "thread", threads: { producers: 1 }, storedHashes: { file: dbFile, caseId } },
+        sink,
+      );
       await sink.close();
       handed.push(n);
       return result.counts;
@@ -72,10 +75,14 @@ describe("the content key is unique per case", () => {
 // ─── Near-duplicates and contacts per case ───────────────────────────────────────────────────
 
 // The same call, X → Y, as X's carrier and Y's carrier report it (a second later, a second longer).
-const X = "2125550147", Y = "7135550188";
+const X = "2125550147",
+  Y = "7135550188";
 const fileOfX = `All times are UTC\nTarget: ${X}\nStart,From,To,Duration (s),Type\n2023-05-01 10:00:00,${X},${Y},60,Voice\n2023-05-01 12:00:00,${X},3125550111,30,Voice\n`;
 const fileOfY = `All times are UTC\nTarget: ${Y}\nStart,From,To,Duration (s),Type,IMEI\n2023-05-01 10:00:01,${X},${Y},61,Voice,356938035643809\n2023-05-01 15:00:00,6175550123,${Y},20,Voice,356938035643809\n`;
-const partyMapping = { columns: (["start_time", "caller", "callee", "duration_seconds", "record_type", "imei"] as const).map((field, index) => ({ index, field })), timezone: "UTC" };
+const partyMapping = {
+  columns: (["start_time", "caller", "callee", "duration_seconds", "record_type", "imei"] as const).map((field, index) => ({ index, field })),
+  timezone: "UTC",
+};
 
 async function loadParty(name: string, text: string, caseId: number) {
   const file = path.join(tmp.dir, `${caseId}-${name}`);
@@ -130,9 +137,13 @@ describe("near-duplicates and contacts per case", () => {
 
   // Y's file with many more calls around X's than X has: the purge then seeks around X's records
   // instead of reading Y's (sqlite-purge-job.ts picks whichever reads less); both must find the link.
-  const busyY = fileOfY + Array.from({ length: 12 }, (_, i) => `2023-05-01 1${i < 10 ? 0 : 1}:${String(5 + i * 4).padStart(2, "0")}:00,6175550123,${Y},20,Voice,356938035643809\n`).join("");
+  const busyY =
+    fileOfY + Array.from({ length: 12 }, (_, i) => `2023-05-01 1${i < 10 ? 0 : 1}:${String(5 + i * 4).padStart(2, "0")}:00,6175550123,${Y},20,Voice,356938035643809\n`).join("");
 
-  it.each([["few", fileOfY], ["many", busyY]])("deleting the job that holds a call's primary report lets the other job's report count again (%s other records around it)", async (_label, yText) => {
+  it.each([
+    ["few", fileOfY],
+    ["many", busyY],
+  ])("deleting the job that holds a call's primary report lets the other job's report count again (%s other records around it)", async (_label, yText) => {
     const c = await newCase();
     const x = await loadParty("x.csv", fileOfX, c);
     await loadParty("y.csv", yText, c);
@@ -168,7 +179,9 @@ describe("timeline gaps per case target", () => {
     expectConsistent(c);
     // The timeline's day buckets (one GROUP BY) agree with a recount of the records, day by day.
     const timeline = await targetTimeline(db, T, { caseId: c });
-    const recount = read.prepare(`SELECT substr(start_time, 1, 10) AS day, COUNT(*) AS n FROM call_records WHERE case_id = ? AND target = ? AND duplicate_of IS NULL GROUP BY day ORDER BY day`).all(c, T) as { day: string; n: number }[];
+    const recount = read
+      .prepare(`SELECT substr(start_time, 1, 10) AS day, COUNT(*) AS n FROM call_records WHERE case_id = ? AND target = ? AND duplicate_of IS NULL GROUP BY day ORDER BY day`)
+      .all(c, T) as { day: string; n: number }[];
     expect(timeline.days.map((d) => ({ day: d.day, n: d.calls + d.messages }))).toEqual(recount);
     expect(timeline.days.reduce((n, d) => n + d.calls + d.messages, 0)).toBe(400);
     expect(timeline.gaps).toHaveLength(1);

@@ -22,7 +22,9 @@ let outsiderCookie = "";
 
 const storedRecords = (c: number) =>
   read
-    .prepare(`SELECT target, caller, callee, caller_raw, callee_raw, caller_kind, callee_kind, start_time, record_type FROM call_records WHERE case_id = ? AND duplicate_of IS NULL`)
+    .prepare(
+      `SELECT target, caller, callee, caller_raw, callee_raw, caller_kind, callee_kind, start_time, record_type FROM call_records WHERE case_id = ? AND duplicate_of IS NULL`,
+    )
     .all(c) as StoredRecord[];
 
 beforeAll(async () => {
@@ -67,7 +69,11 @@ describe("common contacts of a case loaded through the real loader", () => {
       ["Restricted", "withheld", 2, 3],
     ]);
     const [t1, t2, t3] = TARGETS as [string, string, string];
-    expect(got.contacts[0]!.targets.map((t) => [t.target, t.events])).toEqual([[t1, 5], [t2, 4], [t3, 3]]);
+    expect(got.contacts[0]!.targets.map((t) => [t.target, t.events])).toEqual([
+      [t1, 5],
+      [t2, 4],
+      [t3, 3],
+    ]);
     expect(got.contacts.find((c) => c.number === `+1${T2}`)!.targets.map((t) => t.target)).toEqual([t3, t1]);
     // Numbers only one target talks to are not common.
     expect(got.contacts.map((c) => c.number)).not.toContain("+19175550121");
@@ -87,17 +93,46 @@ describe("common contacts of a case loaded through the real loader", () => {
     const other = await newCase("other");
     await db.contact.createMany({
       data: [
-        { caseId: other, target: "+15550000001", number: "+13125550111", kind: null, firstSeen: "2024-01-01T00:00:00.000Z", lastSeen: "2024-01-02T00:00:00.000Z", calls: 2, messages: 1 },
-        { caseId: other, target: "+15550000002", number: "+13125550111", kind: "e164", firstSeen: "2024-01-03T00:00:00.000Z", lastSeen: "2024-01-03T00:00:00.000Z", calls: 1, messages: 0 },
+        {
+          caseId: other,
+          target: "+15550000001",
+          number: "+13125550111",
+          kind: null,
+          firstSeen: "2024-01-01T00:00:00.000Z",
+          lastSeen: "2024-01-02T00:00:00.000Z",
+          calls: 2,
+          messages: 1,
+        },
+        {
+          caseId: other,
+          target: "+15550000002",
+          number: "+13125550111",
+          kind: "e164",
+          firstSeen: "2024-01-03T00:00:00.000Z",
+          lastSeen: "2024-01-03T00:00:00.000Z",
+          calls: 1,
+          messages: 0,
+        },
         // Records without a target are grouped under "": no target shares them.
         { caseId: other, target: "", number: "+16175550123", kind: null, firstSeen: "2024-01-01T00:00:00.000Z", lastSeen: "2024-01-01T00:00:00.000Z", calls: 9, messages: 0 },
-        { caseId: other, target: "+15550000001", number: "+16175550123", kind: null, firstSeen: "2024-01-01T00:00:00.000Z", lastSeen: "2024-01-01T00:00:00.000Z", calls: 1, messages: 0 },
+        {
+          caseId: other,
+          target: "+15550000001",
+          number: "+16175550123",
+          kind: null,
+          firstSeen: "2024-01-01T00:00:00.000Z",
+          lastSeen: "2024-01-01T00:00:00.000Z",
+          calls: 1,
+          messages: 0,
+        },
       ],
     });
     expect(await commonContacts(db, other, { minTargets: 2, limit: 100 })).toEqual({
       contacts: [
         {
-          number: "+13125550111", kind: "e164", events: 4,
+          number: "+13125550111",
+          kind: "e164",
+          events: 4,
           targets: [
             { target: "+15550000001", events: 3, first: "2024-01-01T00:00:00.000Z", last: "2024-01-02T00:00:00.000Z" },
             { target: "+15550000002", events: 1, first: "2024-01-03T00:00:00.000Z", last: "2024-01-03T00:00:00.000Z" },

@@ -23,9 +23,35 @@ function batch(first: number, count: number): { count: number; values: RecordVal
   const values: RecordValue[] = [];
   for (let i = first; i < first + count; i++) {
     const start = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString().replace(".000Z", "Z");
-    const hash = (Math.floor(Date.parse(start) / 1000).toString(16).padStart(10, "0") + i.toString(16)).padEnd(64, "0");
-    const row: RecordValue[] = [hash, i + 1, start, null, 60, "+17135550100", "+17135550199", "outgoing", "voice", "+17135550100", null, null, null, null, null,
-      "e164", "7135550100", "e164", "7135550199", "e164", "7135550100", 0];
+    const hash = (
+      Math.floor(Date.parse(start) / 1000)
+        .toString(16)
+        .padStart(10, "0") + i.toString(16)
+    ).padEnd(64, "0");
+    const row: RecordValue[] = [
+      hash,
+      i + 1,
+      start,
+      null,
+      60,
+      "+17135550100",
+      "+17135550199",
+      "outgoing",
+      "voice",
+      "+17135550100",
+      null,
+      null,
+      null,
+      null,
+      null,
+      "e164",
+      "7135550100",
+      "e164",
+      "7135550199",
+      "e164",
+      "7135550100",
+      0,
+    ];
     expect(row).toHaveLength(ROW_WIDTH);
     values.push(...row);
   }
@@ -78,7 +104,15 @@ describe("a job deleted while its records load", () => {
 
   it("stores the job's progress with its own commits", async () => {
     const { job, sink } = await startLoad("progress.csv");
-    const tick = { stage: "load" as const, percent: 40, bytesProcessed: 4000, bytesTotal: 10000, counts: { rows: 100, inserted: 100, duplicates: 0, rejected: 0 }, rowsPerSecond: null, etaSeconds: null };
+    const tick = {
+      stage: "load" as const,
+      percent: 40,
+      bytesProcessed: 4000,
+      bytesTotal: 10000,
+      counts: { rows: 100, inserted: 100, duplicates: 0, rejected: 0 },
+      rowsPerSecond: null,
+      etaSeconds: null,
+    };
     sink.noteProgress(tick);
     expect(jobProgress(job.id)).toMatchObject({ stage: null, rows_read: 0 });
     expect(await sink.insertRecords(batch(2000, 100))).toBe(100);

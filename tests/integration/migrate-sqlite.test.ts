@@ -30,12 +30,17 @@ describe("SQLite migration 0003_cases from the schema before cases", () => {
     const db = openSqlite(path.join(tmp.dir, "before-cases.db"));
     expect(migrateSqlite(db, dir)).toEqual(["0001_init", "0002_contact_coverage"]);
 
-    const T = "+17133537623", P = "+12125550147", Q = "+13125550111", R = "+16175550123";
+    const T = "+17133537623",
+      P = "+12125550147",
+      Q = "+13125550111",
+      R = "+16175550123";
     const user = db.prepare(`INSERT INTO users (id, email, name, password_hash, role, created_at) VALUES (?, ?, ?, 'x', ?, ?)`);
     user.run("u-alice", "alice@example.com", "Alice", "analyst", "2024-01-01T00:00:00Z");
     user.run("u-bob", "bob@example.com", "Bob", "reviewer", "2024-01-02T00:00:00Z");
     user.run("u-carol", "carol@example.com", "Carol", "analyst", "2024-01-03T00:00:00Z"); // loaded nothing
-    const job = db.prepare(`INSERT INTO ingestion_jobs (id, file_name, stored_path, sha256, size_bytes, status, user_id, updated_at) VALUES (?, ?, 'p', 's', 1, 'completed', ?, 'x')`);
+    const job = db.prepare(
+      `INSERT INTO ingestion_jobs (id, file_name, stored_path, sha256, size_bytes, status, user_id, updated_at) VALUES (?, ?, 'p', 's', 1, 'completed', ?, 'x')`,
+    );
     job.run("job-alice", "a.csv", "u-alice");
     job.run("job-bob", "b.csv", "u-bob");
     job.run("job-cli", "c.csv", null);
@@ -75,17 +80,25 @@ describe("SQLite migration 0003_cases from the schema before cases", () => {
     expect(migrateSqlite(db, dir)).toEqual(["0003_cases"]);
 
     const cases = db.prepare(`SELECT id, name, created_by AS createdBy FROM cases ORDER BY id`).all() as { id: number; name: string; createdBy: string | null }[];
-    expect(cases.map((c) => [c.name, c.createdBy])).toEqual([["default", null], ["Alice's files", "u-alice"], ["Bob's files", "u-bob"]]);
+    expect(cases.map((c) => [c.name, c.createdBy])).toEqual([
+      ["default", null],
+      ["Alice's files", "u-alice"],
+      ["Bob's files", "u-bob"],
+    ]);
     const caseOf = Object.fromEntries(cases.map((c) => [c.createdBy ?? "cli", c.id]));
     expect(db.prepare(`SELECT case_id, user_id, role FROM case_members ORDER BY case_id`).all()).toEqual([
       { case_id: caseOf["u-alice"], user_id: "u-alice", role: "analyst" },
       { case_id: caseOf["u-bob"], user_id: "u-bob", role: "reviewer" },
     ]);
     expect(db.prepare(`SELECT id, last_case_id AS c FROM users ORDER BY id`).all()).toEqual([
-      { id: "u-alice", c: caseOf["u-alice"] }, { id: "u-bob", c: caseOf["u-bob"] }, { id: "u-carol", c: null },
+      { id: "u-alice", c: caseOf["u-alice"] },
+      { id: "u-bob", c: caseOf["u-bob"] },
+      { id: "u-carol", c: null },
     ]);
     expect(db.prepare(`SELECT id, case_id AS c FROM ingestion_jobs ORDER BY id`).all()).toEqual([
-      { id: "job-alice", c: caseOf["u-alice"] }, { id: "job-bob", c: caseOf["u-bob"] }, { id: "job-cli", c: caseOf.cli },
+      { id: "job-alice", c: caseOf["u-alice"] },
+      { id: "job-bob", c: caseOf["u-bob"] },
+      { id: "job-cli", c: caseOf.cli },
     ]);
 
     // Every record kept, with its job's case; content keys unique within each case (the new index).
@@ -95,13 +108,18 @@ describe("SQLite migration 0003_cases from the schema before cases", () => {
     const indexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'call_records'`).pluck().all();
     expect(indexes).toEqual(expect.arrayContaining(["call_records_case_id_content_hash_key", "call_records_case_id_target_start_time_idx"]));
     expect(indexes).not.toContain("call_records_content_hash_key");
-    const again = db.prepare(`INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, duration_seconds, record_type) VALUES (?, ?, ?, 9, '2023-05-01T10:00:00Z', 60, 'voice')`);
+    const again = db.prepare(
+      `INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, duration_seconds, record_type) VALUES (?, ?, ?, 9, '2023-05-01T10:00:00Z', 60, 'voice')`,
+    );
     expect(() => again.run("job-alice", caseOf["u-alice"], "h-a1")).toThrow(/UNIQUE/);
     db.prepare(`DELETE FROM call_records WHERE id = ?`).run(again.run("job-bob", caseOf["u-bob"], "h-a1").lastInsertRowid); // another case: no duplicate
 
     // The link inside Alice's job stays; the one from Bob's record into Alice's case is cleared.
     // Bob's two reports of Alice's call are regrouped in Bob's case; the dangling link is cleared.
-    expect(db.prepare(`SELECT id, duplicate_of AS d FROM call_records WHERE duplicate_of IS NOT NULL ORDER BY id`).all()).toEqual([{ id: a1 + 1, d: a1 }, { id: b4, d: b3 }]);
+    expect(db.prepare(`SELECT id, duplicate_of AS d FROM call_records WHERE duplicate_of IS NOT NULL ORDER BY id`).all()).toEqual([
+      { id: a1 + 1, d: a1 },
+      { id: b4, d: b3 },
+    ]);
     expect(db.prepare(`SELECT duplicate_of FROM call_records WHERE id = ?`).pluck().get(b1)).toBeNull();
     expect(db.prepare(`SELECT duplicate_of FROM call_records WHERE id = ?`).pluck().get(c3)).toBeNull();
 
@@ -136,9 +154,14 @@ describe("SQLite migration 0003_cases from the schema before cases", () => {
     expect(db.prepare(`SELECT id, case_id, content_hash, caller, callee, target, duplicate_of FROM call_records ORDER BY id`).all()).toEqual(before);
     expect(db.prepare(`SELECT COUNT(*) FROM call_records WHERE (caller IS NULL) <> (caller_kind IS NULL) OR (caller IS NOT NULL AND caller_kind <> 'e164')`).pluck().get()).toBe(0);
     expect(db.prepare(`SELECT COUNT(*) FROM contacts WHERE kind IS NOT 'e164'`).pluck().get()).toBe(0);
-    const rebuiltIndexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'call_records' AND sql IS NOT NULL ORDER BY name`).pluck().all() as string[];
+    const rebuiltIndexes = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'call_records' AND sql IS NOT NULL ORDER BY name`)
+      .pluck()
+      .all() as string[];
     expect(rebuiltIndexes).toEqual(["call_records_case_id_content_hash_key", "call_records_case_id_target_start_time_idx", "call_records_job_id_start_time_idx"]);
-    db.prepare(`INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, duration_seconds, record_type, caller_kind, caller_raw) VALUES ('job-cli', ?, 'h-new', 9, '2023-06-01T00:00:00Z', NULL, 'voice', 'extension', '6789')`).run(caseOf.cli);
+    db.prepare(
+      `INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, duration_seconds, record_type, caller_kind, caller_raw) VALUES ('job-cli', ?, 'h-new', 9, '2023-06-01T00:00:00Z', NULL, 'voice', 'extension', '6789')`,
+    ).run(caseOf.cli);
     expect(Number(db.prepare(`SELECT id FROM call_records WHERE content_hash = 'h-new'`).pluck().get())).toBeGreaterThan(c3);
     // The job's cascade still reaches the rebuilt table.
     db.prepare(`DELETE FROM ingestion_jobs WHERE id = 'job-cli'`).run();

@@ -29,10 +29,11 @@ async function freshDatabase(kind: "sqlite" | "postgres"): Promise<string> {
 
 // The same call, X → Y, as X's carrier and Y's carrier report it: Y's switch saw it start a
 // second later, last a second longer, and knows the handset.
-const X = "2125550147", Y = "7135550188";
-const fileOfX = `All times are UTC\nTarget: ${X}\nStart,From,To,Duration (s),Type\n` +
-  `2023-05-01 10:00:00,${X},${Y},60,Voice\n2023-05-01 12:00:00,${X},3125550111,30,Voice\n`;
-const fileOfY = `All times are UTC\nTarget: ${Y}\nStart,From,To,Duration (s),Type,IMEI\n` +
+const X = "2125550147",
+  Y = "7135550188";
+const fileOfX = `All times are UTC\nTarget: ${X}\nStart,From,To,Duration (s),Type\n` + `2023-05-01 10:00:00,${X},${Y},60,Voice\n2023-05-01 12:00:00,${X},3125550111,30,Voice\n`;
+const fileOfY =
+  `All times are UTC\nTarget: ${Y}\nStart,From,To,Duration (s),Type,IMEI\n` +
   `2023-05-01 10:00:01,${X},${Y},61,Voice,356938035643809\n2023-05-01 15:00:00,6175550123,${Y},20,Voice,356938035643809\n`;
 
 async function loadBoth(kind: "sqlite" | "postgres", strategy: string) {
@@ -41,7 +42,10 @@ async function loadBoth(kind: "sqlite" | "postgres", strategy: string) {
   const db = getDb(databaseUrl);
   const tmp = tempDataDir();
   cleanups.push(tmp.cleanup);
-  for (const [name, text] of [["x.csv", fileOfX], ["y.csv", fileOfY]] as const) {
+  for (const [name, text] of [
+    ["x.csv", fileOfX],
+    ["y.csv", fileOfY],
+  ] as const) {
     const file = path.join(tmp.dir, name);
     fs.writeFileSync(file, text);
     // Two-row files are too small to map with confidence: confirm the mapping as a reviewer would.

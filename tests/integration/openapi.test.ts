@@ -76,7 +76,10 @@ describe("the OpenAPI document", () => {
       ids.add(op.operationId);
       expect(tags.has(op.tags[0]!), `${key}: tag ${op.tags[0]} is not declared`).toBe(true);
       expect(Object.keys(op.responses).length, `${key} has no responses`).toBeGreaterThan(0);
-      expect(Object.keys(op.responses).some((s) => Number(s) < 400), `${key} has no success response`).toBe(true);
+      expect(
+        Object.keys(op.responses).some((s) => Number(s) < 400),
+        `${key} has no success response`,
+      ).toBe(true);
       const inPath = (op.parameters ?? []).filter((x) => x.in === "path").map((x) => x.name);
       expect(inPath.sort(), key).toEqual(pathParamNames(p).sort());
       for (const [status, r] of Object.entries(op.responses)) {
@@ -95,7 +98,10 @@ describe("the OpenAPI document", () => {
     expect(refs.length).toBeGreaterThan(20);
     for (const ref of refs) {
       expect(ref.startsWith("#/"), ref).toBe(true);
-      const target = ref.slice(2).split("/").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+      const target = ref
+        .slice(2)
+        .split("/")
+        .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
       expect(target, `${ref} does not resolve`).toBeTypeOf("object");
     }
   });
@@ -112,7 +118,9 @@ describe("the OpenAPI document", () => {
   it("has an operation for every exported route method, and a route for every operation", () => {
     const routes = routeExports();
     expect(routes.length).toBeGreaterThan(30);
-    const documented = operations(doc).map((o) => o.key).sort();
+    const documented = operations(doc)
+      .map((o) => o.key)
+      .sort();
     expect(documented).toEqual([...new Set(documented)]);
     expect(routes.map((r) => r.key).sort()).toEqual(documented);
   });

@@ -20,7 +20,9 @@ function attFile(name: string, others: string[]): string {
   others.forEach((other, i) => {
     const out = i % 2 === 0;
     const time = `10:${String(i).padStart(2, "0")}:00`;
-    lines.push([i + 1, "03/01/24", time, "0:01", "1:05", out ? h.TARGET : other, out ? other : h.TARGET, "814901191455192", "310287764668549", out ? "MO" : "MT", "[]", "12345-1"].join(","));
+    lines.push(
+      [i + 1, "03/01/24", time, "0:01", "1:05", out ? h.TARGET : other, out ? other : h.TARGET, "814901191455192", "310287764668549", out ? "MO" : "MT", "[]", "12345-1"].join(","),
+    );
   });
   const file = path.join(h.tmp.dir, name);
   fs.writeFileSync(file, lines.join("\r\n") + "\r\n");
@@ -38,10 +40,12 @@ describe("every call is kept, whatever its other party (SQLite)", () => {
     expect(errors.map((e) => [e.line, e.field, e.code])).toEqual([[12, "callee", "invalid_phone"]]);
 
     // Stored: a phone number's kind is implied by its E.164 column (null), every other kind is written.
-    const kinds = h.read.prepare(
-      `SELECT line, COALESCE(caller, caller_raw) AS a, COALESCE(caller_kind, 'e164') AS caller_kind, COALESCE(callee, callee_raw) AS b,
+    const kinds = h.read
+      .prepare(
+        `SELECT line, COALESCE(caller, caller_raw) AS a, COALESCE(caller_kind, 'e164') AS caller_kind, COALESCE(callee, callee_raw) AS b,
               COALESCE(callee_kind, 'e164') AS callee_kind, direction FROM call_records WHERE case_id = ? ORDER BY line`,
-    ).all(caseId);
+      )
+      .all(caseId);
     expect(kinds).toEqual([
       { line: 6, a: h.T, caller_kind: "e164", b: "6789", callee_kind: "extension", direction: "outgoing" },
       { line: 7, a: "911", caller_kind: "service", b: h.T, callee_kind: "e164", direction: "incoming" },
@@ -87,10 +91,18 @@ describe("every call is kept, whatever its other party (SQLite)", () => {
     fs.writeFileSync(file, lines.join("\r\n") + "\r\n");
     const { row } = await h.load(file, caseId);
     expect(row.inserted).toBe(130);
-    const stored = h.read.prepare(`SELECT callee, callee_kind, callee_raw FROM call_records WHERE case_id = ? ORDER BY line`).all(caseId) as { callee: string | null; callee_kind: string | null; callee_raw: string | null }[];
+    const stored = h.read.prepare(`SELECT callee, callee_kind, callee_raw FROM call_records WHERE case_id = ? ORDER BY line`).all(caseId) as {
+      callee: string | null;
+      callee_kind: string | null;
+      callee_raw: string | null;
+    }[];
     stored.forEach((r, i) => {
       const ext = i >= 50 && i < 100 && i % 5 === 0;
-      expect(r, `row ${i + 1}`).toEqual(ext ? { callee: null, callee_kind: "extension", callee_raw: String(1000 + i) } : { callee: `+1212555${String(1000 + i).padStart(4, "0")}`, callee_kind: null, callee_raw: null });
+      expect(r, `row ${i + 1}`).toEqual(
+        ext
+          ? { callee: null, callee_kind: "extension", callee_raw: String(1000 + i) }
+          : { callee: `+1212555${String(1000 + i).padStart(4, "0")}`, callee_kind: null, callee_raw: null },
+      );
     });
     h.expectConsistent(caseId);
   });

@@ -16,7 +16,10 @@ afterAll(async () => {
 describe("retryJob", () => {
   it("refuses a completed job with a sentence, and requeues a failed or partial one", async () => {
     const c = await createCaseInDb(db, null, "Retry");
-    const job = (status: string) => createJob(db, { fileName: `${status}.csv`, storedPath: "/nowhere", sha256: "0", sizeBytes: 1, caseId: c.id }).then(async (j) => (await db.ingestionJob.update({ where: { id: j.id }, data: { status } }), j.id));
+    const job = (status: string) =>
+      createJob(db, { fileName: `${status}.csv`, storedPath: "/nowhere", sha256: "0", sizeBytes: 1, caseId: c.id }).then(
+        async (j) => (await db.ingestionJob.update({ where: { id: j.id }, data: { status } }), j.id),
+      );
     const completed = await job("completed");
     const err = await retryJob(db, completed).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);

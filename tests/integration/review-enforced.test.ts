@@ -53,8 +53,14 @@ afterAll(async () => {
 });
 
 async function confirm(body: MappingOverride) {
-  const res = await mappingRoute(new Request(`http://127.0.0.1/api/ingestion/jobs/${jobId}/mapping`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({ id: jobId }) });
-  return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string; details?: { problems: { code: string; on: string }[] } }; job?: { status: string } } };
+  const res = await mappingRoute(
+    new Request(`http://127.0.0.1/api/ingestion/jobs/${jobId}/mapping`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) }),
+    { params: Promise.resolve({ id: jobId }) },
+  );
+  return {
+    status: res.status,
+    body: (await res.json()) as { error?: { code: string; message: string; details?: { problems: { code: string; on: string }[] } }; job?: { status: string } },
+  };
 }
 
 describe.skipIf(!dir)("the mapping route refuses a mapping that would load wrong data", () => {

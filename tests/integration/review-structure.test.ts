@@ -124,7 +124,8 @@ describe("structure edits load through the real pipeline", () => {
       for (let i = 0; i < 40; i++) totals.addRow([`+1555000${String(1000 + i)}`, i + 1, (i + 1) * 3]);
       const detail = wb.addWorksheet("Detail");
       detail.addRow(["Start", "From", "To", "Seconds"]);
-      for (let i = 0; i < calls; i++) detail.addRow([`2026-02-0${1 + (i % 9)} 08:${String(i + offset).padStart(2, "0")}:00`, `+121455${String(30000 + i + offset)}`, `+131255${String(30000 + i)}`, 10 + i]);
+      for (let i = 0; i < calls; i++)
+        detail.addRow([`2026-02-0${1 + (i % 9)} 08:${String(i + offset).padStart(2, "0")}:00`, `+121455${String(30000 + i + offset)}`, `+131255${String(30000 + i)}`, 10 + i]);
       await wb.xlsx.writeFile(file);
     }
     const first = path.join(tmp.dir, "two-sheets-1.xlsx");

@@ -129,7 +129,7 @@ describe("sign-in throttling per account", () => {
     const addr = newAddress();
     const email = users.alice!.email;
     for (let i = 0; i < 8; i++) await signIn(email, "wrong", addr);
-    for (let i = 0; i < 3; i++) advance(Number((await signIn(email, "wrong", addr)).retryAfter) * 1000), await signIn(email, "wrong", addr);
+    for (let i = 0; i < 3; i++) (advance(Number((await signIn(email, "wrong", addr)).retryAfter) * 1000), await signIn(email, "wrong", addr));
     expect((await signIn(email, PASSWORD, addr)).status).toBe(429);
 
     const lift = (cookie: string, id: string) =>

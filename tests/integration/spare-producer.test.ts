@@ -47,17 +47,20 @@ describe("spare row producer", () => {
 
   it("does not keep a process alive (the CLI exits with a spare started)", () => {
     const main = path.join(tmp.dir, "warm-and-exit.mts");
-    fs.writeFileSync(main, [
-      `import { ProducerThread } from ${JSON.stringify(path.join(PROJECT_ROOT, "lib/ingest/pipeline/producer-thread.ts"))};`,
-      `ProducerThread.warm(${JSON.stringify(script())});`,
-      // Proof that the spare is up (not crashed) while this process ends: it answers the start.
-      `const t = ProducerThread.take(${JSON.stringify(script())}, { filePath: "/nonexistent.csv", fileName: "x.csv", templates: [] });`,
-      `const e = await t.plan();`,
-      `console.log("answered", e.type);`,
-      `ProducerThread.warm(${JSON.stringify(script())});`,
-      `await new Promise((r) => setTimeout(r, 300));`,
-      `console.log("spare", ProducerThread.spareThreadId() !== null);`,
-    ].join("\n"));
+    fs.writeFileSync(
+      main,
+      [
+        `import { ProducerThread } from ${JSON.stringify(path.join(PROJECT_ROOT, "lib/ingest/pipeline/producer-thread.ts"))};`,
+        `ProducerThread.warm(${JSON.stringify(script())});`,
+        // Proof that the spare is up (not crashed) while this process ends: it answers the start.
+        `const t = ProducerThread.take(${JSON.stringify(script())}, { filePath: "/nonexistent.csv", fileName: "x.csv", templates: [] });`,
+        `const e = await t.plan();`,
+        `console.log("answered", e.type);`,
+        `ProducerThread.warm(${JSON.stringify(script())});`,
+        `await new Promise((r) => setTimeout(r, 300));`,
+        `console.log("spare", ProducerThread.spareThreadId() !== null);`,
+      ].join("\n"),
+    );
     const started = Date.now();
     const r = spawnSync(process.execPath, ["--import", "tsx", main], { cwd: PROJECT_ROOT, timeout: 20_000, encoding: "utf8" });
     expect(r.stdout).toBe("answered failed\nspare true\n");

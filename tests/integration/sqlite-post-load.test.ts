@@ -13,7 +13,6 @@ import { createRng } from "../fuzz/prng";
 const tmp = tempDataDir();
 afterAll(() => tmp.cleanup());
 
-
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 const T1 = "+17133537623";
 /** Every job of these tests is in one case. */
@@ -33,8 +32,12 @@ function jobRows(seed: number, target: string | null, startMs: number, count: nu
     const out = rnd() < 0.5;
     const self = target ?? "+13035550100";
     const row: Row = {
-      start: iso(t), duration: Math.floor(rnd() * 300), type: rnd() < 0.3 ? "sms" : rnd() < 0.05 ? "data" : "voice",
-      caller: out ? self : rnd() < 0.05 ? null : other, callee: out ? other : self, target,
+      start: iso(t),
+      duration: Math.floor(rnd() * 300),
+      type: rnd() < 0.3 ? "sms" : rnd() < 0.05 ? "data" : "voice",
+      caller: out ? self : rnd() < 0.05 ? null : other,
+      callee: out ? other : self,
+      target,
     };
     rows.push(row);
     if (rnd() < 0.05) rows.push({ ...row, start: iso(t + 1000 + Math.floor(rnd() * 1500)), duration: row.duration + (rnd() < 0.5 ? 1 : 0) });
@@ -44,11 +47,20 @@ function jobRows(seed: number, target: string | null, startMs: number, count: nu
   return rows.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
 
-interface Row { start: string; duration: number; type: string; caller: string | null; callee: string | null; target: string | null }
+interface Row {
+  start: string;
+  duration: number;
+  type: string;
+  caller: string | null;
+  callee: string | null;
+  target: string | null;
+}
 
 function load(db: Database.Database, jobId: string, rows: Row[], caseId = CASE) {
   db.prepare(`INSERT INTO ingestion_jobs (id, case_id, file_name, stored_path, sha256, size_bytes, updated_at) VALUES (?, ?, 'f', 'p', 's', 1, 'x')`).run(jobId, caseId);
-  const ins = db.prepare(`INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, duration_seconds, caller, callee, record_type, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const ins = db.prepare(
+    `INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, duration_seconds, caller, callee, record_type, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   db.transaction(() => rows.forEach((r, i) => ins.run(jobId, caseId, `${jobId}-${i}`, i + 1, r.start, r.duration, r.caller, r.callee, r.type, r.target)))();
 }
 
@@ -57,18 +69,24 @@ function load(db: Database.Database, jobId: string, rows: Row[], caseId = CASE) 
  * (links, contacts and gaps from every record of the case, the gaps of a target across all its jobs).
  */
 function oldPostLoad(db: Database.Database, jobId: string) {
-  const rows = db.prepare(`SELECT id, caller, callee, record_type AS type, start_time AS start, duration_seconds AS duration
-    FROM call_records WHERE job_id = ? AND caller IS NOT NULL AND callee IS NOT NULL ORDER BY start_time, id`).all(jobId) as NearDuplicateCandidate[];
+  const rows = db
+    .prepare(
+      `SELECT id, caller, callee, record_type AS type, start_time AS start, duration_seconds AS duration
+    FROM call_records WHERE job_id = ? AND caller IS NOT NULL AND callee IS NOT NULL ORDER BY start_time, id`,
+    )
+    .all(jobId) as NearDuplicateCandidate[];
   const link = db.prepare(`UPDATE call_records SET duplicate_of = ? WHERE id = ?`);
   for (const [id, primary] of findNearDuplicates(rows)) link.run(primary, id);
-  db.prepare(`WITH m AS (
+  db.prepare(
+    `WITH m AS (
       SELECT r.id AS rid, (SELECT MIN(o.id) FROM call_records o
         WHERE o.target IN (r.target, r.caller, r.callee) AND o.caller = r.caller AND o.callee = r.callee AND o.job_id <> r.job_id AND o.id < r.id
           AND o.start_time BETWEEN strftime('%Y-%m-%dT%H:%M:%SZ', r.start_time, '-2 seconds') AND strftime('%Y-%m-%dT%H:%M:%SZ', r.start_time, '+2 seconds')
           AND o.record_type = r.record_type AND abs(o.duration_seconds - r.duration_seconds) <= 1 AND o.duplicate_of IS NULL) AS oid
       FROM call_records r WHERE r.job_id = ? AND r.duplicate_of IS NULL AND r.caller IS NOT NULL AND r.callee IS NOT NULL)
-    UPDATE call_records SET duplicate_of = m.oid FROM m WHERE call_records.id = m.rid AND m.oid IS NOT NULL`).run(jobId);
-  const targets = (db.prepare(`SELECT DISTINCT COALESCE(target, '') FROM call_records WHERE job_id = ?`).pluck().all(jobId) as string[]);
+    UPDATE call_records SET duplicate_of = m.oid FROM m WHERE call_records.id = m.rid AND m.oid IS NOT NULL`,
+  ).run(jobId);
+  const targets = db.prepare(`SELECT DISTINCT COALESCE(target, '') FROM call_records WHERE job_id = ?`).pluck().all(jobId) as string[];
   refreshContactsSqlite(db, CASE, targets);
   const times = db.prepare(`SELECT start_time FROM call_records WHERE case_id = ? AND COALESCE(target, '') = ? AND duplicate_of IS NULL ORDER BY start_time`).pluck();
   for (const t of targets) {
@@ -192,9 +210,16 @@ describe("post-load per case", () => {
     load(now, "case-1-job", rows, 1);
     postLoadSqlite(now, "case-1-job", 1);
     // The same calls (a second later, as another carrier reports them) in another case.
-    load(now, "case-2-job", rows.map((r) => ({ ...r, start: iso(Date.parse(r.start) + 1000) })), 2);
+    load(
+      now,
+      "case-2-job",
+      rows.map((r) => ({ ...r, start: iso(Date.parse(r.start) + 1000) })),
+      2,
+    );
     const facts = postLoadSqlite(now, "case-2-job", 2);
-    expect(now.prepare(`SELECT COUNT(*) FROM call_records WHERE job_id = 'case-2-job' AND duplicate_of IN (SELECT id FROM call_records WHERE job_id = 'case-1-job')`).pluck().get()).toBe(0);
+    expect(
+      now.prepare(`SELECT COUNT(*) FROM call_records WHERE job_id = 'case-2-job' AND duplicate_of IN (SELECT id FROM call_records WHERE job_id = 'case-1-job')`).pluck().get(),
+    ).toBe(0);
     // Its gaps came from the scan (it holds every record of the target in its case), and equal case 1's.
     expect(facts.timings.gapsFromScan).toBe(1);
     const gaps = (c: number) => now.prepare(`SELECT seconds, ratio FROM timeline_gaps WHERE case_id = ? ORDER BY from_time`).all(c);
@@ -202,7 +227,10 @@ describe("post-load per case", () => {
     expect(gaps(1).length).toBeGreaterThan(0);
     const contacts = (c: number) => now.prepare(`SELECT target, number, calls, messages FROM contacts WHERE case_id = ? ORDER BY target, number`).all(c);
     expect(contacts(2)).toEqual(contacts(1));
-    expect(now.prepare(`SELECT case_id, records FROM contact_coverage ORDER BY case_id`).all()).toEqual([{ case_id: 1, records: rows.length }, { case_id: 2, records: rows.length }]);
+    expect(now.prepare(`SELECT case_id, records FROM contact_coverage ORDER BY case_id`).all()).toEqual([
+      { case_id: 1, records: rows.length },
+      { case_id: 2, records: rows.length },
+    ]);
     now.close();
   });
 });

@@ -42,7 +42,14 @@ beforeAll(async () => {
   sql = openPgPool(pgdb.databaseUrl, { max: 2 });
   caseId = (await db.case.create({ data: { name: "link chart" } })).id;
   for (const file of writeCommonContactsFiles(tmp)) {
-    const job = await createJob(db, { fileName: path.basename(file), storedPath: file, sha256: "test", sizeBytes: fs.statSync(file).size, caseId, mapping: COMMON_CONTACTS_MAPPING });
+    const job = await createJob(db, {
+      fileName: path.basename(file),
+      storedPath: file,
+      sha256: "test",
+      sizeBytes: fs.statSync(file).size,
+      caseId,
+      mapping: COMMON_CONTACTS_MAPPING,
+    });
     const outcome = await executeJob(db, pgdb.databaseUrl, job.id, inline, silentJobEvents);
     expect(outcome?.status, outcome?.error?.message ?? "").toBe("completed");
   }
@@ -61,10 +68,12 @@ afterAll(async () => {
 });
 
 async function storedRecords(c: number): Promise<StoredRecord[]> {
-  return (await sql.query(
-    `SELECT target, caller, callee, caller_raw, callee_raw, caller_kind, callee_kind, start_time, record_type FROM call_records WHERE case_id = $1 AND duplicate_of IS NULL`,
-    [c],
-  )).rows as StoredRecord[];
+  return (
+    await sql.query(
+      `SELECT target, caller, callee, caller_raw, callee_raw, caller_kind, callee_kind, start_time, record_type FROM call_records WHERE case_id = $1 AND duplicate_of IS NULL`,
+      [c],
+    )
+  ).rows as StoredRecord[];
 }
 
 const graph = (f: GraphRecountFilter = {}) => caseGraph(db, caseId, { minWeight: 1, limit: 2000, ...f } as Parameters<typeof caseGraph>[2]);
@@ -86,7 +95,16 @@ describe.skipIf(!pgdb)("the link chart on PostgreSQL", () => {
     expect(await graph({ from: "2000-01-01" })).toEqual(all);
     const times = records.map((r) => r.start_time).sort();
     const mid = times[Math.floor(times.length / 2)]!;
-    for (const f of [{ from: mid }, { to: mid }, { type: "voice" }, { type: "sms" }, { type: "data", minWeight: 0 }, { minWeight: 3 }, { limit: 3 }, { type: "voice", from: mid, minWeight: 2 }] as GraphRecountFilter[]) {
+    for (const f of [
+      { from: mid },
+      { to: mid },
+      { type: "voice" },
+      { type: "sms" },
+      { type: "data", minWeight: 0 },
+      { minWeight: 3 },
+      { limit: 3 },
+      { type: "voice", from: mid, minWeight: 2 },
+    ] as GraphRecountFilter[]) {
       expect(await graph(f), JSON.stringify(f)).toEqual(recountCaseGraph(records, f));
     }
   });

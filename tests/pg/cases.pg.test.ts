@@ -63,22 +63,24 @@ const count = async (text: string, values: unknown[] = []) => (await one<{ n: nu
 
 /** A case's contacts and gaps, comparable across cases and over time. */
 async function analysis(caseId: number) {
-  const contacts = (await sql.query(
-    `SELECT target, number, first_seen, last_seen, calls, messages FROM contacts WHERE case_id = $1 ORDER BY target, number`, [caseId])).rows;
-  const gaps = (await sql.query(
-    `SELECT target, from_time, to_time, seconds, ratio FROM timeline_gaps WHERE case_id = $1 ORDER BY target, from_time`, [caseId])).rows;
+  const contacts = (await sql.query(`SELECT target, number, first_seen, last_seen, calls, messages FROM contacts WHERE case_id = $1 ORDER BY target, number`, [caseId])).rows;
+  const gaps = (await sql.query(`SELECT target, from_time, to_time, seconds, ratio FROM timeline_gaps WHERE case_id = $1 ORDER BY target, from_time`, [caseId])).rows;
   return { contacts, gaps };
 }
 
 /** What a recount from the stored records gives for the case's target (the loader must agree with it). */
 async function recountedContacts(caseId: number) {
-  return (await sql.query(
-    `SELECT $2::text AS target, num AS number, MIN(start_time) AS first_seen, MAX(start_time) AS last_seen,
+  return (
+    await sql.query(
+      `SELECT $2::text AS target, num AS number, MIN(start_time) AS first_seen, MAX(start_time) AS last_seen,
             (COUNT(*) FILTER (WHERE record_type = 'voice'))::int AS calls, (COUNT(*) FILTER (WHERE record_type IN ('sms', 'mms')))::int AS messages
        FROM (SELECT caller AS num, start_time, record_type FROM call_records WHERE case_id = $1 AND target = $2 AND duplicate_of IS NULL AND caller <> $2
              UNION ALL
              SELECT callee, start_time, record_type FROM call_records WHERE case_id = $1 AND target = $2 AND duplicate_of IS NULL AND callee <> $2) n
-      GROUP BY num ORDER BY num`, [caseId, TARGET])).rows;
+      GROUP BY num ORDER BY num`,
+      [caseId, TARGET],
+    )
+  ).rows;
 }
 
 const danglingLinks = () => count(`call_records r WHERE r.duplicate_of IS NOT NULL AND NOT EXISTS (SELECT 1 FROM call_records p WHERE p.id = r.duplicate_of)`);
@@ -123,8 +125,9 @@ describe.skipIf(!pgdb)("cases on PostgreSQL: per-case deduplication, links, cont
     expect(b.outcome.counts.inserted).toBe(3000);
     // Every leg of B points at A's record of the same call, in the same case.
     expect(await count(`call_records WHERE job_id = $1 AND duplicate_of IS NOT NULL`, [b.jobId])).toBe(3000);
-    expect(await count(
-      `call_records d JOIN call_records p ON p.id = d.duplicate_of WHERE d.job_id = $1 AND (p.job_id <> $2 OR p.case_id <> d.case_id)`, [b.jobId, a.jobId])).toBe(0);
+    expect(await count(`call_records d JOIN call_records p ON p.id = d.duplicate_of WHERE d.job_id = $1 AND (p.job_id <> $2 OR p.case_id <> d.case_id)`, [b.jobId, a.jobId])).toBe(
+      0,
+    );
     // Counted once: the case's contacts are A's alone.
     expect((await analysis(both)).contacts).toEqual((await analysis(x)).contacts);
     expect(await count(`call_records r JOIN call_records p ON p.id = r.duplicate_of WHERE p.case_id <> r.case_id`)).toBe(0);
@@ -137,7 +140,8 @@ describe.skipIf(!pgdb)("cases on PostgreSQL: per-case deduplication, links, cont
     const j1 = await ingest(jan, together);
     expect((await analysis(together)).gaps).toEqual([]);
     const j2 = await ingest(feb, together);
-    const span = async (jobId: string) => one<{ first: string; last: string }>(`SELECT MIN(start_time) AS first, MAX(start_time) AS last FROM call_records WHERE job_id = $1`, [jobId]);
+    const span = async (jobId: string) =>
+      one<{ first: string; last: string }>(`SELECT MIN(start_time) AS first, MAX(start_time) AS last FROM call_records WHERE job_id = $1`, [jobId]);
     const [s1, s2] = [await span(j1.jobId), await span(j2.jobId)];
     const { gaps } = await analysis(together);
     expect(gaps).toHaveLength(1);
@@ -147,7 +151,12 @@ describe.skipIf(!pgdb)("cases on PostgreSQL: per-case deduplication, links, cont
     expect(j2.outcome.qualityScore).toBe(j1.outcome.qualityScore);
     // The timeline's day buckets (one GROUP BY, the same SQL as on SQLite) agree with a recount.
     const timeline = await targetTimeline(db, TARGET, { caseId: together });
-    const recount = (await sql.query(`SELECT substr(start_time, 1, 10) AS day, COUNT(*)::int AS n FROM call_records WHERE case_id = $1 AND target = $2 AND duplicate_of IS NULL GROUP BY day ORDER BY day`, [together, TARGET])).rows;
+    const recount = (
+      await sql.query(
+        `SELECT substr(start_time, 1, 10) AS day, COUNT(*)::int AS n FROM call_records WHERE case_id = $1 AND target = $2 AND duplicate_of IS NULL GROUP BY day ORDER BY day`,
+        [together, TARGET],
+      )
+    ).rows;
     expect(timeline.days.map((d) => ({ day: d.day, n: d.calls + d.messages }))).toEqual(recount);
     expect((await targetTimeline(db, TARGET, { caseId: { in: [together] } })).days).toEqual(timeline.days);
     // Each delivery alone in its own case: no silence anywhere.
@@ -223,15 +232,19 @@ describe.skipIf(!pgdb)("cases on PostgreSQL: per-case deduplication, links, cont
     function cancelling(when: (t: ProgressTick) => boolean, seen: { records: number; stage: string }): TaskRunner {
       return async (task, onProgress, flag) => {
         let pending: Promise<void> | null = null;
-        const out = await runIngestTask(task, (t) => {
-          onProgress(t);
-          if (pending || !when(t)) return;
-          seen.stage = t.stage;
-          pending = cancelJob(db, task.jobId).then(async () => {
-            Atomics.store(flag, 0, 1);
-            seen.records = await count(`call_records WHERE job_id = $1`, [task.jobId]);
-          });
-        }, () => Atomics.load(flag, 0) === 1);
+        const out = await runIngestTask(
+          task,
+          (t) => {
+            onProgress(t);
+            if (pending || !when(t)) return;
+            seen.stage = t.stage;
+            pending = cancelJob(db, task.jobId).then(async () => {
+              Atomics.store(flag, 0, 1);
+              seen.records = await count(`call_records WHERE job_id = $1`, [task.jobId]);
+            });
+          },
+          () => Atomics.load(flag, 0) === 1,
+        );
         await pending;
         return out;
       };
@@ -243,25 +256,29 @@ describe.skipIf(!pgdb)("cases on PostgreSQL: per-case deduplication, links, cont
       ["during post-load", (t) => t.stage === "finalize"],
     ];
     for (const [name, when] of cases) {
-      it(name, async () => {
-        const c = await newCase(`cancel ${name}`);
-        // The case already holds an earlier delivery of the same target: its analysis must come back unchanged.
-        await ingest(earlier(), c);
-        const before = await analysis(c);
-        expect(before.contacts.length).toBeGreaterThan(0);
-        const seen = { records: 0, stage: "" };
-        const { jobId, outcome } = await ingest(big(), c, cancelling(when, seen));
-        expect(seen.records, `records stored when cancelled (${seen.stage})`).toBeGreaterThan(0);
-        if (name === "during post-load") expect(seen.records).toBe(BIG_ROWS);
-        else expect(seen.records).toBeLessThan(BIG_ROWS);
-        expect(outcome?.status ?? "cancelled").not.toBe("failed");
-        const job = await db.ingestionJob.findUniqueOrThrow({ where: { id: jobId } });
-        expect(job.status).toBe("cancelled");
-        expect(await count(`call_records WHERE job_id = $1`, [jobId])).toBe(0);
-        expect(await count(`ingestion_errors WHERE job_id = $1`, [jobId])).toBe(0);
-        expect(await danglingLinks()).toBe(0);
-        expect(await analysis(c)).toEqual(before);
-      }, 180_000);
+      it(
+        name,
+        async () => {
+          const c = await newCase(`cancel ${name}`);
+          // The case already holds an earlier delivery of the same target: its analysis must come back unchanged.
+          await ingest(earlier(), c);
+          const before = await analysis(c);
+          expect(before.contacts.length).toBeGreaterThan(0);
+          const seen = { records: 0, stage: "" };
+          const { jobId, outcome } = await ingest(big(), c, cancelling(when, seen));
+          expect(seen.records, `records stored when cancelled (${seen.stage})`).toBeGreaterThan(0);
+          if (name === "during post-load") expect(seen.records).toBe(BIG_ROWS);
+          else expect(seen.records).toBeLessThan(BIG_ROWS);
+          expect(outcome?.status ?? "cancelled").not.toBe("failed");
+          const job = await db.ingestionJob.findUniqueOrThrow({ where: { id: jobId } });
+          expect(job.status).toBe("cancelled");
+          expect(await count(`call_records WHERE job_id = $1`, [jobId])).toBe(0);
+          expect(await count(`ingestion_errors WHERE job_id = $1`, [jobId])).toBe(0);
+          expect(await danglingLinks()).toBe(0);
+          expect(await analysis(c)).toEqual(before);
+        },
+        180_000,
+      );
     }
   });
 });

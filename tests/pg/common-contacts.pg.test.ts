@@ -41,7 +41,14 @@ beforeAll(async () => {
   sql = openPgPool(pgdb.databaseUrl, { max: 2 });
   caseId = (await db.case.create({ data: { name: "common contacts" } })).id;
   for (const file of writeCommonContactsFiles(tmp)) {
-    const job = await createJob(db, { fileName: path.basename(file), storedPath: file, sha256: "test", sizeBytes: fs.statSync(file).size, caseId, mapping: COMMON_CONTACTS_MAPPING });
+    const job = await createJob(db, {
+      fileName: path.basename(file),
+      storedPath: file,
+      sha256: "test",
+      sizeBytes: fs.statSync(file).size,
+      caseId,
+      mapping: COMMON_CONTACTS_MAPPING,
+    });
     const outcome = await executeJob(db, pgdb.databaseUrl, job.id, inline, silentJobEvents);
     expect(outcome?.status, outcome?.error?.message ?? "").toBe("completed");
   }
@@ -60,10 +67,12 @@ afterAll(async () => {
 });
 
 async function storedRecords(c: number): Promise<StoredRecord[]> {
-  return (await sql.query(
-    `SELECT target, caller, callee, caller_raw, callee_raw, caller_kind, callee_kind, start_time, record_type FROM call_records WHERE case_id = $1 AND duplicate_of IS NULL`,
-    [c],
-  )).rows as StoredRecord[];
+  return (
+    await sql.query(
+      `SELECT target, caller, callee, caller_raw, callee_raw, caller_kind, callee_kind, start_time, record_type FROM call_records WHERE case_id = $1 AND duplicate_of IS NULL`,
+      [c],
+    )
+  ).rows as StoredRecord[];
 }
 
 async function get(query: string, cookie: string) {

@@ -70,12 +70,18 @@ beforeAll(async () => {
   }
   await q(`SELECT setval(pg_get_serial_sequence('call_records', 'id'), 100)`);
   // Yesterday's contacts were global per target (and a little stale): they are recounted.
-  await q(`INSERT INTO contacts (target, number, first_seen, last_seen, calls, messages) VALUES ($1, $2, '2023-01-01T00:00:00Z', '2023-01-01T04:00:00Z', 99, 0), ($3, $1, '2023-01-01T02:00:01Z', '2023-01-03T00:00:00Z', 1, 0)`, [T, A1, A1]);
+  await q(
+    `INSERT INTO contacts (target, number, first_seen, last_seen, calls, messages) VALUES ($1, $2, '2023-01-01T00:00:00Z', '2023-01-01T04:00:00Z', 99, 0), ($3, $1, '2023-01-01T02:00:01Z', '2023-01-03T00:00:00Z', 1, 0)`,
+    [T, A1, A1],
+  );
   await q(`INSERT INTO contact_coverage (target, max_record_id, records) VALUES ($1, 15, 9)`, [T]);
-  await q(`INSERT INTO timeline_gaps (job_id, target, from_time, to_time, seconds, ratio) VALUES
+  await q(
+    `INSERT INTO timeline_gaps (job_id, target, from_time, to_time, seconds, ratio) VALUES
     ('j1', $1, '2023-01-01T05:00:00Z', '2023-01-20T00:00:00Z', 1620000, 40.5),
     ('j2', $2, '2023-01-03T00:00:00Z', '2023-01-09T00:00:00Z', 518400, 12),
-    ('j3', $1, '2023-02-01T00:00:00Z', '2023-02-11T00:00:00Z', 864000, 9.5)`, [T, A1]);
+    ('j3', $1, '2023-02-01T00:00:00Z', '2023-02-11T00:00:00Z', 864000, 9.5)`,
+    [T, A1],
+  );
   expect(await migratePg(sql, pgdb.schema, PG_MIGRATIONS_DIR, "0004_cases")).toEqual(["0004_cases"]);
   // And on, over the migrated data: 0005 gives every party its kind (issue 17).
   expect(await migratePg(sql, pgdb.schema, PG_MIGRATIONS_DIR, "0005_party_kinds")).toEqual(["0005_party_kinds"]);
@@ -94,7 +100,11 @@ describe.skipIf(!pgdb)("migration 0004_cases on PostgreSQL, from the schema befo
 
   it("makes one case per uploader (a member of it) and 'default' for jobs without one", async () => {
     const cases = await rows<{ id: number; name: string; created_by: string | null }>(`SELECT id, name, created_by FROM cases ORDER BY id`);
-    expect(cases.map((c) => [c.name, c.created_by])).toEqual([["default", null], ["Alice's files", "u-alice"], ["Bob's files", "u-bob"]]);
+    expect(cases.map((c) => [c.name, c.created_by])).toEqual([
+      ["default", null],
+      ["Alice's files", "u-alice"],
+      ["Bob's files", "u-bob"],
+    ]);
     caseOf = Object.fromEntries(cases.map((c) => [c.created_by ?? "cli", c.id]));
     expect(await rows(`SELECT case_id, user_id, role FROM case_members ORDER BY case_id`)).toEqual([
       { case_id: caseOf["u-alice"], user_id: "u-alice", role: "analyst" },
@@ -115,46 +125,66 @@ describe.skipIf(!pgdb)("migration 0004_cases on PostgreSQL, from the schema befo
 
   it("keeps every record, each with its job's case, and content keys unique per case", async () => {
     const recs = await rows<{ id: number; case_id: number; job_case: number; content_hash: string }>(
-      `SELECT r.id, r.case_id, j.case_id AS job_case, r.content_hash FROM call_records r JOIN ingestion_jobs j ON j.id = r.job_id ORDER BY r.id`);
+      `SELECT r.id, r.case_id, j.case_id AS job_case, r.content_hash FROM call_records r JOIN ingestion_jobs j ON j.id = r.job_id ORDER BY r.id`,
+    );
     expect(recs.map((r) => r.id)).toEqual(RECORDS.map((r) => r.id).sort((a, b) => a - b));
     for (const r of recs) expect(r.case_id, `record ${r.id}`).toBe(r.job_case);
     expect(await rows(`SELECT case_id, content_hash FROM call_records GROUP BY 1, 2 HAVING COUNT(*) > 1`)).toEqual([]);
     // The key is per case: Alice's h1 may be loaded into Bob's case, not again into Alice's.
-    const insert = (job: string, caseId: number) => sql.query(
-      `INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, duration_seconds, record_type) VALUES ($1, $2, 'h1', 1, '2023-01-01T00:00:00Z', 1, 'voice')`, [job, caseId]);
+    const insert = (job: string, caseId: number) =>
+      sql.query(
+        `INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, duration_seconds, record_type) VALUES ($1, $2, 'h1', 1, '2023-01-01T00:00:00Z', 1, 'voice')`,
+        [job, caseId],
+      );
     await expect(insert("j4", caseOf["u-alice"]!)).rejects.toMatchObject({ code: "23505" });
     await insert("j2", caseOf["u-bob"]!);
     await sql.query(`DELETE FROM call_records WHERE job_id = 'j2' AND content_hash = 'h1'`);
   });
 
   it("clears near-duplicate links across cases (regrouping the legs left in one case) and links to deleted records", async () => {
-    const links = Object.fromEntries((await rows<{ id: number; duplicate_of: number | null }>(`SELECT id, duplicate_of FROM call_records ORDER BY id`)).map((r) => [r.id, r.duplicate_of]));
+    const links = Object.fromEntries(
+      (await rows<{ id: number; duplicate_of: number | null }>(`SELECT id, duplicate_of FROM call_records ORDER BY id`)).map((r) => [r.id, r.duplicate_of]),
+    );
     expect(links).toEqual({ 1: null, 2: null, 3: null, 4: null, 5: 4, 6: null, 7: null, 8: null, 9: null, 10: 9, 11: null, 12: null, 13: null, 14: null, 15: 1 });
     expect(await rows(`SELECT r.id FROM call_records r JOIN call_records p ON p.id = r.duplicate_of WHERE p.case_id <> r.case_id`)).toEqual([]);
   });
 
   it("recounts contacts per case, carries the gaps over with their case and starts coverage afresh", async () => {
     const contacts = await rows<{ case_id: number; target: string; number: string; first_seen: string; last_seen: string; calls: number; messages: number }>(
-      `SELECT case_id, target, number, first_seen, last_seen, calls, messages FROM contacts ORDER BY case_id, target COLLATE "C", number COLLATE "C"`);
-    const c = (caseId: number, target: string, number: string, first: string, last: string, calls: number, messages: number) =>
-      ({ case_id: caseId, target, number, first_seen: first, last_seen: last, calls, messages });
+      `SELECT case_id, target, number, first_seen, last_seen, calls, messages FROM contacts ORDER BY case_id, target COLLATE "C", number COLLATE "C"`,
+    );
+    const c = (caseId: number, target: string, number: string, first: string, last: string, calls: number, messages: number) => ({
+      case_id: caseId,
+      target,
+      number,
+      first_seen: first,
+      last_seen: last,
+      calls,
+      messages,
+    });
     const [alice, bob, cli] = [caseOf["u-alice"]!, caseOf["u-bob"]!, caseOf.cli!];
-    expect(contacts).toEqual([
-      c(cli, T, A7, "2023-02-01T00:00:00Z", "2023-02-01T00:00:00Z", 1, 0),
-      c(alice, "", A4, "2023-01-01T05:00:00Z", "2023-01-01T06:00:00Z", 2, 0),
-      c(alice, "", A5, "2023-01-01T05:00:00Z", "2023-01-01T06:00:00Z", 2, 0),
-      c(alice, T, A3, "2023-01-01T03:00:00Z", "2023-01-01T03:00:00Z", 1, 0),
-      c(alice, T, A1, "2023-01-01T00:00:00Z", "2023-01-01T04:00:00Z", 3, 0),
-      c(alice, T, A2, "2023-01-01T01:00:00Z", "2023-01-01T01:00:00Z", 0, 1),
-      c(bob, A1, T, "2023-01-01T02:00:01Z", "2023-01-03T00:00:00Z", 3, 0),
-      c(bob, A1, A6, "2023-01-02T00:00:00Z", "2023-01-02T00:00:00Z", 0, 1),
-    ].sort((x, y) => x.case_id - y.case_id || (x.target < y.target ? -1 : x.target > y.target ? 1 : x.number < y.number ? -1 : 1)));
-    expect(await rows(`SELECT case_id, target, from_time, seconds FROM timeline_gaps ORDER BY case_id, from_time`)).toEqual([
-      { case_id: cli, target: T, from_time: "2023-02-01T00:00:00Z", seconds: 864000 },
-      { case_id: alice, target: T, from_time: "2023-01-01T05:00:00Z", seconds: 1620000 },
-      { case_id: bob, target: A1, from_time: "2023-01-03T00:00:00Z", seconds: 518400 },
-    ].sort((x, y) => x.case_id - y.case_id));
-    expect(await rows(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'timeline_gaps' AND column_name = 'job_id'`, [pgdb!.schema])).toEqual([]);
+    expect(contacts).toEqual(
+      [
+        c(cli, T, A7, "2023-02-01T00:00:00Z", "2023-02-01T00:00:00Z", 1, 0),
+        c(alice, "", A4, "2023-01-01T05:00:00Z", "2023-01-01T06:00:00Z", 2, 0),
+        c(alice, "", A5, "2023-01-01T05:00:00Z", "2023-01-01T06:00:00Z", 2, 0),
+        c(alice, T, A3, "2023-01-01T03:00:00Z", "2023-01-01T03:00:00Z", 1, 0),
+        c(alice, T, A1, "2023-01-01T00:00:00Z", "2023-01-01T04:00:00Z", 3, 0),
+        c(alice, T, A2, "2023-01-01T01:00:00Z", "2023-01-01T01:00:00Z", 0, 1),
+        c(bob, A1, T, "2023-01-01T02:00:01Z", "2023-01-03T00:00:00Z", 3, 0),
+        c(bob, A1, A6, "2023-01-02T00:00:00Z", "2023-01-02T00:00:00Z", 0, 1),
+      ].sort((x, y) => x.case_id - y.case_id || (x.target < y.target ? -1 : x.target > y.target ? 1 : x.number < y.number ? -1 : 1)),
+    );
+    expect(await rows(`SELECT case_id, target, from_time, seconds FROM timeline_gaps ORDER BY case_id, from_time`)).toEqual(
+      [
+        { case_id: cli, target: T, from_time: "2023-02-01T00:00:00Z", seconds: 864000 },
+        { case_id: alice, target: T, from_time: "2023-01-01T05:00:00Z", seconds: 1620000 },
+        { case_id: bob, target: A1, from_time: "2023-01-03T00:00:00Z", seconds: 518400 },
+      ].sort((x, y) => x.case_id - y.case_id),
+    );
+    expect(
+      await rows(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'timeline_gaps' AND column_name = 'job_id'`, [pgdb!.schema]),
+    ).toEqual([]);
     expect(await rows(`SELECT * FROM contact_coverage`)).toEqual([]);
   });
 
@@ -163,7 +193,9 @@ describe.skipIf(!pgdb)("migration 0004_cases on PostgreSQL, from the schema befo
     expect(kinds).toEqual([{ k: "e164", n: RECORDS.length }]);
     expect(await rows(`SELECT COUNT(*)::int AS n FROM contacts WHERE kind IS DISTINCT FROM 'e164'`)).toEqual([{ n: 0 }]);
     const nullable = await rows<{ is_nullable: string }>(
-      `SELECT is_nullable FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'call_records' AND column_name = 'duration_seconds'`, [pgdb!.schema]);
+      `SELECT is_nullable FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'call_records' AND column_name = 'duration_seconds'`,
+      [pgdb!.schema],
+    );
     expect(nullable).toEqual([{ is_nullable: "YES" }]);
   });
 

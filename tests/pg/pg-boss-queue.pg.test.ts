@@ -52,12 +52,14 @@ const queueJobs = async (name: string, key: string) =>
 describe.skipIf(!pgdb || !dir)("pg-boss queue (real PostgreSQL)", () => {
   it("enqueues in the job row's transaction: a rollback leaves neither the row nor the queue job", async () => {
     const file = path.join(dir!, "att-1.csv");
-    await expect(db.$transaction(async (tx) => {
-      await tx.ingestionJob.create({ data: { id: "rolled-back", caseId, fileName: "x", storedPath: file, sha256: "s", sizeBytes: 1n, status: "queued" } });
-      const { fromPrisma } = await import("pg-boss");
-      await boss.send(INGEST_QUEUE, { jobId: "rolled-back" }, { singletonKey: "rolled-back", db: fromPrisma(tx) });
-      throw new Error("abort");
-    })).rejects.toThrow("abort");
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.ingestionJob.create({ data: { id: "rolled-back", caseId, fileName: "x", storedPath: file, sha256: "s", sizeBytes: 1n, status: "queued" } });
+        const { fromPrisma } = await import("pg-boss");
+        await boss.send(INGEST_QUEUE, { jobId: "rolled-back" }, { singletonKey: "rolled-back", db: fromPrisma(tx) });
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
     expect(await db.ingestionJob.findUnique({ where: { id: "rolled-back" } })).toBeNull();
     expect(await queueJobs(INGEST_QUEUE, "rolled-back")).toEqual([]);
   });
@@ -89,18 +91,27 @@ describe.skipIf(!pgdb || !dir)("pg-boss queue (real PostgreSQL)", () => {
     expect(j.errorMessage).toMatch(/abandoned after 4 attempts/);
   });
   it("a job cancelled after its worker was killed mid-file: the redelivery purges what the killed attempt stored", async () => {
-    await db.ingestionJob.create({ data: { id: "killed-then-cancelled", caseId, fileName: "x", storedPath: "/nonexistent", sha256: "s", sizeBytes: 1n, status: "processing", attempts: 1 } });
+    await db.ingestionJob.create({
+      data: { id: "killed-then-cancelled", caseId, fileName: "x", storedPath: "/nonexistent", sha256: "s", sizeBytes: 1n, status: "processing", attempts: 1 },
+    });
     // What a killed attempt leaves: some records, a row error, and the contacts of its target.
     await lockPool.query(
       `INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, duration_seconds, caller, callee, record_type, target)
        SELECT 'killed-then-cancelled', $1, 'k' || i, i, '2023-05-01T00:00:' || lpad(i::text, 2, '0') || 'Z', 10, '+13125550100', '+13125550101', 'voice', '+13125550100'
-         FROM generate_series(1, 20) AS i`, [caseId]);
+         FROM generate_series(1, 20) AS i`,
+      [caseId],
+    );
     await lockPool.query(`INSERT INTO ingestion_errors (job_id, line, code, message, raw) VALUES ('killed-then-cancelled', 21, 'x', 'x', 'x')`);
-    await lockPool.query(`INSERT INTO contacts (case_id, target, number, first_seen, last_seen, calls) VALUES ($1, '+13125550100', '+13125550101', '2023-05-01T00:00:01Z', '2023-05-01T00:00:20Z', 20)`, [caseId]);
+    await lockPool.query(
+      `INSERT INTO contacts (case_id, target, number, first_seen, last_seen, calls) VALUES ($1, '+13125550100', '+13125550101', '2023-05-01T00:00:01Z', '2023-05-01T00:00:20Z', 20)`,
+      [caseId],
+    );
     await db.ingestionJob.update({ where: { id: "killed-then-cancelled" }, data: { status: "cancelled" } });
     await queue.enqueue("killed-then-cancelled"); // the redelivery
-    await waitFor("the partial load purged", async () =>
-      (await lockPool.query(`SELECT COUNT(*)::int AS n FROM call_records WHERE job_id = 'killed-then-cancelled'`)).rows[0].n === 0);
+    await waitFor(
+      "the partial load purged",
+      async () => (await lockPool.query(`SELECT COUNT(*)::int AS n FROM call_records WHERE job_id = 'killed-then-cancelled'`)).rows[0].n === 0,
+    );
     expect((await lockPool.query(`SELECT COUNT(*)::int AS n FROM ingestion_errors WHERE job_id = 'killed-then-cancelled'`)).rows[0].n).toBe(0);
     expect((await lockPool.query(`SELECT COUNT(*)::int AS n FROM contacts WHERE case_id = $1 AND target = '+13125550100'`, [caseId])).rows[0].n).toBe(0);
     expect((await db.ingestionJob.findUniqueOrThrow({ where: { id: "killed-then-cancelled" } })).status).toBe("cancelled");

@@ -274,7 +274,9 @@ export function formatRealWorld(s: RealWorldSummary): string {
   lines.push(`${"file".padEnd(w)}  auto-status    P S D  core  detected (column indexes)                       | truth-mapping loaded/loadable  row errors`);
   for (const f of s.files) {
     const mark = (b: boolean) => (b ? "✓" : "✗");
-    const errs = Object.entries(f.rowErrors).map(([k, v]) => `${k}×${v}`).join(" ");
+    const errs = Object.entries(f.rowErrors)
+      .map(([k, v]) => `${k}×${v}`)
+      .join(" ");
     const st = f.errorCode ? `${f.status}(${f.errorCode})` : f.status;
     const tst = f.truthErrorCode ? ` [${f.truthStatus}: ${f.truthErrorCode}]` : "";
     lines.push(

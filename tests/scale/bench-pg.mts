@@ -30,12 +30,16 @@ if (process.argv[3] === "--one") {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sy-bench-pg-"));
 const files = [path.join(tmp, "a.csv"), path.join(tmp, "b.csv"), path.join(tmp, "c.csv")];
 await Promise.all(files.map((f, i) => writeCdrCsv({ rows, out: f, seed: 1000 + i })));
-const run = (url: string, file: string) => new Promise<{ ms: number; counts: { inserted: number } }>((resolve, reject) => {
-  const p = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), import.meta.filename, String(rows), "--one", url, file], { env: { ...process.env, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"] });
-  let out = "";
-  p.stdout.on("data", (d: Buffer) => (out += d));
-  p.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`child exited ${code}`))));
-});
+const run = (url: string, file: string) =>
+  new Promise<{ ms: number; counts: { inserted: number } }>((resolve, reject) => {
+    const p = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), import.meta.filename, String(rows), "--one", url, file], {
+      env: { ...process.env, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    p.stdout.on("data", (d: Buffer) => (out += d));
+    p.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`child exited ${code}`))));
+  });
 const schema = await tempPgSchema("bench");
 if (!schema) process.exit(1);
 try {
@@ -47,7 +51,9 @@ try {
   process.stdout.write(`file: ${rows} rows, ${mb.toFixed(0)} MB; cores: ${os.availableParallelism()}\n`);
   process.stdout.write(`one worker : ${one.counts.inserted} rows in ${(one.ms / 1000).toFixed(1)} s = ${Math.round(one.counts.inserted / (one.ms / 1000))} rows/s\n`);
   const ins = two.reduce((s, r) => s + r.counts.inserted, 0);
-  process.stdout.write(`two workers: ${ins} rows in ${(wall / 1000).toFixed(1)} s wall = ${Math.round(ins / (wall / 1000))} rows/s aggregate (each ${two.map((r) => (r.ms / 1000).toFixed(1) + " s").join(", ")})\n`);
+  process.stdout.write(
+    `two workers: ${ins} rows in ${(wall / 1000).toFixed(1)} s wall = ${Math.round(ins / (wall / 1000))} rows/s aggregate (each ${two.map((r) => (r.ms / 1000).toFixed(1) + " s").join(", ")})\n`,
+  );
 } finally {
   await schema.cleanup();
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -20,7 +20,11 @@ export interface Node {
 
 /** Starts `dist/server.mjs` or `dist/worker-main.mjs` and resolves once it prints its ready line. */
 export async function startNode(name: string, entry: "dist/server.mjs" | "dist/worker-main.mjs", env: Record<string, string>, ready: RegExp, timeoutMs = 90_000): Promise<Node> {
-  const proc = spawn(process.execPath, [entry], { cwd: root, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, [entry], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   proc.stderr!.on("data", (d: Buffer) => (out += d.toString()));

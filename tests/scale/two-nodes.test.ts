@@ -58,7 +58,11 @@ describe.skipIf(!pgdb || !dir)("scale-out on loopback: 2 web nodes + 2 workers (
   it("every job completes with exact counts although a worker is killed mid-file", async () => {
     const a = `http://127.0.0.1:${portA}`;
     const b = `http://127.0.0.1:${portB}`;
-    const signIn = await fetch(`${a}/api/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+    const signIn = await fetch(`${a}/api/auth/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
     expect(signIn.status).toBe(200);
     const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
 
@@ -88,14 +92,20 @@ describe.skipIf(!pgdb || !dir)("scale-out on loopback: 2 web nodes + 2 workers (
     const [big] = await upload([bigFile]);
 
     // Which worker holds the big job's running lock? Kill it once the load is under way.
-    const holder = await waitFor("a worker running the big file", async () => {
-      if ((progress.get(big!.id) ?? 0) < 5) return null;
-      const { rows } = await sql.query<{ app: string }>(
-        `SELECT a.application_name AS app FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+    const holder = await waitFor(
+      "a worker running the big file",
+      async () => {
+        if ((progress.get(big!.id) ?? 0) < 5) return null;
+        const { rows } = await sql.query<{ app: string }>(
+          `SELECT a.application_name AS app FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
           WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 7101 AND l.objsubid = 2
-            AND l.objid = ((hashtext($1)::bigint + 4294967296) % 4294967296)::oid`, [big!.id]);
-      return rows[0]?.app ?? null;
-    }, 120_000);
+            AND l.objid = ((hashtext($1)::bigint + 4294967296) % 4294967296)::oid`,
+          [big!.id],
+        );
+        return rows[0]?.app ?? null;
+      },
+      120_000,
+    );
     const victim = nodes.find((n) => holder.endsWith(n.name.replace("worker-", "-w")))!;
     expect(victim).toBeDefined();
     const killedAt = progress.get(big!.id)!;
@@ -103,29 +113,43 @@ describe.skipIf(!pgdb || !dir)("scale-out on loopback: 2 web nodes + 2 workers (
     const killTime = Date.now();
     expect(killedAt).toBeLessThan(100);
 
-    const truths = loadCdrTruths(dir!).filter((t) => !t.expect_review).slice(0, 5);
+    const truths = loadCdrTruths(dir!)
+      .filter((t) => !t.expect_review)
+      .slice(0, 5);
     const small = await upload(truths.map((t) => path.join(dir!, t.file)));
 
     const all = [big!, ...small];
     await waitFor("every job finished (seen through web B)", async () => all.every((j) => finals.has(j.id)), 400_000);
 
     const bigFinal = finals.get(big!.id)!;
-    process.stderr.write(`[scale] ${victim.name} SIGKILLed at ${killedAt.toFixed(0)} % of ${BIG_ROWS} rows; every job finished ${((Date.now() - killTime) / 1000).toFixed(0)} s later\n`);
+    process.stderr.write(
+      `[scale] ${victim.name} SIGKILLed at ${killedAt.toFixed(0)} % of ${BIG_ROWS} rows; every job finished ${((Date.now() - killTime) / 1000).toFixed(0)} s later\n`,
+    );
     expect(bigFinal.status).toBe("completed");
     expect(bigFinal.counts).toEqual({ rows: BIG_ROWS, inserted: BIG_ROWS, duplicates: 0, rejected: 0 });
     const s = pgdb!.schema;
-    const { rows: [stored] } = await sql.query<{ n: number; distinct_hashes: number; distinct_lines: number }>(
-      `SELECT COUNT(*)::int AS n, COUNT(DISTINCT content_hash)::int AS distinct_hashes, COUNT(DISTINCT line)::int AS distinct_lines FROM "${s}".call_records WHERE job_id = $1`, [big!.id]);
+    const {
+      rows: [stored],
+    } = await sql.query<{ n: number; distinct_hashes: number; distinct_lines: number }>(
+      `SELECT COUNT(*)::int AS n, COUNT(DISTINCT content_hash)::int AS distinct_hashes, COUNT(DISTINCT line)::int AS distinct_lines FROM "${s}".call_records WHERE job_id = $1`,
+      [big!.id],
+    );
     expect(stored).toEqual({ n: BIG_ROWS, distinct_hashes: BIG_ROWS, distinct_lines: BIG_ROWS });
-    const { rows: [job] } = await sql.query<{ attempts: number; case_id: number }>(`SELECT attempts, case_id FROM "${s}".ingestion_jobs WHERE id = $1`, [big!.id]);
+    const {
+      rows: [job],
+    } = await sql.query<{ attempts: number; case_id: number }>(`SELECT attempts, case_id FROM "${s}".ingestion_jobs WHERE id = $1`, [big!.id]);
     expect(job!.attempts).toBeGreaterThanOrEqual(2);
     expect(job!.case_id).toBe(caseId);
     // Every record carries the case; the rerun's purge of the killed attempt left no stray contacts.
-    const { rows: [inCase] } = await sql.query<{ records: number; other_cases: number; contact_rows: number; contact_keys: number }>(
+    const {
+      rows: [inCase],
+    } = await sql.query<{ records: number; other_cases: number; contact_rows: number; contact_keys: number }>(
       `SELECT (SELECT COUNT(*)::int FROM "${s}".call_records WHERE job_id = $1 AND case_id = $2) AS records,
               (SELECT COUNT(*)::int FROM "${s}".call_records WHERE case_id <> $2) AS other_cases,
               (SELECT COUNT(*)::int FROM "${s}".contacts WHERE case_id = $2) AS contact_rows,
-              (SELECT COUNT(DISTINCT (target, number))::int FROM "${s}".contacts WHERE case_id = $2) AS contact_keys`, [big!.id, caseId]);
+              (SELECT COUNT(DISTINCT (target, number))::int FROM "${s}".contacts WHERE case_id = $2) AS contact_keys`,
+      [big!.id, caseId],
+    );
     expect(inCase!.records).toBe(BIG_ROWS);
     expect(inCase!.other_cases).toBe(0);
     expect(inCase!.contact_rows).toBeGreaterThan(0);
@@ -142,7 +166,7 @@ describe.skipIf(!pgdb || !dir)("scale-out on loopback: 2 web nodes + 2 workers (
     // Operations endpoints on either node.
     // The details and the metrics are for operators: the metrics token (issue 19).
     const ops = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
-    const health = await (await fetch(`${b}/api/health`, ops)).json() as { ok: boolean; checks: Record<string, { ok: boolean }> };
+    const health = (await (await fetch(`${b}/api/health`, ops)).json()) as { ok: boolean; checks: Record<string, { ok: boolean }> };
     expect(health.checks.database!.ok && health.checks.queue!.ok && health.checks.uploads!.ok).toBe(true);
     const metrics = await (await fetch(`${a}/api/metrics`, ops)).text();
     expect(metrics).toMatch(new RegExp(`switchyard_jobs\\{status="completed",carrier="att"\\} \\d+`));

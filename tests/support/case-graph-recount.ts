@@ -40,9 +40,7 @@ export function recountCaseGraph(records: readonly StoredRecord[], f: GraphRecou
     if (r.start_time < e.first) e.first = r.start_time;
     if (r.start_time > e.last) e.last = r.start_time;
   }
-  const all = [...byEdge.values()]
-    .filter((e) => e.weight >= (f.minWeight ?? 1))
-    .sort((a, b) => b.weight - a.weight || cmp(a.source, b.source) || cmp(a.target, b.target));
+  const all = [...byEdge.values()].filter((e) => e.weight >= (f.minWeight ?? 1)).sort((a, b) => b.weight - a.weight || cmp(a.source, b.source) || cmp(a.target, b.target));
   const limit = f.limit ?? 2000;
   const kept = all.slice(0, limit);
   const nodes = new Map<string, GraphNode & { by: Set<string> }>();

@@ -23,7 +23,6 @@ export function caseSqliteHarness() {
   const dbFile = tmp.databaseUrl.slice("file:".length);
   const read = openSqlite(dbFile);
 
-
   const inline: TaskRunner = (task, onProgress, flag) => runIngestTask(task, onProgress, () => Atomics.load(flag, 0) === 1);
 
   let caseSeq = 0;
@@ -36,7 +35,6 @@ export function caseSqliteHarness() {
   const ATT_HEADER = "Item,Conn. Date,Conn. Time,Seizure Time,ET,Originating Number,Terminating Number,IMEI,IMSI,CT,Feature,Cell Location";
   const OTHERS = ["2125550147", "3125550111", "6175550123", "4155550190", "2025550133", "3035550166", "7185550199", "9175550121"];
   const pad2 = (n: number) => String(n).padStart(2, "0");
-
 
   /**
    * An AT&T subpoena return of TARGET: `rows` calls `stepSeconds` apart (±30 %) from `startMs`;
@@ -56,7 +54,22 @@ export function caseSqliteHarness() {
       const out = rnd() < 0.5;
       const secs = 1 + Math.floor(rnd() * 600);
       const orig = bad.has(i) ? "N/A" : out ? TARGET : other;
-      lines.push([i, date, time, "0:01", `${Math.floor(secs / 60)}:${pad2(secs % 60)}`, orig, out ? other : TARGET, "814901191455192", "310287764668549", out ? "MO" : "MT", "[]", "12345-1"].join(","));
+      lines.push(
+        [
+          i,
+          date,
+          time,
+          "0:01",
+          `${Math.floor(secs / 60)}:${pad2(secs % 60)}`,
+          orig,
+          out ? other : TARGET,
+          "814901191455192",
+          "310287764668549",
+          out ? "MO" : "MT",
+          "[]",
+          "12345-1",
+        ].join(","),
+      );
     }
     const file = path.join(tmp.dir, name);
     fs.writeFileSync(file, lines.join("\r\n") + "\r\n");
@@ -108,7 +121,12 @@ export function caseSqliteHarness() {
     expect(gapsIn(caseId)).toEqual(recomputedGaps(caseId));
     // No link points at a record that is gone, or into another case.
     expect(
-      read.prepare(`SELECT COUNT(*) FROM call_records r LEFT JOIN call_records p ON p.id = r.duplicate_of WHERE r.case_id = ? AND r.duplicate_of IS NOT NULL AND (p.id IS NULL OR p.case_id <> r.case_id)`).pluck().get(caseId),
+      read
+        .prepare(
+          `SELECT COUNT(*) FROM call_records r LEFT JOIN call_records p ON p.id = r.duplicate_of WHERE r.case_id = ? AND r.duplicate_of IS NOT NULL AND (p.id IS NULL OR p.case_id <> r.case_id)`,
+        )
+        .pluck()
+        .get(caseId),
     ).toBe(0);
   }
 
@@ -117,5 +135,25 @@ export function caseSqliteHarness() {
     await db.$disconnect();
     tmp.cleanup();
   });
-  return { tmp, db, dbFile, read, inline, newCase, TARGET, T, attFile, load, recordsOf, errorsOf, recordsIn, contactsIn, gapsIn, linksIn, recountedContacts, recomputedGaps, expectConsistent };
+  return {
+    tmp,
+    db,
+    dbFile,
+    read,
+    inline,
+    newCase,
+    TARGET,
+    T,
+    attFile,
+    load,
+    recordsOf,
+    errorsOf,
+    recordsIn,
+    contactsIn,
+    gapsIn,
+    linksIn,
+    recountedContacts,
+    recomputedGaps,
+    expectConsistent,
+  };
 }

@@ -8,14 +8,35 @@ import type { CommonContactsResponse } from "../../lib/schemas/analytics";
  * shared by tests/integration/common-contacts.test.ts (SQLite) and
  * tests/pg/common-contacts.pg.test.ts, and the answer a recount from the stored records gives.
  */
-export const T1 = "7135550111", T2 = "7135550122", T3 = "7135550133";
+export const T1 = "7135550111",
+  T2 = "7135550122",
+  T3 = "7135550133";
 export const TARGETS = [T1, T2, T3].map((t) => `+1${t}`);
 
 /** Who each target talks to, how often. T2's own number is a counterparty of T1 and T3. */
 const PLAN: Record<string, [party: string, events: number][]> = {
-  [T1]: [["3125550111", 5], ["6175550123", 2], ["4155550190", 6], [T2, 2], ["Restricted", 1], ["9175550121", 4]],
-  [T2]: [["3125550111", 4], ["6175550123", 2], ["4155550190", 1], ["2025550133", 2]],
-  [T3]: [["3125550111", 3], ["6175550123", 1], [T2, 3], ["Restricted", 2], ["2025550133", 3], ["3035550166", 8]],
+  [T1]: [
+    ["3125550111", 5],
+    ["6175550123", 2],
+    ["4155550190", 6],
+    [T2, 2],
+    ["Restricted", 1],
+    ["9175550121", 4],
+  ],
+  [T2]: [
+    ["3125550111", 4],
+    ["6175550123", 2],
+    ["4155550190", 1],
+    ["2025550133", 2],
+  ],
+  [T3]: [
+    ["3125550111", 3],
+    ["6175550123", 1],
+    [T2, 3],
+    ["Restricted", 2],
+    ["2025550133", 3],
+    ["3035550166", 8],
+  ],
 };
 
 /** Start, From, To, Duration (s), Type: a generic layout, mapped explicitly. */

@@ -10,7 +10,13 @@ import type { CanonicalRecord } from "../../lib/schemas/record";
 export const TEST_PASSWORD = "correct-horse-battery-9";
 export const E2E_ADMIN = { email: "admin@switchyard.test", password: "yard-e2e-password-1" } as const;
 
-export interface SeededUser { id: string; email: string; name: string; role: Role; password: string }
+export interface SeededUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+}
 
 export function newUserInput(role: Role, label: string = role) {
   const tag = crypto.randomBytes(4).toString("hex");
@@ -51,12 +57,19 @@ export async function uploadViaApi(baseURL: string, cookie: string, fileName: st
   return jobs[0]!.id;
 }
 
-export interface SeededCase { id: number; name: string }
+export interface SeededCase {
+  id: number;
+  name: string;
+}
 
 /** Creates a case over HTTP as the holder of `cookie` (who becomes its first member); the name gets a unique tag. */
 export async function createCaseViaApi(baseURL: string, cookie: string, label = "Case", description?: string): Promise<SeededCase> {
   const name = `${label} ${crypto.randomBytes(3).toString("hex")}`;
-  const res = await fetch(new URL("/api/cases", baseURL), { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ name, ...(description ? { description } : {}) }) });
+  const res = await fetch(new URL("/api/cases", baseURL), {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ name, ...(description ? { description } : {}) }),
+  });
   if (res.status !== 201) throw new Error(`creating case ${name} failed: ${res.status} ${await res.text()}`);
   const { case: c } = (await res.json()) as { case: SeededCase };
   return { id: c.id, name: c.name };
@@ -64,7 +77,11 @@ export async function createCaseViaApi(baseURL: string, cookie: string, label = 
 
 /** Adds a user (by e-mail) to a case over HTTP, as its creator or an admin (the holder of `cookie`). */
 export async function addCaseMemberViaApi(baseURL: string, cookie: string, caseId: number, email: string, role: "analyst" | "reviewer" = "analyst"): Promise<void> {
-  const res = await fetch(new URL(`/api/cases/${caseId}/members`, baseURL), { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ email, role }) });
+  const res = await fetch(new URL(`/api/cases/${caseId}/members`, baseURL), {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ email, role }),
+  });
   if (res.status !== 201) throw new Error(`adding ${email} to case ${caseId} failed: ${res.status} ${await res.text()}`);
 }
 
@@ -110,10 +127,26 @@ export function canonicalRecord(over: Partial<CanonicalRecord> = {}): CanonicalR
   const callee = over.callee === undefined ? "+12062060312" : over.callee;
   const target = over.target === undefined ? caller : over.target;
   return {
-    start_time: "2023-09-02T01:25:10Z", end_time: null, duration_seconds: 60, caller, callee,
-    direction: "outgoing", record_type: "voice", target, dialed_digits: null, imei: null, imsi: null, cell_first: null, cell_last: null,
-    caller_kind: caller === null ? null : "e164", caller_raw: caller, callee_kind: callee === null ? null : "e164", callee_raw: callee,
-    target_kind: target === null ? null : "e164", target_raw: target, repaired: false,
+    start_time: "2023-09-02T01:25:10Z",
+    end_time: null,
+    duration_seconds: 60,
+    caller,
+    callee,
+    direction: "outgoing",
+    record_type: "voice",
+    target,
+    dialed_digits: null,
+    imei: null,
+    imsi: null,
+    cell_first: null,
+    cell_last: null,
+    caller_kind: caller === null ? null : "e164",
+    caller_raw: caller,
+    callee_kind: callee === null ? null : "e164",
+    callee_raw: callee,
+    target_kind: target === null ? null : "e164",
+    target_raw: target,
+    repaired: false,
     ...over,
   };
 }

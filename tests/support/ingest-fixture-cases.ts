@@ -30,7 +30,8 @@ export function defineFixtureCases(dir: string, truths: CdrTruth[], ctx: () => {
     it(`${t.file}: carrier, review flag, records and counts match the truth`, async () => {
       const { db, databaseUrl } = ctx();
       const file = path.join(dir, t.file);
-      let { jobId, outcome } = await ingest(file);
+      const { jobId, outcome: loaded } = await ingest(file);
+      let outcome = loaded;
       expect(outcome.plan?.carrier).toBe(t.carrier);
       expect(outcome.status === "needs_review").toBe(t.expect_review);
       if (outcome.status === "needs_review") {

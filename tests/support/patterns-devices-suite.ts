@@ -19,7 +19,9 @@ import { addCaseMemberInDb, createUserInDb } from "./factories";
  * recount done here with Intl from the seeded rows; a non-member gets the not_found of a missing
  * case; the display time zone is set and validated through PATCH /api/cases/:id.
  */
-export interface PatternsEnv { db: Db }
+export interface PatternsEnv {
+  db: Db;
+}
 
 const TARGET = "+13125550100";
 const OTHER_TARGET = "+13125550199";
@@ -51,13 +53,29 @@ function seeds(): Seed[] {
   const dirs = ["incoming", "outgoing", null] as const;
   const times = [
     // Winter, January 2024 (Monday 8th …).
-    "2024-01-08T00:15:00Z", "2024-01-08T05:59:59Z", "2024-01-08T06:00:00Z", "2024-01-08T14:30:00Z", "2024-01-08T14:45:00Z",
-    "2024-01-09T23:10:00Z", "2024-01-10T03:30:00Z", "2024-01-13T18:00:00Z", "2024-01-14T12:00:00Z", "2024-01-14T23:59:59Z",
+    "2024-01-08T00:15:00Z",
+    "2024-01-08T05:59:59Z",
+    "2024-01-08T06:00:00Z",
+    "2024-01-08T14:30:00Z",
+    "2024-01-08T14:45:00Z",
+    "2024-01-09T23:10:00Z",
+    "2024-01-10T03:30:00Z",
+    "2024-01-13T18:00:00Z",
+    "2024-01-14T12:00:00Z",
+    "2024-01-14T23:59:59Z",
     // The change to daylight saving in Chicago: 2024-03-10 02:00 CST → 03:00 CDT (08:00Z).
-    "2024-03-10T07:30:00Z", "2024-03-10T08:30:00Z", "2024-03-10T09:05:00Z",
+    "2024-03-10T07:30:00Z",
+    "2024-03-10T08:30:00Z",
+    "2024-03-10T09:05:00Z",
     // Summer, July 2024 (Monday 15th …).
-    "2024-07-15T04:00:00Z", "2024-07-15T05:00:00Z", "2024-07-15T13:20:00Z", "2024-07-15T13:40:00Z", "2024-07-16T02:00:00Z",
-    "2024-07-20T16:00:00Z", "2024-07-21T21:00:00Z", "2024-07-22T00:30:00Z",
+    "2024-07-15T04:00:00Z",
+    "2024-07-15T05:00:00Z",
+    "2024-07-15T13:20:00Z",
+    "2024-07-15T13:40:00Z",
+    "2024-07-16T02:00:00Z",
+    "2024-07-20T16:00:00Z",
+    "2024-07-21T21:00:00Z",
+    "2024-07-22T00:30:00Z",
   ];
   times.forEach((startTime, i) => {
     const recordType = types[i % types.length]!;
@@ -140,9 +158,18 @@ export function patternsDevicesSuite(label: string, env: () => PatternsEnv | nul
         const rows = name === "Patterns" ? SEEDS : SEEDS.slice(0, 3).map((s) => ({ ...s, startTime: s.startTime.replace("2024-01-08", "2024-01-12") }));
         await db.callRecord.createMany({
           data: rows.map((s, i) => ({
-            jobId: job.id, caseId: c.id, contentHash: crypto.randomUUID(), line: i + 2,
-            target: s.target, startTime: s.startTime, recordType: s.recordType, direction: s.direction, imei: s.imei, imsi: s.imsi,
-            caller: s.target, callee: "+12065550123",
+            jobId: job.id,
+            caseId: c.id,
+            contentHash: crypto.randomUUID(),
+            line: i + 2,
+            target: s.target,
+            startTime: s.startTime,
+            recordType: s.recordType,
+            direction: s.direction,
+            imei: s.imei,
+            imsi: s.imsi,
+            caller: s.target,
+            callee: "+12065550123",
           })),
         });
         if (name === "Patterns") caseId = c.id;
@@ -205,13 +232,17 @@ export function patternsDevicesSuite(label: string, env: () => PatternsEnv | nul
       expect(counted.find((s) => s.imei === IMEI_B)!.startTime).toBe(firstB);
       expect(body.devices).toEqual([
         { imei: IMEI_A, imsi: IMSI_X, first: "2024-01-08T00:15:00Z", last: counted.filter(isA).at(-1)!.startTime, events: count(isA) },
-        { imei: null, imsi: IMSI_X, first: counted.find((s) => s.imei === null)!.startTime, last: counted.filter((s) => s.imei === null).at(-1)!.startTime, events: count((s) => s.imei === null) },
+        {
+          imei: null,
+          imsi: IMSI_X,
+          first: counted.find((s) => s.imei === null)!.startTime,
+          last: counted.filter((s) => s.imei === null).at(-1)!.startTime,
+          events: count((s) => s.imei === null),
+        },
         { imei: IMEI_B, imsi: IMSI_X, first: firstB, last: counted.filter((s) => s.imei === IMEI_B).at(-1)!.startTime, events: count((s) => s.imei === IMEI_B) },
       ]);
       // The messages (IMSI only) sit between A and B by first use, yet the change is A → B.
-      expect(body.changes).toEqual([
-        { at: firstB, from: { imei: IMEI_A, imsi: IMSI_X }, to: { imei: IMEI_B, imsi: IMSI_X }, imeiChanged: true, imsiChanged: false },
-      ]);
+      expect(body.changes).toEqual([{ at: firstB, from: { imei: IMEI_A, imsi: IMSI_X }, to: { imei: IMEI_B, imsi: IMSI_X }, imeiChanged: true, imsiChanged: false }]);
     });
 
     it("another case's answers hold only its own rows", async () => {

@@ -16,7 +16,10 @@ import { noSocketControl } from "../../lib/server/socket-control";
  * alone and together (AND), checked against a recount of the seeded rows; unknown query
  * parameters and an upside-down duration range are 400s with a sentence, never ignored.
  */
-export interface SearchEnv { db: Db; config: AppConfig }
+export interface SearchEnv {
+  db: Db;
+  config: AppConfig;
+}
 
 const BASE = "http://127.0.0.1:3000";
 // 490154203237518 is a valid IMEI (Luhn); stored in three spellings: bare, grouped, and its 14 digits.
@@ -28,8 +31,16 @@ const TYPES = ["voice", "voice", "sms", "data"] as const;
 const DIRECTIONS = ["incoming", "outgoing", null] as const;
 
 interface Seed {
-  imei: string | null; imsi: string | null; cellFirst: string | null; cellLast: string | null; direction: string | null;
-  recordType: string; durationSeconds: number | null; startTime: string; caller: string; callee: string;
+  imei: string | null;
+  imsi: string | null;
+  cellFirst: string | null;
+  cellLast: string | null;
+  direction: string | null;
+  recordType: string;
+  durationSeconds: number | null;
+  startTime: string;
+  caller: string;
+  callee: string;
 }
 
 function seeds(n: number): Seed[] {
@@ -72,7 +83,14 @@ export function recordSearchSuite(label: string, env: () => SearchEnv | null) {
     it("seeds two cases through the runtime", async () => {
       const { db, config } = env()!;
       const queue = { depth: 0, submit: (input: Parameters<QueuePort["submit"]>[0]) => createJob(db, input) } as unknown as QueuePort;
-      setRuntime({ config, db, queue, events: { progress() {}, updated() {}, casesChanged() {} }, sockets: noSocketControl, previewMapping: () => Promise.reject(new Error("unused")) } as unknown as Runtime);
+      setRuntime({
+        config,
+        db,
+        queue,
+        events: { progress() {}, updated() {}, casesChanged() {} },
+        sockets: noSocketControl,
+        previewMapping: () => Promise.reject(new Error("unused")),
+      } as unknown as Runtime);
       const userId = crypto.randomUUID();
       await db.user.create({ data: { id: userId, email: `search-${userId.slice(0, 6)}@switchyard.test`, name: "Searcher", passwordHash: "x", role: "analyst" } });
       cookie = `sy_session=${(await createSession(db, userId)).token}`;
@@ -107,9 +125,22 @@ export function recordSearchSuite(label: string, env: () => SearchEnv | null) {
       ["maxDuration (inclusive)", { maxDuration: "111" }, (s) => s.durationSeconds !== null && s.durationSeconds <= 111],
       ["minDuration = maxDuration", { minDuration: "74", maxDuration: "74" }, (s) => s.durationSeconds === 74],
       ["number", { number: "+13125551002" }, (s) => s.caller === "+13125551002"],
-      ["imei + direction + minDuration", { imei: IMEI, direction: "outgoing", minDuration: "50" }, (s) => imei15(s) && s.direction === "outgoing" && (s.durationSeconds ?? -1) >= 50],
-      ["cell + type + time range", { cell: "A1", type: "voice", from: "2024-01-03T00:00:00Z" }, (s) => (s.cellFirst === "A1" || s.cellLast === "A1") && s.recordType === "voice" && s.startTime >= "2024-01-03T00:00:00Z"],
-      ["imsi + imei + number + duration range", { imsi: "310 260 123456789", imei: IMEI, number: "5551000", minDuration: "10", maxDuration: "250" }, (s) => digits(s.imsi) === "310260123456789" && imei15(s) && s.caller === "+13125551000" && s.durationSeconds !== null && s.durationSeconds >= 10 && s.durationSeconds <= 250],
+      [
+        "imei + direction + minDuration",
+        { imei: IMEI, direction: "outgoing", minDuration: "50" },
+        (s) => imei15(s) && s.direction === "outgoing" && (s.durationSeconds ?? -1) >= 50,
+      ],
+      [
+        "cell + type + time range",
+        { cell: "A1", type: "voice", from: "2024-01-03T00:00:00Z" },
+        (s) => (s.cellFirst === "A1" || s.cellLast === "A1") && s.recordType === "voice" && s.startTime >= "2024-01-03T00:00:00Z",
+      ],
+      [
+        "imsi + imei + number + duration range",
+        { imsi: "310 260 123456789", imei: IMEI, number: "5551000", minDuration: "10", maxDuration: "250" },
+        (s) =>
+          digits(s.imsi) === "310260123456789" && imei15(s) && s.caller === "+13125551000" && s.durationSeconds !== null && s.durationSeconds >= 10 && s.durationSeconds <= 250,
+      ],
       ["a search that matches nothing", { imei: "000000000000000" }, () => false],
     ];
 

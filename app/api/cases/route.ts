@@ -9,6 +9,10 @@ export const GET = route({}, async ({ runtime, user }) => listCases(runtime.db, 
 
 /** A new case; its creator is its first member. */
 export const POST = route(
-  { body: createCaseBodySchema, status: 201, audit: ({ body }, result) => ({ action: "case.create", subject: { type: "case", id: String((result as { case: { id: number } }).case.id) }, detail: { name: body.name } }) },
+  {
+    body: createCaseBodySchema,
+    status: 201,
+    audit: ({ body }, result) => ({ action: "case.create", subject: { type: "case", id: String((result as { case: { id: number } }).case.id) }, detail: { name: body.name } }),
+  },
   async ({ runtime, user, body }) => ({ case: await createCase(runtime.db, user, body) }),
 );

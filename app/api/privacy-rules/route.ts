@@ -8,6 +8,11 @@ export const GET = route({ role: "admin" }, async ({ runtime }) => ({ rules: awa
 
 /** Rules apply to files loaded from now on (masking happens on load, before hashing). */
 export const POST = route(
-  { role: "admin", body: privacyRuleInputSchema, status: 201, audit: ({ body }, result) => ({ action: "rule.create", subject: { type: "privacy_rule", id: (result as { rule: { id: string } }).rule.id }, detail: body }) },
+  {
+    role: "admin",
+    body: privacyRuleInputSchema,
+    status: 201,
+    audit: ({ body }, result) => ({ action: "rule.create", subject: { type: "privacy_rule", id: (result as { rule: { id: string } }).rule.id }, detail: body }),
+  },
   async ({ runtime, body }) => ({ rule: await createPrivacyRule(runtime.db, body) }),
 );

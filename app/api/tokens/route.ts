@@ -10,7 +10,9 @@ export const GET = route({ sessionOnly: true }, async ({ runtime, user }) => ({ 
 /** A new personal API token: 201 with the secret, the only time it is shown. Session only. */
 export const POST = route(
   {
-    sessionOnly: true, body: createTokenBodySchema, status: 201,
+    sessionOnly: true,
+    body: createTokenBodySchema,
+    status: 201,
     // Never the secret.
     audit: ({ body }, result) => ({
       action: "token.created",

@@ -8,7 +8,10 @@ export const GET = route({ role: "admin", sessionOnly: true }, async ({ runtime 
 
 export const POST = route(
   {
-    role: "admin", sessionOnly: true, body: newUserSchema, status: 201,
+    role: "admin",
+    sessionOnly: true,
+    body: newUserSchema,
+    status: 201,
     audit: (_ctx, result) => {
       const u = (result as { user: { id: string; email: string; role: string } }).user;
       return { action: "user.create", subject: { type: "user", id: u.id }, detail: { email: u.email, role: u.role } };

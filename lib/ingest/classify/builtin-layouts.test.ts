@@ -17,8 +17,46 @@ describe("built-in layout: Asterisk Master.csv", () => {
   });
 
   it("maps a cdr_custom file with a header by its header, whatever the order", () => {
-    const order = ["clid", "src", "dst", "dcontext", "channel", "dstchannel", "lastapp", "lastdata", "start", "answer", "end", "duration", "billsec", "disposition", "amaflags", "accountcode", "uniqueid", "userfield"];
-    const documented = ["accountcode", "src", "dst", "dcontext", "clid", "channel", "dstchannel", "lastapp", "lastdata", "start", "answer", "end", "duration", "billsec", "disposition", "amaflags", "uniqueid", "userfield"];
+    const order = [
+      "clid",
+      "src",
+      "dst",
+      "dcontext",
+      "channel",
+      "dstchannel",
+      "lastapp",
+      "lastdata",
+      "start",
+      "answer",
+      "end",
+      "duration",
+      "billsec",
+      "disposition",
+      "amaflags",
+      "accountcode",
+      "uniqueid",
+      "userfield",
+    ];
+    const documented = [
+      "accountcode",
+      "src",
+      "dst",
+      "dcontext",
+      "clid",
+      "channel",
+      "dstchannel",
+      "lastapp",
+      "lastdata",
+      "start",
+      "answer",
+      "end",
+      "duration",
+      "billsec",
+      "disposition",
+      "amaflags",
+      "uniqueid",
+      "userfield",
+    ];
     const rows = Array.from({ length: 10 }, (_, i) => {
       const r = masterLine(i, 2);
       return order.map((h) => r[documented.indexOf(h)]!);

@@ -1,7 +1,7 @@
 import { MAPPABLE_FIELDS, type MappableField } from "../../schemas/fields";
 import type { HeaderTarget } from "./header-synonyms";
 import { allowedByHeader, constrainHeader, isLetterParty } from "./header-semantics";
-import type { PhoneRole, RoleEvidence } from "./phone-role-evidence";
+import type { PhoneRole } from "./phone-role-evidence";
 import type { ColumnProfile } from "./profile-column";
 import type { HeaderScore } from "./score-header";
 import { partyIdFit, valueFit } from "./value-fit";

@@ -27,7 +27,10 @@ async function sampleOf(file: string): Promise<TableSample> {
 
 /** The fixture without its preamble and header line: what a carrier file looks like when exported headerless. */
 function headerlessCopy(t: CdrTruth, fixtures: string): string {
-  const lines = fs.readFileSync(path.join(fixtures, t.file), "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+  const lines = fs
+    .readFileSync(path.join(fixtures, t.file), "utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/);
   const out = path.join(tmp, `headerless-${t.file}`);
   fs.writeFileSync(out, lines.slice(t.header_line!).join("\n"));
   return out;
@@ -64,7 +67,13 @@ describe.skipIf(!dir)("headerless carrier files recognized from their column sig
 describe("carrier signatures leave other headerless files alone", () => {
   it("a generic 5-column date,number,number,seconds,type CSV", () => {
     const rows = Array.from({ length: 30 }, (_, i) =>
-      [`2024-03-${String((i % 28) + 1).padStart(2, "0")} 1${i % 10}:0${i % 6}:${String(10 + i).padStart(2, "0")}`, `212555${String(1000 + i)}`, `646555${String(2000 + i * 3)}`, String(i * 37), i % 3 ? "MO" : "MT"].join(","),
+      [
+        `2024-03-${String((i % 28) + 1).padStart(2, "0")} 1${i % 10}:0${i % 6}:${String(10 + i).padStart(2, "0")}`,
+        `212555${String(1000 + i)}`,
+        `646555${String(2000 + i * 3)}`,
+        String(i * 37),
+        i % 3 ? "MO" : "MT",
+      ].join(","),
     );
     const plan = planLayout(sampleFromText(rows.join("\n"), ",", null), []);
     expect(plan.carrier).toBe("unknown");
@@ -92,9 +101,17 @@ describe("carrier signatures are layouts, not sample values", () => {
     const rows = Array.from({ length: 40 }, (_, i) => {
       const out = i % 3 !== 0;
       return [
-        `2024-05-${pad((i % 28) + 1)}`, `${pad(i % 24)}:${pad((i * 7) % 60)}:${pad((i * 13) % 60)}`, out ? "14045550100" : `1${nanp(i)}`,
-        out ? `1${nanp(i)}` : "14045550100", out ? nanp(i) : "", String((i * 53) % 900), out ? "moc" : i % 2 ? "mtc" : "mSTerminatingSMSinMSC",
-        `${30000 + i * 11}-${(i % 3) + 1}`, `${31000 + i * 7}-${(i % 3) + 1}`, "356938035643809", "310260123456789",
+        `2024-05-${pad((i % 28) + 1)}`,
+        `${pad(i % 24)}:${pad((i * 7) % 60)}:${pad((i * 13) % 60)}`,
+        out ? "14045550100" : `1${nanp(i)}`,
+        out ? `1${nanp(i)}` : "14045550100",
+        out ? nanp(i) : "",
+        String((i * 53) % 900),
+        out ? "moc" : i % 2 ? "mtc" : "mSTerminatingSMSinMSC",
+        `${30000 + i * 11}-${(i % 3) + 1}`,
+        `${31000 + i * 7}-${(i % 3) + 1}`,
+        "356938035643809",
+        "310260123456789",
       ].join("\t");
     });
     const plan = planLayout(sampleFromText(rows.join("\n"), "\t", null), []);
@@ -108,7 +125,19 @@ describe("carrier signatures are layouts, not sample values", () => {
       const out = i % 2 === 0;
       const start = `2024-01-${pad((i % 28) + 1)} ${pad(i % 24)}:${pad((i * 7) % 60)}:00`;
       const end = `2024-01-${pad((i % 28) + 1)} ${pad(i % 24)}:${pad((i * 7) % 60)}:${pad((i * 11) % 60)}`;
-      return [out ? "6025550101" : nanp(i), out ? nanp(i) : "6025550101", out ? nanp(i) : "", start, end, String((i * 11) % 60), out ? "1" : "2", String(100 + i), String(i % 9), String(1000 + i * 7), String(2000 + i * 3)].join(";");
+      return [
+        out ? "6025550101" : nanp(i),
+        out ? nanp(i) : "6025550101",
+        out ? nanp(i) : "",
+        start,
+        end,
+        String((i * 11) % 60),
+        out ? "1" : "2",
+        String(100 + i),
+        String(i % 9),
+        String(1000 + i * 7),
+        String(2000 + i * 3),
+      ].join(";");
     });
     const plan = planLayout(sampleFromText(rows.join("\n"), ";", null), []);
     expect(plan.carrier).toBe("sprint");

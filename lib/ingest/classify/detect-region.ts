@@ -186,9 +186,25 @@ function best(votes: Map<string, number>): string | null {
 const LABEL_LANGUAGES = ["en", "de", "fr", "es", "pt", "it"];
 /** Everyday names and abbreviations Intl does not give. */
 const ALIASES: Record<string, string> = {
-  uk: "GB", "u k": "GB", "great britain": "GB", britain: "GB", england: "GB", scotland: "GB", wales: "GB", "northern ireland": "GB",
-  usa: "US", "u s a": "US", "u s": "US", "united states of america": "US", america: "US",
-  holland: "NL", "south korea": "KR", "north korea": "KP", russia: "RU", "ivory coast": "CI", "czech republic": "CZ",
+  uk: "GB",
+  "u k": "GB",
+  "great britain": "GB",
+  britain: "GB",
+  england: "GB",
+  scotland: "GB",
+  wales: "GB",
+  "northern ireland": "GB",
+  usa: "US",
+  "u s a": "US",
+  "u s": "US",
+  "united states of america": "US",
+  america: "US",
+  holland: "NL",
+  "south korea": "KR",
+  "north korea": "KP",
+  russia: "RU",
+  "ivory coast": "CI",
+  "czech republic": "CZ",
 };
 /** English names that are also words, US states or given names: only counted after a "Country:" label. */
 const AMBIGUOUS = new Set(["georgia", "jordan", "chad", "guinea", "turkey", "jersey", "man", "niger", "china", "togo", "mali", "oman", "america", "wales"]);
@@ -196,7 +212,13 @@ const AMBIGUOUS = new Set(["georgia", "jordan", "chad", "guinea", "turkey", "jer
 let labelled: Map<string, string> | null = null;
 let plain: Map<string, string> | null = null;
 
-const fold = (s: string) => stripAccents(s).toLowerCase().replace(/[.'’]/g, " ").replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ").trim();
+const fold = (s: string) =>
+  stripAccents(s)
+    .toLowerCase()
+    .replace(/[.'’]/g, " ")
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 function nameMaps(): { labelled: Map<string, string>; plain: Map<string, string> } {
   if (labelled && plain) return { labelled, plain };

@@ -26,13 +26,7 @@ function zoneFromHeader(header: string): string | null {
   return token ? zoneFromText(token) : null;
 }
 
-export function detectTimezone(
-  preamble: string[],
-  columns: ColumnMapping[],
-  analysis: ColumnAnalysis,
-  carrier: Carrier,
-  templateZone: string | null = null,
-): ZoneDecision {
+export function detectTimezone(preamble: string[], columns: ColumnMapping[], analysis: ColumnAnalysis, carrier: Carrier, templateZone: string | null = null): ZoneDecision {
   const timeCols = columns.filter((c) => c.field !== null && TIME_FIELDS.has(c.field));
   const startCol = timeCols.find((c) => c.field === "start_time");
   if (startCol) {

@@ -36,22 +36,36 @@ describe("event logs are not call-detail records", () => {
   });
 
   it("leaves CDRs alone, even with a status, disposition or call-type column", async () => {
-    const twilio = write("twilio.csv", [
-      "sid,date_created,from,to,start_time,end_time,duration,status,direction",
-      "CA1,2026-12-01T10:00:00Z,+14155550100,+14155550101,2026-12-01T10:00:01Z,2026-12-01T10:01:01Z,60,completed,outbound-api",
-      "CA2,2026-12-01T11:00:00Z,+14155550100,+14155550102,2026-12-01T11:00:01Z,2026-12-01T11:00:31Z,30,busy,outbound-api",
-      "CA3,2026-12-01T12:00:00Z,+14155550103,+14155550100,2026-12-01T12:00:01Z,2026-12-01T12:02:01Z,120,no-answer,inbound",
-    ].join("\n"));
+    const twilio = write(
+      "twilio.csv",
+      [
+        "sid,date_created,from,to,start_time,end_time,duration,status,direction",
+        "CA1,2026-12-01T10:00:00Z,+14155550100,+14155550101,2026-12-01T10:00:01Z,2026-12-01T10:01:01Z,60,completed,outbound-api",
+        "CA2,2026-12-01T11:00:00Z,+14155550100,+14155550102,2026-12-01T11:00:01Z,2026-12-01T11:00:31Z,30,busy,outbound-api",
+        "CA3,2026-12-01T12:00:00Z,+14155550103,+14155550100,2026-12-01T12:00:01Z,2026-12-01T12:02:01Z,120,no-answer,inbound",
+      ].join("\n"),
+    );
     expect(findEventLogColumn(await sampleOf(twilio))).toBeNull();
-    const types = write("types.csv", ["Date,Type,From,To,Seconds", "2026-12-01 10:00,CALL,2125550147,3125550111,60", "2026-12-01 10:05,SMS,2125550147,3125550111,0", "2026-12-01 10:09,CALL,3125550111,2125550147,15"].join("\n"));
+    const types = write(
+      "types.csv",
+      [
+        "Date,Type,From,To,Seconds",
+        "2026-12-01 10:00,CALL,2125550147,3125550111,60",
+        "2026-12-01 10:05,SMS,2125550147,3125550111,0",
+        "2026-12-01 10:09,CALL,3125550111,2125550147,15",
+      ].join("\n"),
+    );
     expect(findEventLogColumn(await sampleOf(types))).toBeNull();
     // An Asterisk Master.csv names each call's last dial-plan application (Dial, Hangup…): still a CDR.
-    const asterisk = write("Master.csv", [
-      `"","2125550147","3125550111","from-internal","","SIP/100-0001","SIP/trunk-0002","Dial","SIP/trunk/3125550111","2026-12-01 10:00:00","2026-12-01 10:00:05","2026-12-01 10:01:05",65,60,"ANSWERED","DOCUMENTATION","1.1",""`,
-      `"","2125550147","3125550112","from-internal","","SIP/100-0003","","Hangup","","2026-12-01 10:05:00","","2026-12-01 10:05:09",9,0,"NO ANSWER","DOCUMENTATION","1.2",""`,
-      `"","3125550111","2125550147","from-trunk","","SIP/trunk-0004","SIP/100-0005","Hangup","","2026-12-01 10:09:00","2026-12-01 10:09:03","2026-12-01 10:12:03",183,180,"ANSWERED","DOCUMENTATION","1.3",""`,
-      `"","3125550113","2125550147","from-trunk","","SIP/trunk-0006","SIP/100-0007","Dial","SIP/100","2026-12-01 11:00:00","2026-12-01 11:00:02","2026-12-01 11:00:32",32,30,"ANSWERED","DOCUMENTATION","1.4",""`,
-    ].join("\n"));
+    const asterisk = write(
+      "Master.csv",
+      [
+        `"","2125550147","3125550111","from-internal","","SIP/100-0001","SIP/trunk-0002","Dial","SIP/trunk/3125550111","2026-12-01 10:00:00","2026-12-01 10:00:05","2026-12-01 10:01:05",65,60,"ANSWERED","DOCUMENTATION","1.1",""`,
+        `"","2125550147","3125550112","from-internal","","SIP/100-0003","","Hangup","","2026-12-01 10:05:00","","2026-12-01 10:05:09",9,0,"NO ANSWER","DOCUMENTATION","1.2",""`,
+        `"","3125550111","2125550147","from-trunk","","SIP/trunk-0004","SIP/100-0005","Hangup","","2026-12-01 10:09:00","2026-12-01 10:09:03","2026-12-01 10:12:03",183,180,"ANSWERED","DOCUMENTATION","1.3",""`,
+        `"","3125550113","2125550147","from-trunk","","SIP/trunk-0006","SIP/100-0007","Dial","SIP/100","2026-12-01 11:00:00","2026-12-01 11:00:02","2026-12-01 11:00:32",32,30,"ANSWERED","DOCUMENTATION","1.4",""`,
+      ].join("\n"),
+    );
     expect(findEventLogColumn(await sampleOf(asterisk))).toBeNull();
   });
 });

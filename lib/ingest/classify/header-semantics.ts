@@ -13,10 +13,23 @@ const ID_WORDS = /^(id|ids|uuid|guid|sid|key|identifier|pkid|account|sequence|un
 /** Words that let an id column be a cell or site id ("Cell ID", "Start Cell ID", "Site ID"). */
 const CELL_WORDS = /^(cell|cells|site|tower|antenna|sector|bts|ci|cgi|ecgi|celda|cellule|celula|cella|zelle|funkzelle)$/;
 /** A party's attributes that are not its number: `from.type` ("SIP"), `from.name`, `CustomerEndpoint.Type`. */
-const PARTY_WORDS = /^(from|to|caller|callee|calling|called|source|destination|customer|system|endpoint|originating|terminating|party|a|b|agent|remote|local|correspondent|partner|counterpart|counterparty|other|peer)$/;
+const PARTY_WORDS =
+  /^(from|to|caller|callee|calling|called|source|destination|customer|system|endpoint|originating|terminating|party|a|b|agent|remote|local|correspondent|partner|counterpart|counterparty|other|peer)$/;
 const ATTRIBUTE_WORDS = /^(type|name|kind|carrier|country|city|state|region|label|tag|status|role|display)$/;
 /** Fields an id is never read as, whatever its values look like. */
-const MEASURES: readonly MappableField[] = ["duration_seconds", "cell_first", "cell_last", "start_time", "end_time", "start_date", "start_clock", "direction", "record_type", "call_type", "time_zone"];
+const MEASURES: readonly MappableField[] = [
+  "duration_seconds",
+  "cell_first",
+  "cell_last",
+  "start_time",
+  "end_time",
+  "start_date",
+  "start_clock",
+  "direction",
+  "record_type",
+  "call_type",
+  "time_zone",
+];
 
 export const PHONE_FAMILY: readonly MappableField[] = ["caller", "callee", "target", "dialed_digits", "counterparty"];
 

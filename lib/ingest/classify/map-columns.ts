@@ -198,7 +198,13 @@ export function mapColumns(sample: TableSample, opts: MapOptions = {}): MappingR
   // The subscriber: stated in the preamble, else the number (or, in a column of ids, the id) on most rows.
   const target =
     targetFromPreamble(sample.preamble, region) ??
-    numberInMostRows(sample.sampleRows, parties.columns.filter((i) => !parties.ids.has(i) || profiles[i]!.topShare >= 0.97), 0.6, region, true)?.number ??
+    numberInMostRows(
+      sample.sampleRows,
+      parties.columns.filter((i) => !parties.ids.has(i) || profiles[i]!.topShare >= 0.97),
+      0.6,
+      region,
+      true,
+    )?.number ??
     null;
   const evidence = phoneRoleEvidence(sample.sampleRows, profiles, target, { region, headers: roles, partyColumns: parties.columns });
   const candidates = profiles.map((p, i) => candidateScores(p, headerless ? null : headers[i]!, evidence.get(i), parties.ids.has(i)));

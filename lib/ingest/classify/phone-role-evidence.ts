@@ -72,7 +72,10 @@ const isConstant = (p: ColumnProfile, rows: SourceRow[]) => p.topShare >= CONSTA
  */
 export function idPair(profiles: ColumnProfile[], values: string[][], silent: (i: number) => boolean): [number, number] | null {
   for (let i = 0; i + 1 < profiles.length; i++) {
-    for (const [s, o] of [[i, i + 1], [i + 1, i]] as const) {
+    for (const [s, o] of [
+      [i, i + 1],
+      [i + 1, i],
+    ] as const) {
       const ps = profiles[s]!;
       const po = profiles[o]!;
       if (!silent(s) || !silent(o) || ps.partyNumber >= 0.6 || po.partyNumber >= 0.6) continue;
@@ -100,7 +103,9 @@ export function idPair(profiles: ColumnProfile[], values: string[][], silent: (i
  */
 export function phoneRoleEvidence(rows: SourceRow[], profiles: ColumnProfile[], target: string | null, opts: RoleOptions & { partyColumns?: number[] } = {}): RoleEvidence {
   // Columns a header names as an end of the call (caller, callee, other party) count as parties even when their values are unreadable (names).
-  const namedEnds = (opts.headers ?? []).map((h, i) => (h.named.some((r) => r === "caller" || r === "callee" || r === "counterparty") && (profiles[i]?.filled ?? 0) > 0 ? i : -1)).filter((i) => i >= 0);
+  const namedEnds = (opts.headers ?? [])
+    .map((h, i) => (h.named.some((r) => r === "caller" || r === "callee" || r === "counterparty") && (profiles[i]?.filled ?? 0) > 0 ? i : -1))
+    .filter((i) => i >= 0);
   const region = opts.region ?? null;
   const evidence: RoleEvidence = new Map();
   const phones = opts.partyColumns ?? profiles.map((p, i) => (p.partyNumber >= 0.6 && p.filled > 0 ? i : -1)).filter((i) => i >= 0);
@@ -160,7 +165,10 @@ export function phoneRoleEvidence(rows: SourceRow[], profiles: ColumnProfile[], 
     }
   } else if (free.length === 2) {
     const [a, b] = free as [number, number];
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const nx = named(x);
       const ny = named(y);
       const ey = evidence.get(y)!;

@@ -21,7 +21,10 @@ describe.skipIf(!dir)("planLayout on every sample carrier file (INDEX.json)", ()
     const plan = planLayout(sample, []);
     const got = plan.columns.map((c) => `${c.index}:${c.header}=${c.field}`);
     const bad = truth.columns.filter((tc) => !fieldAgrees(tc.field, plan.columns[tc.index]?.field ?? null));
-    expect(bad.map((b) => `${b.index}:${b.header} want ${b.field}`), got.join(", ")).toEqual([]);
+    expect(
+      bad.map((b) => `${b.index}:${b.header} want ${b.field}`),
+      got.join(", "),
+    ).toEqual([]);
     expect(plan.carrier).toBe(truth.carrier);
     expect({ review: plan.needsReview, reasons: plan.reviewReasons }).toMatchObject({ review: truth.expect_review });
     expect(plan.target).toBe(truth.target);

@@ -28,12 +28,20 @@ describe("planLayout", () => {
   it("uses a saved template whose fingerprint matches: its carrier and mapping, no review", () => {
     const sample = sampleFromText(GENERIC, "\t", 1);
     const template: LayoutTemplate = {
-      id: "tpl-1", name: "Reviewed export", version: 1, fingerprint: layoutFingerprint(sample), carrier: "verizon",
-      headerLine: 1, timezone: "America/Chicago",
+      id: "tpl-1",
+      name: "Reviewed export",
+      version: 1,
+      fingerprint: layoutFingerprint(sample),
+      carrier: "verizon",
+      headerLine: 1,
+      timezone: "America/Chicago",
       columns: [
-        { index: 0, header: "Kind", field: "record_type" }, { index: 1, header: "Other Party", field: "callee" },
-        { index: 2, header: "When", field: "start_time" }, { index: 3, header: "Secs", field: "duration_seconds", format: "seconds" },
-        { index: 4, header: "Flow", field: "direction" }, { index: 5, header: "Me", field: "caller" },
+        { index: 0, header: "Kind", field: "record_type" },
+        { index: 1, header: "Other Party", field: "callee" },
+        { index: 2, header: "When", field: "start_time" },
+        { index: 3, header: "Secs", field: "duration_seconds", format: "seconds" },
+        { index: 4, header: "Flow", field: "direction" },
+        { index: 5, header: "Me", field: "caller" },
       ],
     };
     const plan = planLayout(sample, [template]);
@@ -54,7 +62,8 @@ describe("planLayout", () => {
   });
 
   it("reads a zone named in a time header and numbers flagged as non-phones", () => {
-    const text = "From,To,Start Time (ET),Duration (min)\nAlice,4045550101,2023-05-01 10:00:00,2.5\nBob,4045550102,2023-05-01 11:00:00,1.0\nCarol,4045550103,2023-05-01 12:00:00,3.0\n";
+    const text =
+      "From,To,Start Time (ET),Duration (min)\nAlice,4045550101,2023-05-01 10:00:00,2.5\nBob,4045550102,2023-05-01 11:00:00,1.0\nCarol,4045550103,2023-05-01 12:00:00,3.0\n";
     const plan = planLayout(sampleFromText(text, ",", 1), []);
     expect(plan.timezone).toBe("America/New_York");
     expect(plan.columns[3]?.format).toBe("minutes");
@@ -103,18 +112,38 @@ describe("region of the numbers", () => {
   it("every plan says which region its national numbers are read in, and why", () => {
     const us = planLayout(sampleFromText(GENERIC, "\t", 1), []);
     expect([us.region, us.regionSource]).toEqual(["US", "numbers"]);
-    const uk = planLayout(sampleFromText(["From,To,Start,Duration", ...[0, 1, 2, 3].map((i) => `+44207946095${i},+44161496000${i},2023-05-0${i + 1} 10:00:00,${30 + i}`)].join("\n"), ",", 1), []);
+    const uk = planLayout(
+      sampleFromText(["From,To,Start,Duration", ...[0, 1, 2, 3].map((i) => `+44207946095${i},+44161496000${i},2023-05-0${i + 1} 10:00:00,${30 + i}`)].join("\n"), ",", 1),
+      [],
+    );
     expect([uk.region, uk.regionSource]).toEqual(["GB", "numbers"]);
-    const stated = planLayout(sampleFromText(["Call records", "Country: IN", "From,To,Start,Duration", ...[0, 1, 2, 3].map((i) => `98453 9449${i},(080)3311803${i},2023-05-0${i + 1} 10:00:00,${30 + i}`)].join("\n"), ",", 3), []);
+    const stated = planLayout(
+      sampleFromText(
+        ["Call records", "Country: IN", "From,To,Start,Duration", ...[0, 1, 2, 3].map((i) => `98453 9449${i},(080)3311803${i},2023-05-0${i + 1} 10:00:00,${30 + i}`)].join("\n"),
+        ",",
+        3,
+      ),
+      [],
+    );
     expect([stated.region, stated.regionSource]).toEqual(["IN", "preamble"]);
-    const unknown = planLayout(sampleFromText(["From,To,Start,Duration", ...[0, 1, 2, 3].map((i) => `98453 9449${i},93412 6615${i},2023-05-0${i + 1} 10:00:00,${30 + i}`)].join("\n"), ",", 1), []);
+    const unknown = planLayout(
+      sampleFromText(["From,To,Start,Duration", ...[0, 1, 2, 3].map((i) => `98453 9449${i},93412 6615${i},2023-05-0${i + 1} 10:00:00,${30 + i}`)].join("\n"), ",", 1),
+      [],
+    );
     expect([unknown.region, unknown.regionSource]).toEqual([null, null]);
   });
 
   it("a template's region wins over the numbers", () => {
     const sample = sampleFromText(GENERIC, "\t", 1);
     const template: LayoutTemplate = {
-      id: "tpl-2", name: "Reviewed", version: 1, fingerprint: layoutFingerprint(sample), carrier: "unknown", headerLine: 1, timezone: "UTC", region: "CA",
+      id: "tpl-2",
+      name: "Reviewed",
+      version: 1,
+      fingerprint: layoutFingerprint(sample),
+      carrier: "unknown",
+      headerLine: 1,
+      timezone: "UTC",
+      region: "CA",
       columns: sample.headers.map((header, index) => ({ index, header, field: null })),
     };
     const plan = planLayout(sample, [template]);

@@ -13,10 +13,7 @@ import { analyzeColumns, mapColumns, REVIEWED_FIELDS, type ColumnAnalysis } from
 import { missingCoreReasons } from "./missing-core";
 import { HEADERLESS_REASON, ZONE_UNKNOWN_REASON } from "./review-reasons";
 
-export type LayoutDecision = Pick<
-  LayoutPlan,
-  "carrier" | "templateId" | "confidence" | "columns" | "timezone" | "timezoneSource" | "target" | "needsReview" | "reviewReasons"
-> & {
+export type LayoutDecision = Pick<LayoutPlan, "carrier" | "templateId" | "confidence" | "columns" | "timezone" | "timezoneSource" | "target" | "needsReview" | "reviewReasons"> & {
   /** Region national numbers are read in (detect-region.ts), null when the file does not tell. */
   region: string | null;
   /** Why: "template", "carrier", "preamble", "numbers"; null with no region. */

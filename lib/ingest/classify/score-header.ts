@@ -85,11 +85,9 @@ export function scoreHeader(header: string): HeaderScore {
   if (saysEnd && !saysStart) for (const f of START_FIELDS) if (scores.has(f)) scores.set(f, scores.get(f)! * 0.5);
   if (saysStart && !saysEnd) for (const f of END_FIELDS) if (scores.has(f)) scores.set(f, scores.get(f)! * 0.5);
   // When a resource was created or updated is near the call's start, but a start column says it better.
-  if (normalized.tokens.some((t) => /^(created|updated|modified)$/.test(t)))
-    for (const f of START_FIELDS) if (scores.has(f)) scores.set(f, scores.get(f)! * 0.85);
+  if (normalized.tokens.some((t) => /^(created|updated|modified)$/.test(t))) for (const f of START_FIELDS) if (scores.has(f)) scores.set(f, scores.get(f)! * 0.85);
   // A billed duration is rounded up to the billing increment: the call's own duration says it better.
-  if (scores.has("duration_seconds") && normalized.tokens.some((t) => /^(billed|billing|billable)$/.test(t)))
-    scores.set("duration_seconds", scores.get("duration_seconds")! * 0.9);
+  if (scores.has("duration_seconds") && normalized.tokens.some((t) => /^(billed|billing|billable)$/.test(t))) scores.set("duration_seconds", scores.get("duration_seconds")! * 0.9);
   let durationUnit: HeaderScore["durationUnit"] = null;
   for (const q of [...normalized.qualifiers, ...normalized.tokens]) {
     const unit = DURATION_UNIT_WORDS[q];

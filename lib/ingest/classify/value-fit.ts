@@ -76,8 +76,7 @@ function durationFit(p: ColumnProfile): number {
   // Clock-shaped lengths: seizure times (a few seconds) are clock-shaped too but short.
   const clockShaped = p.clockDuration * (p.clockMax >= 60 ? 1 : 0.7) * (p.clock > 0.9 ? 0.85 : 1);
   // A typical call lasts minutes: a column whose middle value is over a day even in milliseconds holds numbers or ids, not lengths.
-  const ints =
-    p.integer * (p.intMax >= 120 ? 1 : 0.6) * (p.intZeroShare > 0 ? 1 : 0.85) * (p.sequential ? 0.3 : 1) * (p.intMedian > DAY_MS ? 0.1 : 1) * (smallCodes(p) ? 0.3 : 1);
+  const ints = p.integer * (p.intMax >= 120 ? 1 : 0.6) * (p.intZeroShare > 0 ? 1 : 0.85) * (p.sequential ? 0.3 : 1) * (p.intMedian > DAY_MS ? 0.1 : 1) * (smallCodes(p) ? 0.3 : 1);
   return Math.max(clockShaped, ints, p.decimal * 0.8);
 }
 

@@ -4,7 +4,7 @@
  * matters less than a predicate that matches everything.
  */
 
-const PUNCTUATED_NANP = /^\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]\d{4}$/;
+const PUNCTUATED_NANP = /^\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$/;
 
 /** Digits of a phone-like value, or null when it does not look like a phone number. */
 export function phoneDigits(raw: string): string | null {
@@ -12,7 +12,7 @@ export function phoneDigits(raw: string): string | null {
   if (v === "") return null;
   if (/^\+\d{7,15}$/.test(v.replace(/[\s.\-()]/g, ""))) return v.replace(/\D/g, "");
   if (PUNCTUATED_NANP.test(v)) return v.replace(/\D/g, "");
-  if (/^1[\s.\-]\d{3}[\s.\-]\d{3}[\s.\-]\d{4}$/.test(v)) return v.replace(/\D/g, "");
+  if (/^1[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4}$/.test(v)) return v.replace(/\D/g, "");
   if (!/^\d+$/.test(v)) return null;
   if (v.length === 10 && /^[2-9]/.test(v)) return v;
   if (v.length === 11 && v.startsWith("1") && /^1[2-9]/.test(v)) return v;
@@ -26,7 +26,7 @@ export function isPhone(raw: string): boolean {
 }
 
 /** An area code in parentheses, then the subscriber digits: `(080)33118033`, `(04344) 322628`, `(0)20 7946 0958`. */
-const PARENTHESIZED_AREA = /^\(\d{1,6}\)[\s.\-]?\d[\d\s.\-]{3,13}\d$/;
+const PARENTHESIZED_AREA = /^\(\d{1,6}\)[\s.-]?\d[\d\s.-]{3,13}\d$/;
 /** Digit groups as national plans print them: `93412 66159`, `020 7946 0958`, `06-12 34 56 78`, `030/1234567`. */
 const GROUPED_DIGITS = /^\d{2,5}(?:[\s.\-/]\d{2,8}){1,4}$/;
 /** A trunk prefix 0 and 7–12 more digits (`07700900123`, `0201234567`); `00…` is the international prefix, not a trunk 0. */
@@ -78,7 +78,7 @@ export function isPartyId(raw: string): boolean {
   const v = raw.trim();
   if (v === "" || v.length > 64) return false;
   if (/^\d{2,7}$/.test(v)) return true; // extensions and short numbers
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+\-]*$/.test(v) || !/[A-Za-z]/.test(v)) return false;
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+-]*$/.test(v) || !/[A-Za-z]/.test(v)) return false;
   return !isDirectionWord(v) && !isRecordTypeWord(v) && !isCallTypeCode(v) && !isZoneName(v) && !isDateTime(v) && !isDateOnly(v) && !isClock(v) && !isClockDuration(v);
 }
 
@@ -166,9 +166,34 @@ export function isCellId(raw: string): boolean {
 }
 
 const CALL_TYPE_CODES = new Set([
-  "mo", "mt", "smsmo", "smsmt", "sms-mo", "sms-mt", "mmsmo", "mmsmt", "moc", "mtc", "cf", "cfu", "cfb", "fwd",
-  "msoriginating", "msterminating", "msoriginatingsmsinmsc", "msterminatingsmsinmsc", "callforwarding",
-  "smsc", "rcs-imchat", "voice-mo", "voice-mt", "data", "gprs", "roam", "mo-sms", "mt-sms",
+  "mo",
+  "mt",
+  "smsmo",
+  "smsmt",
+  "sms-mo",
+  "sms-mt",
+  "mmsmo",
+  "mmsmt",
+  "moc",
+  "mtc",
+  "cf",
+  "cfu",
+  "cfb",
+  "fwd",
+  "msoriginating",
+  "msterminating",
+  "msoriginatingsmsinmsc",
+  "msterminatingsmsinmsc",
+  "callforwarding",
+  "smsc",
+  "rcs-imchat",
+  "voice-mo",
+  "voice-mt",
+  "data",
+  "gprs",
+  "roam",
+  "mo-sms",
+  "mt-sms",
 ]);
 
 export function isCallTypeCode(raw: string): boolean {
@@ -176,9 +201,38 @@ export function isCallTypeCode(raw: string): boolean {
 }
 
 const DIRECTION_WORDS = new Set([
-  "in", "out", "incoming", "outgoing", "inbound", "outbound", "i", "o", "received", "dialed", "dialled", "sent",
-  "missed", "entrante", "saliente", "entrant", "sortant", "eingehend", "ausgehend", "recebida", "efetuada",
-  "entrada", "saida", "saída", "in entrata", "in uscita", "entrata", "uscita", "mo", "mt", "terminating", "originating",
+  "in",
+  "out",
+  "incoming",
+  "outgoing",
+  "inbound",
+  "outbound",
+  "i",
+  "o",
+  "received",
+  "dialed",
+  "dialled",
+  "sent",
+  "missed",
+  "entrante",
+  "saliente",
+  "entrant",
+  "sortant",
+  "eingehend",
+  "ausgehend",
+  "recebida",
+  "efetuada",
+  "entrada",
+  "saida",
+  "saída",
+  "in entrata",
+  "in uscita",
+  "entrata",
+  "uscita",
+  "mo",
+  "mt",
+  "terminating",
+  "originating",
 ]);
 
 export function isDirectionWord(raw: string): boolean {
@@ -186,9 +240,34 @@ export function isDirectionWord(raw: string): boolean {
 }
 
 const RECORD_TYPE_WORDS = new Set([
-  "voice", "sms", "mms", "text", "call", "data", "gprs", "message", "msg", "video", "voice call", "text message",
-  "anruf", "llamada", "appel", "chamada", "chiamata", "mensaje", "nachricht", "sprache", "voz", "voix", "dados",
-  "volte", "lte data", "internet", "ussd", "voicemail",
+  "voice",
+  "sms",
+  "mms",
+  "text",
+  "call",
+  "data",
+  "gprs",
+  "message",
+  "msg",
+  "video",
+  "voice call",
+  "text message",
+  "anruf",
+  "llamada",
+  "appel",
+  "chamada",
+  "chiamata",
+  "mensaje",
+  "nachricht",
+  "sprache",
+  "voz",
+  "voix",
+  "dados",
+  "volte",
+  "lte data",
+  "internet",
+  "ussd",
+  "voicemail",
 ]);
 
 export function isRecordTypeWord(raw: string): boolean {

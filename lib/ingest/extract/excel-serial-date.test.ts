@@ -24,7 +24,10 @@ describe.skipIf(!xlrd)("xlrd serial-date vectors", () => {
     for (const v of all) {
       const d = excelSerialToDate(v.serial, v.epoch === "1904");
       expect(d, `serial ${v.serial}`).not.toBeNull();
-      const iso = d!.toISOString().replace(/^\+0*(\d{4})/, "$1").replace("Z", "");
+      const iso = d!
+        .toISOString()
+        .replace(/^\+0*(\d{4})/, "$1")
+        .replace("Z", "");
       if (v.expected_time) expect(serialToClockText(v.serial)).toBe(v.expected_time);
       else if (v.expected!.length === 10) expect(iso.slice(0, 10)).toBe(v.expected);
       else expect(iso).toBe(v.expected);
@@ -57,8 +60,8 @@ describe("cell text", () => {
   });
   it("follows date, time and duration formats", () => {
     expect(numberKind("yyyy\\-mm\\-dd;@")).toBe("date");
-    expect(numberKind("[$-409]mmmm\" \"d\", \"yyyy")).toBe("date");
-    expect(numberKind("[$-411]ggge\"年\"m\"月\"d\"日\";@")).toBe("date");
+    expect(numberKind('[$-409]mmmm" "d", "yyyy')).toBe("date");
+    expect(numberKind('[$-411]ggge"年"m"月"d"日";@')).toBe("date");
     expect(numberKind("m/d/yy h:mm")).toBe("datetime");
     expect(numberKind("h:mm:ss AM/PM")).toBe("time");
     expect(numberKind("mm:ss")).toBe("time");

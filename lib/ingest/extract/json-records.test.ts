@@ -5,7 +5,12 @@ describe("flattenRecord", () => {
   it("indexes a short array of endpoint objects so a party's number is a column (Vonage from/to)", () => {
     const rec = { uuid: "63f6", to: [{ type: "phone", number: "447700900000" }], from: [{ type: "phone", number: "447700900001" }], tags: ["a", "b"] };
     expect(Object.fromEntries(flattenRecord(rec))).toEqual({
-      uuid: "63f6", "to.0.type": "phone", "to.0.number": "447700900000", "from.0.type": "phone", "from.0.number": "447700900001", tags: "a, b",
+      uuid: "63f6",
+      "to.0.type": "phone",
+      "to.0.number": "447700900000",
+      "from.0.type": "phone",
+      "from.0.number": "447700900001",
+      tags: "a, b",
     });
   });
 
@@ -17,7 +22,14 @@ describe("flattenRecord", () => {
 
 describe("findRecords", () => {
   it("takes a single call object as the record, not the short list of endpoints inside it", () => {
-    const call = { uuid: "63f6", status: "started", duration: "60", start_time: "2020-01-01 12:00:00", to: [{ type: "phone", number: "447700900000" }], from: [{ type: "phone", number: "447700900001" }] };
+    const call = {
+      uuid: "63f6",
+      status: "started",
+      duration: "60",
+      start_time: "2020-01-01 12:00:00",
+      to: [{ type: "phone", number: "447700900000" }],
+      from: [{ type: "phone", number: "447700900001" }],
+    };
     expect(findRecords(call)).toMatchObject({ records: [call], path: "" });
   });
 

@@ -54,7 +54,10 @@ export function flattenRecord(record: Json, into = new Map<string, string>(), pr
     const name = prefix ? `${prefix}.${key}` : key;
     if (isObject(value) && depth < MAX_FLATTEN_DEPTH && Object.keys(value).length > 0) flattenRecord(value, into, name, depth + 1);
     else if (
-      Array.isArray(value) && value.length > 0 && value.length <= MAX_INDEXED_ELEMENTS && depth < MAX_FLATTEN_DEPTH &&
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.length <= MAX_INDEXED_ELEMENTS &&
+      depth < MAX_FLATTEN_DEPTH &&
       value.every((x) => isObject(x) && Object.keys(x).length > 0)
     )
       value.forEach((x, i) => flattenRecord(x, into, `${name}.${i}`, depth + 1));
@@ -120,8 +123,7 @@ function isRecordWithSublists(root: JsonObject, arr: Json[]): boolean {
 }
 
 export function findRecords(root: Json): FoundRecords {
-  if (Array.isArray(root) && (root.length === 0 || arrayScore(root) > 0 || !root.some(Array.isArray)))
-    return { records: root, path: "", preamble: [] };
+  if (Array.isArray(root) && (root.length === 0 || arrayScore(root) > 0 || !root.some(Array.isArray))) return { records: root, path: "", preamble: [] };
   const best = { arr: null as Json[] | null, path: "", score: 0 };
   largestObjectArray(root, "", 0, best);
   const preamble: string[] = [];

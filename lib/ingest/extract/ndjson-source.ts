@@ -54,7 +54,12 @@ export async function openNdjsonSource(filePath: string, opts: OpenOptions = {})
   const toRow = (line: number, text: string, headers: string[]): SourceRow => {
     const limit = opts.maxLineLength;
     if (limit !== undefined && text.length > limit)
-      return { line, cells: [], raw: text.slice(0, limit), issue: { code: "line_too_long", message: `Line ${line} is ${text.length} characters long, over the ${limit}-character limit.` } };
+      return {
+        line,
+        cells: [],
+        raw: text.slice(0, limit),
+        issue: { code: "line_too_long", message: `Line ${line} is ${text.length} characters long, over the ${limit}-character limit.` },
+      };
     const parsed = parseLine(text, line);
     if (!parsed.ok) return { line, cells: [], raw: text, issue: { code: "invalid_record", message: parsed.message } };
     return { line, cells: headers.map((h) => parsed.value.get(h) ?? ""), raw: text };
@@ -72,7 +77,10 @@ export async function openNdjsonSource(filePath: string, opts: OpenOptions = {})
       if (parsed.ok) headerUnion([parsed.value], headers, seen);
       else bad++;
       if (headers.length > MAX_JSON_COLUMNS)
-        throw new IngestError("too_many_columns", `By line ${line} these JSON records have more than ${MAX_JSON_COLUMNS} different fields; that is not a call-record table, so the file was not read.`);
+        throw new IngestError(
+          "too_many_columns",
+          `By line ${line} these JSON records have more than ${MAX_JSON_COLUMNS} different fields; that is not a call-record table, so the file was not read.`,
+        );
     }
     return {
       format: "ndjson",

@@ -29,7 +29,7 @@ function entryNameAt(buf: Buffer, p: number): string | null {
 /** Names of the directory entries found in `buf`, whose first byte is at file offset `base` (a multiple of 128). */
 export function oleNamesIn(buf: Buffer, base: number): string[] {
   const names: string[] = [];
-  for (let p = (512 - base > 0 ? 512 - base : 0); p + 128 <= buf.length; p += 128) {
+  for (let p = 512 - base > 0 ? 512 - base : 0; p + 128 <= buf.length; p += 128) {
     const name = entryNameAt(buf, p);
     if (name !== null) names.push(name);
   }

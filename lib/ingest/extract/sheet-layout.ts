@@ -23,7 +23,7 @@ export interface SheetLayout {
   consistency: number;
 }
 
-const VALUE_LIKE = /^[-+(]?[\d\s.,:/()+\-]*\d[\d\s.,:/()+\-]*(?:\s?[AaPp]\.?[Mm]\.?)?$|^\d{4}-\d{2}-\d{2}[ T]\d/;
+const VALUE_LIKE = /^[-+(]?[\d\s.,:/()+-]*\d[\d\s.,:/()+-]*(?:\s?[AaPp]\.?[Mm]\.?)?$|^\d{4}-\d{2}-\d{2}[ T]\d/;
 
 export function isValueLike(cell: string): boolean {
   const v = cell.trim();
@@ -109,7 +109,10 @@ export function analyzeSheet(rows: TextRow[], forcedHeaderLine?: number | null):
     headerLine: headerRow ? headerRow.line : null,
     headers,
     dataLine: filled[dataIndex]?.line ?? (headerRow ? headerRow.line + 1 : 1),
-    preamble: filled.slice(0, headerIndex >= 0 ? headerIndex : dataIndex).map((r) => preambleLine(r.cells)).filter((l) => l !== ""),
+    preamble: filled
+      .slice(0, headerIndex >= 0 ? headerIndex : dataIndex)
+      .map((r) => preambleLine(r.cells))
+      .filter((l) => l !== ""),
     width,
     consistentRows,
     consistency: body.length ? consistentRows / body.length : 0,

@@ -23,7 +23,10 @@ export function sniffJson(text: string): "json" | "ndjson" | null {
   if (body.startsWith("[")) return AFTER_ARRAY_OPEN.test(body) ? "json" : null;
   if (!body.startsWith("{") || !AFTER_OBJECT_OPEN.test(body)) return null;
   // NDJSON: the first two non-blank lines are each a whole JSON object.
-  const lines = body.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  const lines = body
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   const complete = lines.length > 1 ? lines.slice(0, -1) : lines; // the last line of a head may be cut off
   if (complete.length >= 2 && isJsonObjectLine(complete[0]!) && isJsonObjectLine(complete[1]!)) return "ndjson";
   if (lines.length >= 2 && isJsonObjectLine(lines[0]!) && lines[1]!.startsWith("{")) return "ndjson";

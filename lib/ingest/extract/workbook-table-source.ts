@@ -113,9 +113,7 @@ export function workbookTableSource(backend: WorkbookBackend, opts: OpenOptions 
   async function* rows(): AsyncIterable<SourceRow[]> {
     const { choice, date1904 } = await plan();
     const several = choice.chosen.length > 1;
-    const contexts = new Map<string, RowContext>(
-      choice.chosen.map((p) => [p.name, rowContext(p.name, several, p.layout, date1904, opts.maxLineLength)]),
-    );
+    const contexts = new Map<string, RowContext>(choice.chosen.map((p) => [p.name, rowContext(p.name, several, p.layout, date1904, opts.maxLineLength)]));
     let batch: SourceRow[] = [];
     for await (const part of backend.rows(new Set(contexts.keys()))) {
       const ctx = contexts.get(part.sheet);

@@ -57,7 +57,10 @@ export function parseXlsIsolated(filePath: string, limits: XlsParseLimits = {}):
       void worker.terminate();
     };
     const timer = setTimeout(
-      () => settle(() => reject(new IngestError("parse_timeout", `Reading this .xls took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; save it as .xlsx or CSV and try again.`))),
+      () =>
+        settle(() =>
+          reject(new IngestError("parse_timeout", `Reading this .xls took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; save it as .xlsx or CSV and try again.`)),
+        ),
       timeoutMs,
     );
     worker.on("message", (msg: { ok: true; date1904: boolean; sheets: SheetHeadRows[] } | { ok: false; message: string }) => {

@@ -31,7 +31,12 @@ function cellOf(cell) {
     case "e":
       return typeof cell.w === "string" ? cell.w : "#ERROR";
     case "d":
-      return cell.v instanceof Date ? cell.v.toISOString().replace("T", " ").replace(/\.\d+Z$/, "") : String(cell.v);
+      return cell.v instanceof Date
+        ? cell.v
+            .toISOString()
+            .replace("T", " ")
+            .replace(/\.\d+Z$/, "")
+        : String(cell.v);
     default:
       return String(cell.v);
   }

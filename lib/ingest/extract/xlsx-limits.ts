@@ -94,7 +94,10 @@ function lyingSize(entry: ZipEntry): IngestError {
 
 function tooBig(entry: ZipEntry, inflated: number, maxMember: number): IngestError {
   if (inflated > maxMember)
-    return new IngestError("workbook_too_large", `The workbook part ${entry.name} holds more than ${Math.round(maxMember / 1048576)} MB of text; it was not read. Save the sheet as CSV and upload that instead.`);
+    return new IngestError(
+      "workbook_too_large",
+      `The workbook part ${entry.name} holds more than ${Math.round(maxMember / 1048576)} MB of text; it was not read. Save the sheet as CSV and upload that instead.`,
+    );
   return new IngestError(
     "zip_bomb",
     `The workbook part ${entry.name} expands more than ${XLSX_LIMITS.maxRatio} times its packed size, which only crafted files do (a "zip bomb"); it was not read.`,
@@ -142,9 +145,15 @@ export function checkEntryCount(entries: ZipEntry[]): void {
 }
 
 export function tooManyColumns(line: number): IngestError {
-  return new IngestError("too_many_columns", `Row ${line} of the sheet has a cell beyond column ${XLSX_LIMITS.maxColumns} (Excel's own limit), so the workbook is damaged or crafted; it was not read.`);
+  return new IngestError(
+    "too_many_columns",
+    `Row ${line} of the sheet has a cell beyond column ${XLSX_LIMITS.maxColumns} (Excel's own limit), so the workbook is damaged or crafted; it was not read.`,
+  );
 }
 
 export function cellTooLarge(line: number): IngestError {
-  return new IngestError("cell_too_large", `A cell in row ${line} holds more than ${XLSX_LIMITS.maxCellChars.toLocaleString("en-US")} characters; call records never do, so the workbook was not read.`);
+  return new IngestError(
+    "cell_too_large",
+    `A cell in row ${line} holds more than ${XLSX_LIMITS.maxCellChars.toLocaleString("en-US")} characters; call records never do, so the workbook was not read.`,
+  );
 }

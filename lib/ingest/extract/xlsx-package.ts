@@ -35,7 +35,15 @@ type TagHandler = (name: string, attrs: Record<string, string>) => void;
 const localName = (name: string) => name.slice(name.indexOf(":") + 1);
 
 /** Streams one member through the XML scanner. */
-async function saxMember(filePath: string, budget: InflateBudget, entry: ZipEntry, onOpen: TagHandler, onText?: (t: string) => void, onClose?: (name: string) => void, maxBytes?: number): Promise<void> {
+async function saxMember(
+  filePath: string,
+  budget: InflateBudget,
+  entry: ZipEntry,
+  onOpen: TagHandler,
+  onText?: (t: string) => void,
+  onClose?: (name: string) => void,
+  maxBytes?: number,
+): Promise<void> {
   const xml = new XmlScanner({
     open: (name, tag) => onOpen(localName(name), tag.attrs()),
     close: (name) => onClose?.(localName(name)),
@@ -50,8 +58,18 @@ async function saxMember(filePath: string, budget: InflateBudget, entry: ZipEntr
 
 /** Built-in number formats that are dates or times (ECMA-376 §18.8.30, plus the CJK date ids). */
 const BUILTIN_DATE_FORMATS: Record<number, string> = {
-  14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM",
-  20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mm:ss.0",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "m/d/yy h:mm",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mm:ss.0",
 };
 for (const id of [27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]) BUILTIN_DATE_FORMATS[id] = "yyyy-mm-dd";
 for (const id of [32, 33, 55, 56]) BUILTIN_DATE_FORMATS[id] = "h:mm:ss";

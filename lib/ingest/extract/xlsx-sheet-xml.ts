@@ -169,7 +169,7 @@ export class SheetXmlReader {
     const row = this.row;
     if (row === null || this.capture) return -1;
     let end = -1;
-    for (let at = lt; ; ) {
+    for (let at = lt; ;) {
       const c = readSimpleCell(s, at, this.col);
       if (c === null) return end;
       if (c.col >= XLSX_LIMITS.maxColumns) throw tooManyColumns(this.lastLine);

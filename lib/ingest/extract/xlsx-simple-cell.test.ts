@@ -33,11 +33,12 @@ const CELLS = [
   `<c r="AC1" t="str"><v><![CDATA[a < b]]></v></c>`,
 ];
 
-const DOC = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="m" xmlns:x="m"><dimension ref="A1:AC3"/><sheetData>`
-  + `<row r="1">${CELLS.join("")}</row>`
-  + `<row r="2"><c r="C2" t="str"><v>out of order</v></c><c r="A2"><v>1</v></c><c><v>2</v></c></row>`
-  + `<row r="3">\n  <c r="A3" t="str"><v>pretty</v></c>\n  <c r="B3"><v>3</v></c>\n</row>`
-  + `</sheetData></worksheet>`;
+const DOC =
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="m" xmlns:x="m"><dimension ref="A1:AC3"/><sheetData>` +
+  `<row r="1">${CELLS.join("")}</row>` +
+  `<row r="2"><c r="C2" t="str"><v>out of order</v></c><c r="A2"><v>1</v></c><c><v>2</v></c></row>` +
+  `<row r="3">\n  <c r="A3" t="str"><v>pretty</v></c>\n  <c r="B3"><v>3</v></c>\n</row>` +
+  `</sheetData></worksheet>`;
 
 function read(chunks: string[], simpleCells: boolean): { rows: ParsedRow[]; lastRow: number } {
   const reader = new SheetXmlReader(SHARED, numFmtOf, { simpleCells });

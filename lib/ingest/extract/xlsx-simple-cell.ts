@@ -30,11 +30,16 @@ const cell: SimpleCell = { end: 0, col: 0, type: "n", style: 0, value: null };
 function plainType(s: string, from: number, to: number): string | null {
   if (to - from === 1) {
     switch (s.charCodeAt(from)) {
-      case 115: return "s";
-      case 110: return "n";
-      case 98: return "b";
-      case 101: return "e";
-      case 100: return "d";
+      case 115:
+        return "s";
+      case 110:
+        return "n";
+      case 98:
+        return "b";
+      case 101:
+        return "e";
+      case 100:
+        return "d";
     }
     return null;
   }

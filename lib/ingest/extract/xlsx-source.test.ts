@@ -19,7 +19,12 @@ async function drain(src: TableSource): Promise<SourceRow[]> {
 
 /** Splits a comma CSV without quotes (the fixtures used here have none). */
 function readCsv(file: string): string[][] {
-  return fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l !== "").map((l) => l.split(","));
+  return fs
+    .readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((l) => l !== "")
+    .map((l) => l.split(","));
 }
 
 const asNumberIfDigits = (v: string): string | number => (/^[1-9]\d{0,14}$/.test(v) ? Number(v) : v);
@@ -40,7 +45,12 @@ describe.skipIf(!fixtures)("xlsx generated from a fixture CSV", () => {
 
     const wb = new ExcelJS.Workbook();
     const legend = wb.addWorksheet("Legend");
-    legend.addRows([["Code", "Meaning"], ["MO", "Mobile originated"], ["MT", "Mobile terminated"], ["SMS-MO", "Text sent"]]);
+    legend.addRows([
+      ["Code", "Meaning"],
+      ["MO", "Mobile originated"],
+      ["MT", "Mobile terminated"],
+      ["SMS-MO", "Text sent"],
+    ]);
     const ws = wb.addWorksheet("Call Detail");
     ws.addRow([title![0]]);
     ws.mergeCells("A1:K1");

@@ -86,7 +86,7 @@ function parseCentralDirectory(dir: Buffer): ZipEntry[] {
 
 /** Sizes and offsets past 4 GB live in the zip64 extra field (id 1), in a fixed order, only for the fields set to 0xFFFFFFFF. */
 function applyZip64Extra(entry: ZipEntry, dir: Buffer, start: number, length: number): void {
-  for (let q = start; q + 4 <= start + length; ) {
+  for (let q = start; q + 4 <= start + length;) {
     const id = dir.readUInt16LE(q);
     const size = dir.readUInt16LE(q + 2);
     if (id === 1) {

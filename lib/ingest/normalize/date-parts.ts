@@ -36,12 +36,22 @@ function fromNumericMatch(m: RegExpExecArray, order: DateOrder): LocalDateTime |
   let y: number, mo: number, d: number;
   if (a.length >= 3) {
     if (c.length > 2) return null;
-    y = Number(a); mo = b; d = Number(c);
+    y = Number(a);
+    mo = b;
+    d = Number(c);
   } else if (order === "ymd" && c.length <= 2) {
-    y = expandYear(Number(a)); mo = b; d = Number(c);
+    y = expandYear(Number(a));
+    mo = b;
+    d = Number(c);
   } else {
     y = c.length <= 2 ? expandYear(Number(c)) : Number(c);
-    if (order === "dmy") { d = Number(a); mo = b; } else { mo = Number(a); d = b; }
+    if (order === "dmy") {
+      d = Number(a);
+      mo = b;
+    } else {
+      mo = Number(a);
+      d = b;
+    }
   }
   let offsetMin: number | null = null;
   if (m[9] !== undefined) {
@@ -95,9 +105,19 @@ function parseFreeForm(raw: string, order: DateOrder): LocalDateTime | null {
   if (compact && (compact[7] === "" || compact[4] !== undefined)) {
     const off = compact[7] ? zoneSuffixOffset(compact[7]) : null;
     if (off === undefined) return null;
-    return build(Number(compact[1]), Number(compact[2]), Number(compact[3]), compact[4] ? Number(compact[4]) : 0, compact[5] ? Number(compact[5]) : 0, compact[6] ? Number(compact[6]) : 0, off);
+    return build(
+      Number(compact[1]),
+      Number(compact[2]),
+      Number(compact[3]),
+      compact[4] ? Number(compact[4]) : 0,
+      compact[5] ? Number(compact[5]) : 0,
+      compact[6] ? Number(compact[6]) : 0,
+      off,
+    );
   }
-  let h = 0, mi = 0, s = 0;
+  let h = 0,
+    mi = 0,
+    s = 0;
   let rest = text;
   let after = "";
   const t = TIME.exec(text) ?? HOUR_MERIDIEM.exec(text);
@@ -124,15 +144,24 @@ function datePartsFromTokens(text: string, order: DateOrder, h: number, mi: numb
   let offset = offsetMin;
   for (const token of text.split(/[\s,/.\-()@]+|(?<=\d)(?=[A-Za-z])|(?<=[A-Za-z])(?=\d)/)) {
     if (!token) continue;
-    if (/^'?\d+$/.test(token)) { nums.push(token.replace("'", "")); continue; }
+    if (/^'?\d+$/.test(token)) {
+      nums.push(token.replace("'", ""));
+      continue;
+    }
     if (/^(st|nd|rd|th)$/i.test(token)) continue;
     const word = foldWord(token);
     if (isWeekdayWord(word) || FILLER.has(word)) continue;
     const mo = monthFromWord(word);
-    if (mo && !month) { month = mo; continue; }
+    if (mo && !month) {
+      month = mo;
+      continue;
+    }
     if (offset === null) {
       const off = zoneSuffixOffset(token.toUpperCase());
-      if (off !== undefined && off !== null) { offset = off; continue; }
+      if (off !== undefined && off !== null) {
+        offset = off;
+        continue;
+      }
     }
   }
   let y: number, mo: number, d: number;
@@ -141,14 +170,29 @@ function datePartsFromTokens(text: string, order: DateOrder, h: number, mi: numb
     const yearIdx = nums.findIndex((n) => n.length >= 3 || Number(n) > 31);
     const yi = yearIdx >= 0 ? yearIdx : 1;
     const di = yi === 0 ? 1 : 0;
-    y = yearOf(nums[yi] as string); mo = month; d = Number(nums[di]);
+    y = yearOf(nums[yi] as string);
+    mo = month;
+    d = Number(nums[di]);
   } else {
     if (nums.length < 3) return null;
     const [a, b, c] = nums as [string, string, string];
-    if (a.length >= 3) { y = Number(a); mo = Number(b); d = Number(c); }
-    else if (order === "dmy") { d = Number(a); mo = Number(b); y = yearOf(c); }
-    else if (order === "ymd") { y = yearOf(a); mo = Number(b); d = Number(c); }
-    else { mo = Number(a); d = Number(b); y = yearOf(c); }
+    if (a.length >= 3) {
+      y = Number(a);
+      mo = Number(b);
+      d = Number(c);
+    } else if (order === "dmy") {
+      d = Number(a);
+      mo = Number(b);
+      y = yearOf(c);
+    } else if (order === "ymd") {
+      y = yearOf(a);
+      mo = Number(b);
+      d = Number(c);
+    } else {
+      mo = Number(a);
+      d = Number(b);
+      y = yearOf(c);
+    }
   }
   return build(y, mo, d, h, mi, s, offset);
 }

@@ -143,7 +143,6 @@ function dayStart(text: string, order: DateOrder): { wall: number; offsetMin: nu
   return { wall: Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s), offsetMin: p.offsetMin };
 }
 
-
 /**
  * One-off convenience: a value (or date + clock) in a zone → `YYYY-MM-DDTHH:MM:SSZ`, or null.
  * Offsets written in the value win over `zone`. Files should use the compiled parsers instead.
@@ -153,8 +152,9 @@ export function toUtcIso(text: string, zone = "UTC", opts: { order?: DateOrder; 
   if (!toUtc) return null;
   const value = text.trim();
   if (!value) return null;
-  const ms = opts.clock !== undefined
-    ? compileDateClockParser({ format: opts.order, samples: [value] })(value, opts.clock.trim(), toUtc)
-    : compileInstantParser({ format: opts.order, samples: [value] })(value, toUtc);
+  const ms =
+    opts.clock !== undefined
+      ? compileDateClockParser({ format: opts.order, samples: [value] })(value, opts.clock.trim(), toUtc)
+      : compileInstantParser({ format: opts.order, samples: [value] })(value, toUtc);
   return Number.isNaN(ms) ? null : isoFromMs(ms);
 }

@@ -63,10 +63,14 @@ function roundHalfUp(x: number): number {
 function scaleNumber(v: number, hint: DurationHint): number {
   if (!Number.isFinite(v) || v < 0) return Number.NaN;
   switch (hint) {
-    case "minutes": return roundHalfUp(v * 60);
-    case "milliseconds": return roundHalfUp(v / 1000);
-    case "clock": return v < 1 ? roundHalfUp(v * 86400) : roundHalfUp(v);
-    default: return roundHalfUp(v);
+    case "minutes":
+      return roundHalfUp(v * 60);
+    case "milliseconds":
+      return roundHalfUp(v / 1000);
+    case "clock":
+      return v < 1 ? roundHalfUp(v * 86400) : roundHalfUp(v);
+    default:
+      return roundHalfUp(v);
   }
 }
 
@@ -98,10 +102,44 @@ function isoSeconds(text: string): number {
 
 const UNIT_PART = /(\d+(?:[.,]\d+)?)\s*([a-zA-Z]+)\.?\s*/y;
 const UNIT_SECONDS: Record<string, number> = {
-  h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600, std: 3600, stunde: 3600, stunden: 3600, hora: 3600, horas: 3600, heure: 3600, heures: 3600,
-  m: 60, mn: 60, min: 60, mins: 60, minute: 60, minutes: 60, minuten: 60, minuto: 60, minutos: 60,
-  s: 1, sec: 1, secs: 1, second: 1, seconds: 1, sek: 1, sekunde: 1, sekunden: 1, seg: 1, segundo: 1, segundos: 1, seconde: 1, secondes: 1,
-  ms: 0.001, msec: 0.001, millisecond: 0.001, milliseconds: 0.001,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+  std: 3600,
+  stunde: 3600,
+  stunden: 3600,
+  hora: 3600,
+  horas: 3600,
+  heure: 3600,
+  heures: 3600,
+  m: 60,
+  mn: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  minuten: 60,
+  minuto: 60,
+  minutos: 60,
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  sek: 1,
+  sekunde: 1,
+  sekunden: 1,
+  seg: 1,
+  segundo: 1,
+  segundos: 1,
+  seconde: 1,
+  secondes: 1,
+  ms: 0.001,
+  msec: 0.001,
+  millisecond: 0.001,
+  milliseconds: 0.001,
 };
 
 function unitSeconds(text: string): number {

@@ -13,7 +13,11 @@ export function clockAt(text: string, from: number): number {
   let i = from;
   let h = 0;
   let digits = 0;
-  while (i < n && isDigit(text.charCodeAt(i)) && digits < 2) { h = h * 10 + text.charCodeAt(i) - 48; i++; digits++; }
+  while (i < n && isDigit(text.charCodeAt(i)) && digits < 2) {
+    h = h * 10 + text.charCodeAt(i) - 48;
+    i++;
+    digits++;
+  }
   if (digits === 0 || text.charCodeAt(i) !== 58) return -1;
   i++;
   if (i + 2 > n || !isDigit(text.charCodeAt(i)) || !isDigit(text.charCodeAt(i + 1))) return -1;

@@ -6,7 +6,11 @@ import { validateRecord } from "./validate-record";
 import { canonicalRecord } from "../../../tests/support/factories";
 
 const base: CanonicalRecord = canonicalRecord({
-  duration_seconds: 0, record_type: "sms", imei: "814901191455192", imsi: "310287764668549", cell_first: "36006-2",
+  duration_seconds: 0,
+  record_type: "sms",
+  imei: "814901191455192",
+  imsi: "310287764668549",
+  cell_first: "36006-2",
 });
 
 describe("hashRecord", () => {

@@ -36,9 +36,7 @@ type OneShotHash = (algorithm: string, data: string | Uint8Array, encoding: "hex
  * the hashing itself (a third of the hash time in the 1M-row profile).
  */
 const oneShot = (crypto as unknown as { hash?: OneShotHash }).hash;
-const sha256Hex: (data: string | Uint8Array) => string = oneShot
-  ? (data) => oneShot("sha256", data, "hex")
-  : (data) => crypto.createHash("sha256").update(data).digest("hex");
+const sha256Hex: (data: string | Uint8Array) => string = oneShot ? (data) => oneShot("sha256", data, "hex") : (data) => crypto.createHash("sha256").update(data).digest("hex");
 
 const SURROGATE = /[\ud800-\udfff]/;
 
@@ -91,7 +89,21 @@ const views: Buffer[] = [];
 const scratchView = (n: number): Buffer => (views[n] ??= scratch.subarray(0, n));
 
 /** RECORD_KEYS spelled out so serializeInto reads each field by name: a keyed read per field cost ~30 ns. */
-const HASH_ORDER = ["callee", "caller", "cell_first", "cell_last", "dialed_digits", "direction", "duration_seconds", "end_time", "imei", "imsi", "record_type", "start_time", "target"];
+const HASH_ORDER = [
+  "callee",
+  "caller",
+  "cell_first",
+  "cell_last",
+  "dialed_digits",
+  "direction",
+  "duration_seconds",
+  "end_time",
+  "imei",
+  "imsi",
+  "record_type",
+  "start_time",
+  "target",
+];
 if (HASH_ORDER.join() !== RECORD_KEYS.join()) throw new Error("hash-record.ts: HASH_ORDER no longer matches RECORD_KEYS; stored hashes depend on it");
 
 /**

@@ -34,14 +34,21 @@ const reading = (e164: string | null, kind: PartyKind, repaired = false): PartyR
 const WITHHELD_READING = reading(null, "withheld");
 
 /** What networks and PBXs write for a caller who withheld the number (CLIR). */
-const WITHHELD = /^(restricted|private|private number|anonymous|withheld|number withheld|blocked|caller id blocked|unavailable|no caller ?id|presentation restricted|clir|unknown caller)$/i;
+const WITHHELD =
+  /^(restricted|private|private number|anonymous|withheld|number withheld|blocked|caller id blocked|unavailable|no caller ?id|presentation restricted|clir|unknown caller)$/i;
 /** Placeholders for "no value"; the sample carrier files reject such rows. */
 const PLACEHOLDER = /^(n\/?a|unknown|null|none|nil|undefined|-+|\?+|0|00|0{4,}|#+|\*+)$/i;
 /** Emergency and service numbers of three digits everywhere (N11 in North America, 112, 999, 000)… */
 const SERVICE_3 = /^([2-9]11|112|999|000)$/;
 /** …and where the region uses 1xx numbers that PBXs elsewhere hand out as extensions (100, 101, …). */
 const REGION_SERVICE_3: Partial<Record<string, RegExp>> = {
-  IN: /^(10[0-8]|112)$/, JP: /^(110|118|119)$/, CN: /^(110|119|120|122)$/, KR: /^(112|119)$/, TW: /^(110|119)$/, DE: /^(110|112)$/, AT: /^(1[2-4]\d)$/,
+  IN: /^(10[0-8]|112)$/,
+  JP: /^(110|118|119)$/,
+  CN: /^(110|119|120|122)$/,
+  KR: /^(112|119)$/,
+  TW: /^(110|119)$/,
+  DE: /^(110|112)$/,
+  AT: /^(1[2-4]\d)$/,
 };
 const STAR_CODE = /^(?:[*#][\d*#]+|\d+[*#][\d*#]*)$/;
 const URI = /^(sips?|tel):(.+)$/i;

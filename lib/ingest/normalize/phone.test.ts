@@ -27,12 +27,9 @@ describe("normalizePhone", () => {
     expect(parsePhoneUncached(raw)).toBe(want);
   });
 
-  it.each(["2.12555E+09", "N/A", "UNKNOWN", "abc-def", "12", "", "   ", "0123456789", "1234567890", "2121234567", "911"])(
-    "%s is not a phone number",
-    (raw) => {
-      expect(normalizePhone(raw)).toBeNull();
-    },
-  );
+  it.each(["2.12555E+09", "N/A", "UNKNOWN", "abc-def", "12", "", "   ", "0123456789", "1234567890", "2121234567", "911"])("%s is not a phone number", (raw) => {
+    expect(normalizePhone(raw)).toBeNull();
+  });
 
   it("repairs spreadsheet damage when it is unambiguous, and only then", () => {
     // Leading zeros of a dialled international prefix lost when the cell was read as a number.

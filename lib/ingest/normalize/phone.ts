@@ -117,7 +117,6 @@ function tryParse(text: string, region: CountryCode) {
 
 /** Full-width digits and plus signs (`＋１ ６５０`) as Asian exports write them. */
 function toAsciiForms(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return /[^\x00-\x7f]/.test(text) ? text.normalize("NFKC") : text;
 }
 

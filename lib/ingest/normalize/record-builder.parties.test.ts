@@ -51,10 +51,12 @@ describe("record builder: every call is kept (issue 17)", () => {
       sampleRows: [row(2, ["call", "in", "A", T, "5"]), row(3, ["text", "out", "E", T, ""])],
     });
     expect(log(row(2, ["call", "in", "A", T, "5"]))).toMatchObject({
-      ok: true, record: { caller: null, caller_kind: "id", caller_raw: "A", callee: "+12125551234", direction: "incoming", duration_seconds: 5 },
+      ok: true,
+      record: { caller: null, caller_kind: "id", caller_raw: "A", callee: "+12125551234", direction: "incoming", duration_seconds: 5 },
     });
     expect(log(row(3, ["call", "out", "3125551234", T, "7"]))).toMatchObject({
-      ok: true, record: { caller: "+12125551234", callee: "+13125551234", direction: "outgoing" },
+      ok: true,
+      record: { caller: "+12125551234", callee: "+13125551234", direction: "outgoing" },
     });
   });
 

@@ -17,7 +17,18 @@ describe("compileRecordBuilder", () => {
       target: "(713) 353-7623",
     });
     const r = build(row(7, ["07/04/23", "08:00:00 PM", "1:05", "7133537623", "2062060312", "MO"]));
-    expect(r).toMatchObject({ ok: true, record: { start_time: "2023-07-05T00:00:00Z", duration_seconds: 65, caller: "+17133537623", callee: "+12062060312", direction: "outgoing", record_type: "voice", target: "+17133537623" } });
+    expect(r).toMatchObject({
+      ok: true,
+      record: {
+        start_time: "2023-07-05T00:00:00Z",
+        duration_seconds: 65,
+        caller: "+17133537623",
+        callee: "+12062060312",
+        direction: "outgoing",
+        record_type: "voice",
+        target: "+17133537623",
+      },
+    });
     const unknownCode = build(row(8, ["07/04/23", "09:00:00", "0:00", "2062060312", "7133537623", "??"]));
     expect(unknownCode).toMatchObject({ ok: true, record: { direction: "incoming", record_type: "voice", start_time: "2023-07-04T13:00:00Z" } });
   });
@@ -33,8 +44,14 @@ describe("compileRecordBuilder", () => {
 
   it("computes the duration from end − start when there is no duration column, and 0 for messages", () => {
     const build = compileRecordBuilder({ columns: cols(["caller", "callee", "start_time", "end_time", "record_type"]), timezone: "UTC", target: null });
-    expect(build(row(2, ["2125551234", "3125551234", "2023-11-19 08:54:07", "2023-11-19 09:23:31", "Voice"]))).toMatchObject({ ok: true, record: { duration_seconds: 1764, end_time: "2023-11-19T09:23:31Z" } });
-    expect(build(row(3, ["2125551234", "3125551234", "2023-11-19 08:54:07", "2023-11-19 09:23:31", "SMS"]))).toMatchObject({ ok: true, record: { duration_seconds: 0, record_type: "sms" } });
+    expect(build(row(2, ["2125551234", "3125551234", "2023-11-19 08:54:07", "2023-11-19 09:23:31", "Voice"]))).toMatchObject({
+      ok: true,
+      record: { duration_seconds: 1764, end_time: "2023-11-19T09:23:31Z" },
+    });
+    expect(build(row(3, ["2125551234", "3125551234", "2023-11-19 08:54:07", "2023-11-19 09:23:31", "SMS"]))).toMatchObject({
+      ok: true,
+      record: { duration_seconds: 0, record_type: "sms" },
+    });
   });
 
   it("reads minute durations when the column says so", () => {

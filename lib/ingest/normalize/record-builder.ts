@@ -68,7 +68,7 @@ export function compileRecordBuilder(opts: RecordBuilderOptions): RecordBuilder 
       const z = cellAt(cells, ix.time_zone);
       if (z !== lastZoneText) {
         lastZoneText = z;
-        lastZone = z ? rowZoneConverter(z) ?? fileToUtc : fileToUtc;
+        lastZone = z ? (rowZoneConverter(z) ?? fileToUtc) : fileToUtc;
       }
       toUtc = lastZone;
     }

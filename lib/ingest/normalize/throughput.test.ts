@@ -38,7 +38,20 @@ function attBatch(start: number, count: number, people: string[], target: string
     const code = CODES[i % 4] as string;
     const out = code.endsWith("MO");
     const et = code.startsWith("SMS") ? "0:00" : `${i % 60}:${String(i % 60).padStart(2, "0")}`;
-    const cells = [String(i + 1), date, clock, "0:05", et, out ? target : other, out ? other : target, "814901191455192", "310287764668549", code, "[]", `${10000 + (i % 50000)}-2`];
+    const cells = [
+      String(i + 1),
+      date,
+      clock,
+      "0:05",
+      et,
+      out ? target : other,
+      out ? other : target,
+      "814901191455192",
+      "310287764668549",
+      code,
+      "[]",
+      `${10000 + (i % 50000)}-2`,
+    ];
     rows.push({ line: i + 2, cells, raw: "" });
   }
   return rows;

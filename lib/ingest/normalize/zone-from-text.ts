@@ -22,7 +22,10 @@ const memo = new Map<string, string | null>();
 const ZONE_WORDS = /time|zone|\btz\b|hora|heure|zeit|uhr|fuseau|horario|huso|times|fecha|date/i;
 
 function zoneFromLines(text: string): string | null {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const ordered = [...lines.filter((l) => ZONE_WORDS.test(l)), ...lines.filter((l) => !ZONE_WORDS.test(l))];
   for (const line of ordered) {
     const zone = zoneFromLine(line);
@@ -37,7 +40,7 @@ function zoneFromLine(line: string): string | null {
   return ianaIn(line) ?? offsetIn(line) ?? phraseIn(line, allowCities) ?? abbreviationIn(line);
 }
 
-const IANA_LIKE = /\b((?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc|US|Canada|Mexico|Brazil|Chile)\/[A-Za-z0-9_+\-]+(?:\/[A-Za-z_]+)?)/;
+const IANA_LIKE = /\b((?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc|US|Canada|Mexico|Brazil|Chile)\/[A-Za-z0-9_+-]+(?:\/[A-Za-z_]+)?)/;
 
 function ianaIn(line: string): string | null {
   const m = IANA_LIKE.exec(line);
@@ -75,7 +78,12 @@ function offsetIn(line: string): string | null {
 
 /** Lowercase, accents removed, punctuation to spaces: "Hora del Pacífico" → " hora del pacifico ". */
 function fold(text: string): string {
-  return ` ${text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()} `;
+  return ` ${text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()} `;
 }
 
 function phraseIn(line: string, allowCities: boolean): string | null {

@@ -151,16 +151,36 @@ function resolveOffset(dtf: Intl.DateTimeFormat, wall: number): number {
 /** UTC offset (ms) in force at an instant. */
 export function offsetAt(dtf: Intl.DateTimeFormat, instant: number): number {
   const t = Math.floor(instant / 1000) * 1000;
-  let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, bc = false;
+  let y = 0,
+    mo = 0,
+    d = 0,
+    h = 0,
+    mi = 0,
+    s = 0,
+    bc = false;
   for (const p of dtf.formatToParts(t)) {
     switch (p.type) {
-      case "year": y = Number(p.value); break;
-      case "month": mo = Number(p.value); break;
-      case "day": d = Number(p.value); break;
-      case "hour": h = Number(p.value); break;
-      case "minute": mi = Number(p.value); break;
-      case "second": s = Number(p.value); break;
-      case "era": bc = p.value.startsWith("B"); break;
+      case "year":
+        y = Number(p.value);
+        break;
+      case "month":
+        mo = Number(p.value);
+        break;
+      case "day":
+        d = Number(p.value);
+        break;
+      case "hour":
+        h = Number(p.value);
+        break;
+      case "minute":
+        mi = Number(p.value);
+        break;
+      case "second":
+        s = Number(p.value);
+        break;
+      case "era":
+        bc = p.value.startsWith("B");
+        break;
     }
   }
   const wall = Date.UTC(bc ? 1 - y : y, mo - 1, d, h, mi, s);

@@ -92,9 +92,30 @@ function emptyBatch(): RowBatch {
  * cost a keyed read per field on every row); PUT_ORDER is checked against the table at start-up.
  */
 function putRecord(values: RecordValue[], r: CanonicalRecord, line: number): void {
-  values.push(hashRecord(r), line, r.start_time, r.end_time, r.duration_seconds, r.caller, r.callee, r.direction,
-    r.record_type, r.target, r.dialed_digits, r.imei, r.imsi, r.cell_first, r.cell_last,
-    stored(r.caller_kind), r.caller_raw, stored(r.callee_kind), r.callee_raw, stored(r.target_kind), r.target_raw, r.repaired ? 1 : 0);
+  values.push(
+    hashRecord(r),
+    line,
+    r.start_time,
+    r.end_time,
+    r.duration_seconds,
+    r.caller,
+    r.callee,
+    r.direction,
+    r.record_type,
+    r.target,
+    r.dialed_digits,
+    r.imei,
+    r.imsi,
+    r.cell_first,
+    r.cell_last,
+    stored(r.caller_kind),
+    r.caller_raw,
+    stored(r.callee_kind),
+    r.callee_raw,
+    stored(r.target_kind),
+    r.target_raw,
+    r.repaired ? 1 : 0,
+  );
 }
 
 /**
@@ -103,5 +124,6 @@ function putRecord(values: RecordValue[], r: CanonicalRecord, line: number): voi
  * times cost time for nothing.
  */
 const stored = (kind: string | null): string | null => (kind === "e164" ? null : kind);
-const PUT_ORDER = "content_hash,line,start_time,end_time,duration_seconds,caller,callee,direction,record_type,target,dialed_digits,imei,imsi,cell_first,cell_last,caller_kind,caller_raw,callee_kind,callee_raw,target_kind,target_raw,repaired";
+const PUT_ORDER =
+  "content_hash,line,start_time,end_time,duration_seconds,caller,callee,direction,record_type,target,dialed_digits,imei,imsi,cell_first,cell_last,caller_kind,caller_raw,callee_kind,callee_raw,target_kind,target_raw,repaired";
 if (PUT_ORDER !== RECORD_COLUMNS.join(",")) throw new Error("build-batches.ts: putRecord no longer matches RECORD_COLUMNS (lib/schemas/record-fields.ts)");

@@ -24,7 +24,6 @@ export interface IngestInput extends Pick<PlanRowsInput, "producer" | "threads" 
   isCancelled?: () => boolean;
 }
 
-
 export interface IngestResult {
   status: JobStatus;
   plan: LayoutPlan | null;
@@ -87,7 +86,8 @@ export async function ingestFile(input: IngestInput, sink: RecordSink): Promise<
       await planned.close();
     }
   } catch (err) {
-    if (err instanceof CancelledError) return { status: "cancelled", plan, counts: EMPTY, formatMismatch: mismatch, qualityScore: null, error: { code: "cancelled", message: err.message } };
+    if (err instanceof CancelledError)
+      return { status: "cancelled", plan, counts: EMPTY, formatMismatch: mismatch, qualityScore: null, error: { code: "cancelled", message: err.message } };
     if (err instanceof IngestError) return failed(plan, mismatch, err.code, err.message, EMPTY);
     const message = err instanceof Error ? err.message : String(err);
     return failed(plan, mismatch, "internal_error", `The file could not be processed: ${message}`, EMPTY);

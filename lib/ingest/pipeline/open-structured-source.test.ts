@@ -17,7 +17,14 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sy-structure-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const file = path.join(dir, "calls.csv");
-fs.writeFileSync(file, ["Calls exported 2026-01-06", "Start,Caller,Callee,Seconds", ...Array.from({ length: 30 }, (_, i) => `2026-01-05 10:${String(i).padStart(2, "0")}:00,+1713555${String(1000 + i)},+18325550100,${30 + i}`)].join("\n") + "\n");
+fs.writeFileSync(
+  file,
+  [
+    "Calls exported 2026-01-06",
+    "Start,Caller,Callee,Seconds",
+    ...Array.from({ length: 30 }, (_, i) => `2026-01-05 10:${String(i).padStart(2, "0")}:00,+1713555${String(1000 + i)},+18325550100,${30 + i}`),
+  ].join("\n") + "\n",
+);
 const open = (sheet: string | undefined, headerLine: number | null | undefined) => openTableSource(file, "text", { headerLine, sheet });
 
 async function detected() {
@@ -30,7 +37,17 @@ async function detected() {
 }
 
 function template(fingerprint: string, headerLine: number | null | undefined): LayoutTemplate {
-  return { id: "t", name: "t", version: 1, fingerprint, carrier: "unknown", headerLine: null, timezone: "UTC", columns: [], structure: headerLine === undefined ? null : { headerLine } };
+  return {
+    id: "t",
+    name: "t",
+    version: 1,
+    fingerprint,
+    carrier: "unknown",
+    headerLine: null,
+    timezone: "UTC",
+    columns: [],
+    structure: headerLine === undefined ? null : { headerLine },
+  };
 }
 
 describe("openStructuredSource and a template's header line", () => {

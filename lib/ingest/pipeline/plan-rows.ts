@@ -54,4 +54,3 @@ function fileSize(filePath: string): number {
     return 0; // planning reports the unreadable file
   }
 }
-

@@ -9,8 +9,18 @@ export const ROW_WIDTH = RECORD_COLUMNS.length;
 const at = (c: RecordColumn) => RECORD_COLUMNS.indexOf(c);
 /** Offsets into a row of a RecordBatch, for the sinks' own bookkeeping. */
 export const COL = {
-  hash: at("content_hash"), line: at("line"), start: at("start_time"), duration: at("duration_seconds"), caller: at("caller"), callee: at("callee"),
-  type: at("record_type"), target: at("target"), callerKind: at("caller_kind"), callerRaw: at("caller_raw"), calleeKind: at("callee_kind"), calleeRaw: at("callee_raw"),
+  hash: at("content_hash"),
+  line: at("line"),
+  start: at("start_time"),
+  duration: at("duration_seconds"),
+  caller: at("caller"),
+  callee: at("callee"),
+  type: at("record_type"),
+  target: at("target"),
+  callerKind: at("caller_kind"),
+  callerRaw: at("caller_raw"),
+  calleeKind: at("callee_kind"),
+  calleeRaw: at("callee_raw"),
 } as const;
 
 export type RecordValue = string | number | null;

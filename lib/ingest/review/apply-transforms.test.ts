@@ -45,7 +45,9 @@ describe("structure edits (issue 18)", () => {
 
   it("refuses an edit that names a column the table lacks, with a sentence", () => {
     expect(transformsProblem([split(1, { at: 2 })], 3)).toBeNull();
-    expect(transformsProblem([split(3, { at: 2 })], 3)).toBe("The structure edit (split column 4 at character 2) refers to column 4, but the table has only 3 columns at that point.");
+    expect(transformsProblem([split(3, { at: 2 })], 3)).toBe(
+      "The structure edit (split column 4 at character 2) refers to column 4, but the table has only 3 columns at that point.",
+    );
     // After a merge the table is one narrower.
     expect(transformsProblem([merge(0, 1), merge(1, 2)], 3)).toBe(
       'Structure edit 2 (merge columns 2 and 3 with " ") refers to column 3, but the table has only 2 columns at that point.',

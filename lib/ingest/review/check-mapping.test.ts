@@ -4,7 +4,11 @@ import { HEADERLESS_REASON, ZONE_UNKNOWN_REASON } from "../classify/review-reaso
 import { checkMapping, problemsSentence } from "./check-mapping";
 
 const col = (index: number, field: ColumnMapping["field"], confidence = 0.95): ColumnMapping => ({ index, header: `h${index}`, field, confidence, format: null });
-const PLAN = { columns: [col(0, "start_time"), col(1, "caller"), col(2, "callee"), col(3, "duration_seconds")], reviewReasons: [] as string[], timezone: "America/Chicago" as string | null };
+const PLAN = {
+  columns: [col(0, "start_time"), col(1, "caller"), col(2, "callee"), col(3, "duration_seconds")],
+  reviewReasons: [] as string[],
+  timezone: "America/Chicago" as string | null,
+};
 const ok: MappingOverride = { columns: [0, 1, 2, 3].map((index) => ({ index, field: PLAN.columns[index]!.field })) };
 const codes = (plan: typeof PLAN, o: MappingOverride) => checkMapping(plan, o).map((p) => `${p.code}@${p.on}`);
 
@@ -39,13 +43,36 @@ describe("checkMapping", () => {
   });
 
   it("refuses one field from two columns, and a missing core field, on the field", () => {
-    const twoCallers: MappingOverride = { ...ok, columns: [{ index: 0, field: "start_time" }, { index: 1, field: "caller" }, { index: 2, field: "caller" }, { index: 3, field: "duration_seconds" }] };
+    const twoCallers: MappingOverride = {
+      ...ok,
+      columns: [
+        { index: 0, field: "start_time" },
+        { index: 1, field: "caller" },
+        { index: 2, field: "caller" },
+        { index: 3, field: "duration_seconds" },
+      ],
+    };
     expect(codes(PLAN, twoCallers)).toEqual(["duplicate_field@caller", "core_missing@callee"]);
     expect(checkMapping(PLAN, twoCallers)[0]!.message).toBe("Caller (A number) is mapped from columns 2 and 3: a field takes one column.");
     expect(codes(PLAN, { ...ok, columns: ok.columns.map((c) => (c.index === 0 ? { ...c, field: null } : c)) })).toEqual(["core_missing@start_time"]);
     // A one-subscriber log: the other party and a direction are both ends of the call.
-    expect(codes(PLAN, { columns: [{ index: 0, field: "start_time" }, { index: 1, field: "counterparty" }, { index: 2, field: "direction" }] })).toEqual([]);
-    expect(codes(PLAN, { columns: [{ index: 0, field: "start_time" }, { index: 1, field: "counterparty" }] })).toEqual(["core_missing@direction"]);
+    expect(
+      codes(PLAN, {
+        columns: [
+          { index: 0, field: "start_time" },
+          { index: 1, field: "counterparty" },
+          { index: 2, field: "direction" },
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      codes(PLAN, {
+        columns: [
+          { index: 0, field: "start_time" },
+          { index: 1, field: "counterparty" },
+        ],
+      }),
+    ).toEqual(["core_missing@direction"]);
   });
 
   it("needs each flagged column listed in the mapping", () => {

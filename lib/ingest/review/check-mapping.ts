@@ -55,7 +55,11 @@ export function checkMapping(plan: PlanFacts, override: MappingOverride): Mappin
   const added = addedTransforms(plan.transforms ?? [], override.transforms);
   for (const c of added === null ? [] : remapColumns(plan.columns, added)) {
     if (c.field !== null && FLAGGED_FIELDS.includes(c.field) && c.confidence < REVIEW_THRESHOLD && !listed.has(c.index)) {
-      problems.push({ code: "column_unanswered", on: `column:${c.index}`, message: `Column ${c.index + 1}${c.header ? ` "${c.header}"` : ""} was flagged: map it or set it to "not used".` });
+      problems.push({
+        code: "column_unanswered",
+        on: `column:${c.index}`,
+        message: `Column ${c.index + 1}${c.header ? ` "${c.header}"` : ""} was flagged: map it or set it to "not used".`,
+      });
     }
   }
 
@@ -64,7 +68,11 @@ export function checkMapping(plan: PlanFacts, override: MappingOverride): Mappin
   for (const [field, indexes] of byField) {
     if (indexes.length > 1) {
       const cols = indexes.map((i) => i + 1);
-      problems.push({ code: "duplicate_field", on: field, message: `${FIELD_LABELS[field]} is mapped from columns ${cols.slice(0, -1).join(", ")} and ${cols.at(-1)}: a field takes one column.` });
+      problems.push({
+        code: "duplicate_field",
+        on: field,
+        message: `${FIELD_LABELS[field]} is mapped from columns ${cols.slice(0, -1).join(", ")} and ${cols.at(-1)}: a field takes one column.`,
+      });
     }
   }
 

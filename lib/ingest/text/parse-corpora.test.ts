@@ -82,7 +82,7 @@ function loadPapaCases(dir: string): PapaCase[] {
     if (DELIBERATE_DIFFERENCES.has(c.description)) return false;
     const keys = Object.keys(c.config ?? {});
     if (!keys.every((k) => dialectKeys.has(k))) return false;
-    if (Object.values(c.config ?? {}).some((v) => typeof v !== "string" || (v as string).length !== 1 && v !== "\r\n")) return false;
+    if (Object.values(c.config ?? {}).some((v) => typeof v !== "string" || ((v as string).length !== 1 && v !== "\r\n"))) return false;
     if (c.expected.errors.length > 0) return false;
     return Array.isArray(c.expected.data) && c.expected.data.every((r) => Array.isArray(r));
   });

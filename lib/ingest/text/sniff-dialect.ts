@@ -82,8 +82,7 @@ export function sniffDialect(text: string, complete = true): Dialect {
 
 /** The single quote only when clearly more cells are wrapped in it than in double quotes (`'a';'b'`). */
 function detectQuote(text: string): '"' | "'" {
-  const wrapped = (q: string) =>
-    text.match(new RegExp(`(?:^|[,;\\t|])[ \\t]*${q}(?:[^${q}\\r\\n]|${q}${q})*${q}[ \\t]*(?=[,;\\t|]|$)`, "gm"))?.length ?? 0;
+  const wrapped = (q: string) => text.match(new RegExp(`(?:^|[,;\\t|])[ \\t]*${q}(?:[^${q}\\r\\n]|${q}${q})*${q}[ \\t]*(?=[,;\\t|]|$)`, "gm"))?.length ?? 0;
   const single = wrapped("'");
   return single > 2 * wrapped('"') ? "'" : '"';
 }

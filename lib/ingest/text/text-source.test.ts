@@ -75,11 +75,7 @@ describe("encodings", () => {
   });
 
   it("recovers Windows-1252 lines inside a UTF-8 file instead of producing U+FFFD", async () => {
-    const bytes = Buffer.concat([
-      Buffer.from("Name,City,Calls\nJosé,Málaga,3\n"),
-      latin1("Niño,Señora,4\n"),
-      Buffer.from("Zoë,Köln,5\n"),
-    ]);
+    const bytes = Buffer.concat([Buffer.from("Name,City,Calls\nJosé,Málaga,3\n"), latin1("Niño,Señora,4\n"), Buffer.from("Zoë,Köln,5\n")]);
     const file = write("mixed.csv", bytes);
     const sample = await (await openTextSource(file)).sample();
     expect(sample.encoding).toBe("utf-8");

@@ -5,6 +5,4 @@ import { route } from "@/lib/server/route";
 export const dynamic = "force-dynamic";
 
 /** The handset (IMEI) and SIM (IMSI) pairs a target used, by first use, and the changes between them. */
-export const GET = route({ query: targetAnalyticsQuerySchema, caseAccess: "scope" }, async ({ runtime, query }) =>
-  targetDevices(runtime.db, query.caseId, query.target),
-);
+export const GET = route({ query: targetAnalyticsQuerySchema, caseAccess: "scope" }, async ({ runtime, query }) => targetDevices(runtime.db, query.caseId, query.target));

@@ -9,18 +9,21 @@ import { publicRoute } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = publicRoute(async ({ req, runtime }) => {
-  const { email, password } = signInSchema.parse(await req.json());
-  const outcome = await attemptSignIn(runtime.db, { email, password, address: normalizeAddress(clientAddress(req, runtime.config.trustProxy)) }, throttleClock.now());
-  if (outcome.kind === "throttled") {
-    const s = outcome.retryAfterSeconds;
-    return Response.json({ error: { code: "rate_limited", message: throttledMessage(s) } }, { status: 429, headers: { "retry-after": String(s) } });
-  }
-  // The same answer (and roughly the same time) for an unknown e-mail and a wrong password.
-  if (outcome.kind === "wrong") throw new AppError("unauthorized", "The e-mail or password is wrong.");
-  const { user } = outcome;
-  const { token, expiresAt } = await createSession(runtime.db, user.id);
-  await audit(runtime.db, { id: user.id, email: user.email, name: user.name, role: "analyst" }, "sign_in");
-  const secure = isSecureRequest(req, runtime.config.trustProxy);
-  return Response.json({ user }, { headers: { "set-cookie": sessionCookie(token, expiresAt, secure) } });
-}, { sessionOnly: true });
+export const POST = publicRoute(
+  async ({ req, runtime }) => {
+    const { email, password } = signInSchema.parse(await req.json());
+    const outcome = await attemptSignIn(runtime.db, { email, password, address: normalizeAddress(clientAddress(req, runtime.config.trustProxy)) }, throttleClock.now());
+    if (outcome.kind === "throttled") {
+      const s = outcome.retryAfterSeconds;
+      return Response.json({ error: { code: "rate_limited", message: throttledMessage(s) } }, { status: 429, headers: { "retry-after": String(s) } });
+    }
+    // The same answer (and roughly the same time) for an unknown e-mail and a wrong password.
+    if (outcome.kind === "wrong") throw new AppError("unauthorized", "The e-mail or password is wrong.");
+    const { user } = outcome;
+    const { token, expiresAt } = await createSession(runtime.db, user.id);
+    await audit(runtime.db, { id: user.id, email: user.email, name: user.name, role: "analyst" }, "sign_in");
+    const secure = isSecureRequest(req, runtime.config.trustProxy);
+    return Response.json({ user }, { headers: { "set-cookie": sessionCookie(token, expiresAt, secure) } });
+  },
+  { sessionOnly: true },
+);

@@ -11,7 +11,12 @@ export const GET = route({ params: idParams, caseAccess: "case" }, async ({ runt
 
 /** Rename or re-describe the case (its creator or an admin). */
 export const PATCH = route(
-  { params: idParams, caseAccess: "case", body: updateCaseBodySchema, audit: ({ access, body }) => ({ action: "case.update", subject: caseSubject(access?.caseId), detail: body }) },
+  {
+    params: idParams,
+    caseAccess: "case",
+    body: updateCaseBodySchema,
+    audit: ({ access, body }) => ({ action: "case.update", subject: caseSubject(access?.caseId), detail: body }),
+  },
   async ({ runtime, user, access, body }) => {
     const updated = await updateCase(runtime.db, user, access!.caseId, body);
     runtime.events.casesChanged(await memberIds(runtime.db, access!.caseId));

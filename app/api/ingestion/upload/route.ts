@@ -33,7 +33,10 @@ export const POST = route(async ({ req, runtime, user }) => {
   let fieldCase: string | undefined;
   let files: ReceivedFile[];
   try {
-    files = await receiveUploads(req, runtime.config.uploadsDir, runtime.config.maxUploadBytes, { beforeFile, onField: (name, value) => void (name === "caseId" && (fieldCase = value)) });
+    files = await receiveUploads(req, runtime.config.uploadsDir, runtime.config.maxUploadBytes, {
+      beforeFile,
+      onField: (name, value) => void (name === "caseId" && (fieldCase = value)),
+    });
   } catch (err) {
     limiter.refund(user.id, taken);
     throw err;

@@ -6,7 +6,11 @@ export const dynamic = "force-dynamic";
 
 /** The records of the case(s), filtered like GET /api/records, streamed as CSV or XLSX with duplicate_of, carrier and source columns. */
 export const GET = route(
-  { query: recordExportQuerySchema, caseAccess: "scope", audit: ({ query }) => ({ action: "export", subject: { type: "records", id: query.jobId ?? (query.caseId ? `case:${query.caseId}` : "all") }, detail: query }) },
+  {
+    query: recordExportQuerySchema,
+    caseAccess: "scope",
+    audit: ({ query }) => ({ action: "export", subject: { type: "records", id: query.jobId ?? (query.caseId ? `case:${query.caseId}` : "all") }, detail: query }),
+  },
   async ({ runtime, query, scope }) => {
     const { format, ...filter } = query;
     const f = { ...filter, scope };

@@ -5,7 +5,13 @@ import { idParams, route } from "@/lib/server/route";
 export const dynamic = "force-dynamic";
 
 export const PATCH = route(
-  { role: "admin", sessionOnly: true, params: idParams, body: updateUserSchema, audit: ({ params, body }) => ({ action: "user.update", subject: { type: "user", id: params.id }, detail: { role: body.role, passwordChanged: !!body.password } }) },
+  {
+    role: "admin",
+    sessionOnly: true,
+    params: idParams,
+    body: updateUserSchema,
+    audit: ({ params, body }) => ({ action: "user.update", subject: { type: "user", id: params.id }, detail: { role: body.role, passwordChanged: !!body.password } }),
+  },
   async ({ params, runtime, user, body }) => {
     const updated = await updateUser(runtime.db, user, params.id, body);
     // updateUser ended the user's sessions; their open sockets end too (issue 19).

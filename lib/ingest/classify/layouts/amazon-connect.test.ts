@@ -8,8 +8,12 @@ describe("built-in layout: Amazon Connect contact trace records", () => {
     const plan = planLayout(await jsonSample(ctrList(() => "INBOUND")), []);
     expect(plan.carrier).toBe("amazon_connect");
     expect(fieldHeaders(plan.columns)).toEqual({
-      caller: "CustomerEndpoint.Address", callee: "SystemEndpoint.Address", start_time: "InitiationTimestamp",
-      end_time: "DisconnectTimestamp", direction: "InitiationMethod", record_type: "Channel",
+      caller: "CustomerEndpoint.Address",
+      callee: "SystemEndpoint.Address",
+      start_time: "InitiationTimestamp",
+      end_time: "DisconnectTimestamp",
+      direction: "InitiationMethod",
+      record_type: "Channel",
     });
     // No length of the whole contact: end − start (Agent.AgentInteractionDuration is only the agent's part).
     expect(plan.columns.some((c) => c.field === "duration_seconds")).toBe(false);
@@ -27,7 +31,10 @@ describe("built-in layout: Amazon Connect contact trace records", () => {
     const plan = planLayout(await jsonSample(ctrList((c) => (c.inbound ? "INBOUND" : "OUTBOUND"))), []);
     expect(plan.carrier).toBe("amazon_connect");
     expect(fieldHeaders(plan.columns)).toMatchObject({
-      counterparty: "CustomerEndpoint.Address", target: "SystemEndpoint.Address", direction: "InitiationMethod", start_time: "InitiationTimestamp",
+      counterparty: "CustomerEndpoint.Address",
+      target: "SystemEndpoint.Address",
+      direction: "InitiationMethod",
+      start_time: "InitiationTimestamp",
     });
   });
 });

@@ -11,8 +11,24 @@ import type { LayoutFamily } from "./types";
  * are the server's local time with no zone, so such files still go to review for the zone.
  */
 const MASTER_CSV = [
-  "accountcode", "src", "dst", "dcontext", "clid", "channel", "dstchannel", "lastapp", "lastdata",
-  "start", "answer", "end", "duration", "billsec", "disposition", "amaflags", "uniqueid", "userfield",
+  "accountcode",
+  "src",
+  "dst",
+  "dcontext",
+  "clid",
+  "channel",
+  "dstchannel",
+  "lastapp",
+  "lastdata",
+  "start",
+  "answer",
+  "end",
+  "duration",
+  "billsec",
+  "disposition",
+  "amaflags",
+  "uniqueid",
+  "userfield",
 ] as const;
 
 const SOURCE = "https://docs.asterisk.org/Configuration/Reporting/Call-Detail-Records-CDR/CDR-Variables/";
@@ -33,7 +49,10 @@ export const ASTERISK: LayoutFamily = {
         { name: "times", at: ["start", "end"], kind: "dateTime", weight: 1 },
         { name: "lengths", at: ["duration", "billsec"], kind: "integer", weight: 1 },
       ],
-      gates: [["disposition", "times"], ["lastApp", "channel", "times"]],
+      gates: [
+        ["disposition", "times"],
+        ["lastApp", "channel", "times"],
+      ],
       zone: null,
     },
   ],

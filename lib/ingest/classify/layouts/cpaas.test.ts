@@ -15,7 +15,12 @@ describe("built-in layout: Twilio", () => {
     const plan = planLayout(sample, []);
     expect(plan.carrier).toBe("twilio");
     expect(fieldHeaders(plan.columns)).toEqual({
-      caller: "from", callee: "to", start_time: "start_time", end_time: "end_time", duration_seconds: "duration", direction: "direction",
+      caller: "from",
+      callee: "to",
+      start_time: "start_time",
+      end_time: "end_time",
+      duration_seconds: "duration",
+      direction: "direction",
     });
     expect(plan.confidence).toBeGreaterThanOrEqual(0.7);
     // The zone is in every RFC 2822 value (+0000); the layout says so. (plan-layout still asks until it reads the layout's zone.)
@@ -26,7 +31,12 @@ describe("built-in layout: Twilio", () => {
     const plan = planLayout(textSample(twilioCallsCsv()), []);
     expect(plan.carrier).toBe("twilio");
     expect(fieldHeaders(plan.columns)).toEqual({
-      caller: "From", callee: "To", start_time: "StartTime", end_time: "EndTime", duration_seconds: "Duration", direction: "Direction",
+      caller: "From",
+      callee: "To",
+      start_time: "StartTime",
+      end_time: "EndTime",
+      duration_seconds: "Duration",
+      direction: "Direction",
     });
     expect(plan.confidence).toBeGreaterThanOrEqual(0.7);
   });
@@ -46,7 +56,12 @@ describe("built-in layout: Telnyx", () => {
     const plan = planLayout(await jsonSample({ data: syntheticCalls().map(telnyxDetailRecord), meta: { page_number: 1, total_results: 10 } }), []);
     expect(plan.carrier).toBe("telnyx");
     expect(fieldHeaders(plan.columns)).toEqual({
-      caller: "cli", callee: "cld", start_time: "started_at", end_time: "finished_at", duration_seconds: "call_sec", direction: "direction",
+      caller: "cli",
+      callee: "cld",
+      start_time: "started_at",
+      end_time: "finished_at",
+      duration_seconds: "call_sec",
+      direction: "direction",
     });
     expect(plan.timezone).toBeNull();
     expect(plan.timezoneSource).toBe("offsets in values");
@@ -59,8 +74,12 @@ describe("built-in layout: Telnyx", () => {
     const plan = planLayout(sample, []);
     expect(plan.carrier).toBe("telnyx");
     expect(fieldHeaders(plan.columns)).toEqual({
-      caller: "origination_number", callee: "terminating_number", start_time: "start_timestamp_utc", end_time: "end_timestamp",
-      duration_seconds: "billable_time", direction: "direction",
+      caller: "origination_number",
+      callee: "terminating_number",
+      start_time: "start_timestamp_utc",
+      end_time: "end_timestamp",
+      duration_seconds: "billable_time",
+      direction: "direction",
     });
     expect(builtin(sample)?.zone).toEqual({ timezone: "UTC", source: expect.stringContaining("start_timestamp_utc") });
   });
@@ -71,7 +90,11 @@ describe("built-in layout: Bandwidth", () => {
     const plan = planLayout(await jsonSample(syntheticCalls().map((c) => bandwidthCall(c, withDuration))), []);
     expect(plan.carrier).toBe("bandwidth");
     expect(fieldHeaders(plan.columns)).toEqual({
-      caller: "from", callee: "to", start_time: "startTime", end_time: "endTime", direction: "direction",
+      caller: "from",
+      callee: "to",
+      start_time: "startTime",
+      end_time: "endTime",
+      direction: "direction",
       ...(withDuration ? { duration_seconds: "duration" } : {}),
     });
     expect(plan.timezoneSource).toBe("offsets in values");

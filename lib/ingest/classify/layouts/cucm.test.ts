@@ -52,7 +52,11 @@ describe("built-in layout: Cisco CUCM CDR", () => {
 
 describe("built-in layout: the real CUCM files (fixtures/real-world/pbx-cisco-cucm)", () => {
   const dir = path.resolve(__dirname, "../../../../fixtures/real-world/pbx-cisco-cucm");
-  interface Truth { columns: Record<string, number | null>; alternatives?: Record<string, number[]>; timezone: string | null }
+  interface Truth {
+    columns: Record<string, number | null>;
+    alternatives?: Record<string, number[]>;
+    timezone: string | null;
+  }
   const files = fs.readdirSync(dir).filter((f) => f.endsWith(".txt"));
 
   it.each(files)("%s: caller, callee (or its alternative), start, end and duration on the truth columns, UTC", (file) => {

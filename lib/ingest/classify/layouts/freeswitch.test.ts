@@ -28,7 +28,11 @@ describe("built-in layout: FreeSWITCH mod_cdr_csv", () => {
     const plan = planLayout(textSample(fsHeaderCsv(names)), []);
     expect(plan.carrier).toBe("freeswitch");
     expect(fieldHeaders(plan.columns)).toEqual({
-      caller: "caller_id_number", callee: "destination_number", start_time: "start_epoch", end_time: "end_epoch", duration_seconds: "billsec",
+      caller: "caller_id_number",
+      callee: "destination_number",
+      start_time: "start_epoch",
+      end_time: "end_epoch",
+      duration_seconds: "billsec",
     });
     expect(plan.columns.find((c) => c.field === "start_time")!.format).toBe("epoch_s");
     expect(plan.timezone).toBe("UTC");
@@ -49,8 +53,11 @@ describe("built-in layout: FreeSWITCH mod_json_cdr", () => {
     const plan = planLayout(await jsonSample(syntheticCalls().map(fsJsonCdr)), []);
     expect(plan.carrier).toBe("freeswitch");
     expect(fieldHeaders(plan.columns)).toEqual({
-      caller: "variables.caller_id_number", callee: "variables.destination_number",
-      start_time: "variables.start_epoch", end_time: "variables.end_epoch", duration_seconds: "variables.billsec",
+      caller: "variables.caller_id_number",
+      callee: "variables.destination_number",
+      start_time: "variables.start_epoch",
+      end_time: "variables.end_epoch",
+      duration_seconds: "variables.billsec",
     });
     expect(plan.timezone).toBe("UTC");
     expect(plan.confidence).toBeGreaterThanOrEqual(0.7);
@@ -66,7 +73,8 @@ describe("built-in layout: FreeSWITCH mod_json_cdr", () => {
     const plan = planLayout(await jsonSample(docs), []);
     expect(plan.carrier).toBe("freeswitch");
     expect(fieldHeaders(plan.columns)).toMatchObject({
-      caller: "callflow.0.caller_profile.caller_id_number", callee: "callflow.0.caller_profile.destination_number",
+      caller: "callflow.0.caller_profile.caller_id_number",
+      callee: "callflow.0.caller_profile.destination_number",
     });
   });
 });

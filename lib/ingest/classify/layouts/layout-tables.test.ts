@@ -18,7 +18,12 @@ describe("layout tables", () => {
         expect(() => kindShare(c.kind, ["x"], profile), `${l.name}: ${c.kind}`).not.toThrow();
         for (const at of c.at) expect(l.columns, `${l.name}: check ${c.name}`).toContain(at);
       }
-      for (const g of l.gates) for (const name of g) expect(l.checks.map((c) => c.name), `${l.name}: gate`).toContain(name);
+      for (const g of l.gates)
+        for (const name of g)
+          expect(
+            l.checks.map((c) => c.name),
+            `${l.name}: gate`,
+          ).toContain(name);
       for (const names of Object.values(l.fields)) for (const n of names ?? []) expect(l.columns, `${l.name}: field`).toContain(n);
       expect(l.width[0]).toBeLessThanOrEqual(l.width[1]);
     }

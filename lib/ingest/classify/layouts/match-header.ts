@@ -40,10 +40,16 @@ function placeSides(layout: HeaderLayout, index: ReadonlyMap<string, number>, a:
   const own = pick(sides.own, index, a, used);
   if (other < 0 && own < 0) return;
   const dir = pick(sides.direction, index, a, new Set());
-  const directions = (dir >= 0 ? a.values[dir]! : []).map((v) => v.trim()).filter((v) => v !== "").map((v) => callTypeInfo(v).direction);
+  const directions = (dir >= 0 ? a.values[dir]! : [])
+    .map((v) => v.trim())
+    .filter((v) => v !== "")
+    .map((v) => callTypeInfo(v).direction);
   const all = (d: string) => directions.length > 0 && directions.every((x) => x === d);
   const [otherField, ownField]: [MappableField, MappableField] = all("incoming") ? ["caller", "callee"] : all("outgoing") ? ["callee", "caller"] : ["counterparty", "target"];
-  for (const [i, field] of [[other, otherField], [own, ownField]] as const) {
+  for (const [i, field] of [
+    [other, otherField],
+    [own, ownField],
+  ] as const) {
     if (i < 0) continue;
     picks.set(i, field);
     used.add(i);

@@ -5,7 +5,11 @@
  * (an Asterisk cdr_custom header).
  */
 export function normalizeName(name: string): string {
-  const h = name.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/^cdr\((.*)\)$/, "$1");
+  const h = name
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/^cdr\((.*)\)$/, "$1");
   return h.replace(/[^a-z0-9]/g, "");
 }
 

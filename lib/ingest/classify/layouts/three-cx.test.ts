@@ -19,7 +19,12 @@ describe("built-in layout: 3CX", () => {
     expect(plan.carrier).toBe("3cx");
     const sep = header === "dashes" ? "-" : "_";
     expect(fieldHeaders(plan.columns)).toEqual({
-      duration_seconds: "duration", start_time: `time${sep}start`, end_time: `time${sep}end`, caller: `from${sep}no`, callee: `to${sep}no`, dialed_digits: `dial${sep}no`,
+      duration_seconds: "duration",
+      start_time: `time${sep}start`,
+      end_time: `time${sep}end`,
+      caller: `from${sep}no`,
+      callee: `to${sep}no`,
+      dialed_digits: `dial${sep}no`,
     });
     expect(plan.confidence).toBeGreaterThanOrEqual(0.7);
     expect(plan.reviewReasons).toEqual([ZONE_UNKNOWN]);

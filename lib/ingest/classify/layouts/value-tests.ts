@@ -7,8 +7,10 @@ import type { ColumnProfile } from "../profile-column";
 const PATTERNS: Readonly<Record<string, RegExp>> = {
   // Asterisk cdr_csv: disposition, last dial-plan application, channel technology.
   disposition: /^(ANSWERED|NO ANSWER|BUSY|FAILED|CONGESTION)$/,
-  lastApp: /^(Dial|Queue|Playback|VoiceMail|VoiceMailMain|Hangup|AGI|Answer|BackGround|Macro|Goto|GotoIf|NoOp|Wait|Read|ConfBridge|MeetMe|Park|ParkedCall|Pickup|Transfer|AppDial|AppDial2|AppQueue|ResetCDR|Set|Busy|Congestion|Echo|MixMonitor|Stasis|Bridge|Ringing|Progress|Playtones|SayDigits|Directory|FollowMe|Page|Record|System|ExecIf|Gosub|GosubIf|Return|Senddtmf|SendDTMF|WaitExten|Authenticate|DISA|ChanSpy|Originate|Dictate|MusicOnHold|Milliwatt|Log|Verbose|UserEvent)$/i,
-  channel: /^(SIP|PJSIP|IAX2|DAHDI|Zap|Local|Console|Skinny|H323|OOH323|MGCP|unistim|Motif|WebSocket|Message|Agent|Parked|Bridge|Recorder|Announcer|Snoop|CBAnn|CBRec|Multicast|UnicastRTP|AudioSocket)\//i,
+  lastApp:
+    /^(Dial|Queue|Playback|VoiceMail|VoiceMailMain|Hangup|AGI|Answer|BackGround|Macro|Goto|GotoIf|NoOp|Wait|Read|ConfBridge|MeetMe|Park|ParkedCall|Pickup|Transfer|AppDial|AppDial2|AppQueue|ResetCDR|Set|Busy|Congestion|Echo|MixMonitor|Stasis|Bridge|Ringing|Progress|Playtones|SayDigits|Directory|FollowMe|Page|Record|System|ExecIf|Gosub|GosubIf|Return|Senddtmf|SendDTMF|WaitExten|Authenticate|DISA|ChanSpy|Originate|Dictate|MusicOnHold|Milliwatt|Log|Verbose|UserEvent)$/i,
+  channel:
+    /^(SIP|PJSIP|IAX2|DAHDI|Zap|Local|Console|Skinny|H323|OOH323|MGCP|unistim|Motif|WebSocket|Message|Agent|Parked|Bridge|Recorder|Announcer|Snoop|CBAnn|CBRec|Multicast|UnicastRTP|AudioSocket)\//i,
   // FreeSWITCH: Q.850 hangup cause names (NORMAL_CLEARING, ORIGINATOR_CANCEL…), channel names (sofia/internal/1000@…).
   hangupCause: /^[A-Z0-9]+(?:_[A-Z0-9]+)+$/,
   fsChannel: /^(sofia|loopback|verto|freetdm|rtc|user|skinny|portaudio|error)\//i,

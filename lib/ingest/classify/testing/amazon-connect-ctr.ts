@@ -12,13 +12,31 @@ export function ctr(c: SyntheticCall, method: "INBOUND" | "OUTBOUND" | "TRANSFER
   // The synthetic calls' outside party is the customer, whichever way the call went.
   const customer = c.inbound ? c.caller : c.callee;
   return {
-    AWSAccountId: "123456789012", AWSContactTraceRecordFormatVersion: "2017-03-10", ContactId: fakeUuid(c.i + 700),
-    InitialContactId: null, PreviousContactId: null, NextContactId: null, Channel: "VOICE", InitiationMethod: method,
-    InitiationTimestamp: iso(c.start), ConnectedToSystemTimestamp: iso(c.start + 1000), DisconnectTimestamp: iso(endMs(c)),
-    LastUpdateTimestamp: iso(endMs(c) + 60_000), InstanceARN: "arn:aws:connect:us-east-1:123456789012:instance/a1b2c3d4",
+    AWSAccountId: "123456789012",
+    AWSContactTraceRecordFormatVersion: "2017-03-10",
+    ContactId: fakeUuid(c.i + 700),
+    InitialContactId: null,
+    PreviousContactId: null,
+    NextContactId: null,
+    Channel: "VOICE",
+    InitiationMethod: method,
+    InitiationTimestamp: iso(c.start),
+    ConnectedToSystemTimestamp: iso(c.start + 1000),
+    DisconnectTimestamp: iso(endMs(c)),
+    LastUpdateTimestamp: iso(endMs(c) + 60_000),
+    InstanceARN: "arn:aws:connect:us-east-1:123456789012:instance/a1b2c3d4",
     CustomerEndpoint: { Address: customer, Type: "TELEPHONE_NUMBER" },
     SystemEndpoint: { Address: SYSTEM, Type: "TELEPHONE_NUMBER" },
-    Agent: c.answered ? { ARN: "arn:aws:connect:agent/1", Username: "agent1", ConnectedToAgentTimestamp: iso(answerMs(c)), AgentInteractionDuration: c.talkSeconds, CustomerHoldDuration: 0, NumberOfHolds: 0 } : null,
+    Agent: c.answered
+      ? {
+          ARN: "arn:aws:connect:agent/1",
+          Username: "agent1",
+          ConnectedToAgentTimestamp: iso(answerMs(c)),
+          AgentInteractionDuration: c.talkSeconds,
+          CustomerHoldDuration: 0,
+          NumberOfHolds: 0,
+        }
+      : null,
     Queue: { Name: "BasicQueue", Duration: c.ringSeconds },
     Attributes: {},
     DisconnectReason: "CUSTOMER_DISCONNECT",

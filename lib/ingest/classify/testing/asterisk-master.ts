@@ -20,9 +20,22 @@ export function masterLine(i: number, extra: 0 | 1 | 2): string[] {
   const dst = i % 3 === 0 ? `9141555501${pad(i)}` : String(6100 + i);
   const chan = `${i % 2 ? "PJSIP" : "SIP"}/${src}-0000${pad(i)}a${i}`;
   const row = [
-    i % 4 === 0 ? "sales" : "", src, dst, i % 2 ? "from-internal" : "default", `"Ext ${src}" <${src}>`, chan,
-    answered ? `SIP/trunk-0000${pad(i)}b${i}` : "", apps[i]!, `SIP/${dst},30,tT`, start, answer, end,
-    String(secs[i]! + ring), String(answered ? secs[i] : 0), disp[i]!, "DOCUMENTATION",
+    i % 4 === 0 ? "sales" : "",
+    src,
+    dst,
+    i % 2 ? "from-internal" : "default",
+    `"Ext ${src}" <${src}>`,
+    chan,
+    answered ? `SIP/trunk-0000${pad(i)}b${i}` : "",
+    apps[i]!,
+    `SIP/${dst},30,tT`,
+    start,
+    answer,
+    end,
+    String(secs[i]! + ring),
+    String(answered ? secs[i] : 0),
+    disp[i]!,
+    "DOCUMENTATION",
   ];
   if (extra >= 1) row.push(`17080${pad(i)}312.${i}`);
   if (extra >= 2) row.push("");

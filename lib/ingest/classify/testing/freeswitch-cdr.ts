@@ -5,7 +5,18 @@ import { answerMs, endMs, epochSeconds, fakeUuid, syntheticCalls, wallClock, typ
  * (mod_cdr_csv's cdr_csv.conf.xml; mod_json_cdr), for the layout tests. The switch writes
  * `*_stamp` in its local time (here UTC−5) and `*_epoch` in UTC.
  */
-const CAUSES = ["ORIGINATOR_CANCEL", "NORMAL_CLEARING", "NORMAL_CLEARING", "USER_BUSY", "NORMAL_CLEARING", "NORMAL_CLEARING", "NO_ANSWER", "NORMAL_CLEARING", "NORMAL_CLEARING", "NORMAL_CLEARING"];
+const CAUSES = [
+  "ORIGINATOR_CANCEL",
+  "NORMAL_CLEARING",
+  "NORMAL_CLEARING",
+  "USER_BUSY",
+  "NORMAL_CLEARING",
+  "NORMAL_CLEARING",
+  "NO_ANSWER",
+  "NORMAL_CLEARING",
+  "NORMAL_CLEARING",
+  "NORMAL_CLEARING",
+];
 const LOCAL = -5;
 
 /** Channel variables of one call, by name. */
@@ -41,12 +52,41 @@ export function fsVariables(c: SyntheticCall): Record<string, string> {
 }
 
 export const EXAMPLE_TEMPLATE = [
-  "caller_id_name", "caller_id_number", "destination_number", "context", "start_stamp", "answer_stamp", "end_stamp",
-  "duration", "billsec", "hangup_cause", "uuid", "bleg_uuid", "accountcode", "read_codec", "write_codec",
+  "caller_id_name",
+  "caller_id_number",
+  "destination_number",
+  "context",
+  "start_stamp",
+  "answer_stamp",
+  "end_stamp",
+  "duration",
+  "billsec",
+  "hangup_cause",
+  "uuid",
+  "bleg_uuid",
+  "accountcode",
+  "read_codec",
+  "write_codec",
 ];
 export const ASTERISK_TEMPLATE = [
-  "accountcode", "caller_id_number", "destination_number", "context", "caller_id", "channel_name", "bridge_channel",
-  "last_app", "last_arg", "start_stamp", "answer_stamp", "end_stamp", "duration", "billsec", "hangup_cause", "amaflags", "uuid", "userfield",
+  "accountcode",
+  "caller_id_number",
+  "destination_number",
+  "context",
+  "caller_id",
+  "channel_name",
+  "bridge_channel",
+  "last_app",
+  "last_arg",
+  "start_stamp",
+  "answer_stamp",
+  "end_stamp",
+  "duration",
+  "billsec",
+  "hangup_cause",
+  "amaflags",
+  "uuid",
+  "userfield",
 ];
 
 const quoted = (v: string) => `"${v.replace(/"/g, '""')}"`;
@@ -54,13 +94,15 @@ const quoted = (v: string) => `"${v.replace(/"/g, '""')}"`;
 /** Master.csv lines as mod_cdr_csv writes them: every value quoted, per template. */
 export function fsCsvLines(template: "example" | "default" | "sql" | "asterisk", n = 10): string {
   const names = template === "asterisk" ? ASTERISK_TEMPLATE : template === "example" ? EXAMPLE_TEMPLATE : EXAMPLE_TEMPLATE.slice(0, 13);
-  return syntheticCalls(n)
-    .map((c) => {
-      const vars = fsVariables(c);
-      const line = names.map((name) => quoted(vars[name]!)).join(",");
-      return template === "sql" ? `INSERT INTO cdr VALUES (${line});` : line;
-    })
-    .join("\n") + "\n";
+  return (
+    syntheticCalls(n)
+      .map((c) => {
+        const vars = fsVariables(c);
+        const line = names.map((name) => quoted(vars[name]!)).join(",");
+        return template === "sql" ? `INSERT INTO cdr VALUES (${line});` : line;
+      })
+      .join("\n") + "\n"
+  );
 }
 
 /** A CSV with a header of variable names (a SQL / FusionPBX export). */
@@ -80,7 +122,12 @@ export function fsJsonCdr(c: SyntheticCall): Record<string, unknown> {
     switchname: "pbx01",
     channel_data: { state: "CS_REPORTING", direction: c.inbound ? "inbound" : "outbound", state_number: "11", flags: "0=1;1=1", caps: "1=1;2=1" },
     variables: { ...vars, sip_from_user: c.caller, sip_req_user: c.callee, sip_call_id: `${fakeUuid(c.i + 200)}@10.0.0.1` },
-    app_log: { applications: [{ app_name: "set", app_data: "ringback=${us-ring}", app_stamp: `${c.start}000` }, { app_name: "bridge", app_data: `user/${c.callee}`, app_stamp: `${c.start + 10}000` }] },
+    app_log: {
+      applications: [
+        { app_name: "set", app_data: "ringback=${us-ring}", app_stamp: `${c.start}000` },
+        { app_name: "bridge", app_data: `user/${c.callee}`, app_stamp: `${c.start + 10}000` },
+      ],
+    },
     callflow: [
       {
         dialplan: "XML",

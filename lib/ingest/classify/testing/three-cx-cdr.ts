@@ -5,9 +5,32 @@ import { answerMs, clockLength, endMs, syntheticCalls, wallClock, type Synthetic
  * and the V18+ call history export columns. Times are the PBX's local wall clock (UTC+1 here).
  */
 export const THREE_CX_CDR_FIELDS = [
-  "historyid", "callid", "duration", "time-start", "time-answered", "time-end", "reason-terminated", "from-no", "to-no",
-  "from-dn", "to-dn", "dial-no", "reason-changed", "final-number", "final-dn", "bill-code", "bill-rate", "bill-cost",
-  "bill-name", "chain", "from-type", "to-type", "final-type", "from-dispname", "to-dispname", "final-dispname",
+  "historyid",
+  "callid",
+  "duration",
+  "time-start",
+  "time-answered",
+  "time-end",
+  "reason-terminated",
+  "from-no",
+  "to-no",
+  "from-dn",
+  "to-dn",
+  "dial-no",
+  "reason-changed",
+  "final-number",
+  "final-dn",
+  "bill-code",
+  "bill-rate",
+  "bill-cost",
+  "bill-name",
+  "chain",
+  "from-type",
+  "to-type",
+  "final-type",
+  "from-dispname",
+  "to-dispname",
+  "final-dispname",
   "missed-queue-calls",
 ];
 
@@ -32,12 +55,17 @@ function cdrValues(c: SyntheticCall): Record<string, string> {
     "reason-changed": "",
     "final-number": c.inbound ? `Ext.${ext}` : c.callee,
     "final-dn": c.answered ? ext : "",
-    "bill-code": "", "bill-rate": "", "bill-cost": "", "bill-name": "",
+    "bill-code": "",
+    "bill-rate": "",
+    "bill-cost": "",
+    "bill-name": "",
     chain: `Chain: ${c.caller};${c.callee};`,
     "from-type": c.inbound ? "Line" : "Extension",
     "to-type": c.inbound ? "Extension" : "Line",
     "final-type": c.inbound ? "Extension" : "Line",
-    "from-dispname": `Caller ${c.i}`, "to-dispname": `Callee ${c.i}`, "final-dispname": `Callee ${c.i}`,
+    "from-dispname": `Caller ${c.i}`,
+    "to-dispname": `Callee ${c.i}`,
+    "final-dispname": `Callee ${c.i}`,
     "missed-queue-calls": "",
   };
 }
@@ -59,8 +87,15 @@ export function threeCxCallHistory(n = 10): string {
   const head = "Call Time,Call ID,From,To,Direction,Status,Ringing,Talking,Cost,Call Activity Details";
   const rows = syntheticCalls(n).map((c) =>
     [
-      wallClock(c.start, LOCAL), String(7000 + c.i), c.caller, c.callee, c.inbound ? "Inbound" : "Outbound", c.answered ? "Answered" : "Unanswered",
-      clockLength(c.ringSeconds).padStart(8, "0"), clockLength(c.talkSeconds).padStart(8, "0"), c.inbound ? "" : "0.02",
+      wallClock(c.start, LOCAL),
+      String(7000 + c.i),
+      c.caller,
+      c.callee,
+      c.inbound ? "Inbound" : "Outbound",
+      c.answered ? "Answered" : "Unanswered",
+      clockLength(c.ringSeconds).padStart(8, "0"),
+      clockLength(c.talkSeconds).padStart(8, "0"),
+      c.inbound ? "" : "0.02",
       cell(c.answered ? `Answered by ${c.callee}` : "Missed"),
     ].join(","),
   );

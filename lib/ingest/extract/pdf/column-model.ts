@@ -38,7 +38,9 @@ export function addHeaderOnlySpans(spans: ColumnSpan[], headerItems: PageItem[],
     if (spans.some((s) => overlap(s, r) > 0)) continue;
     // The next word of a header phrase that is wider than its column's values ("Duration" "(sec)"
     // read as two OCR words) belongs to that column, not to one of its own.
-    const prev = headerItems.find((h) => h !== item && sameLine(h, item) && h.x < item.x && item.x - (h.x + h.width) < minGap && spans.some((s) => overlap(s, { left: h.x, right: h.x + h.width }) > 0));
+    const prev = headerItems.find(
+      (h) => h !== item && sameLine(h, item) && h.x < item.x && item.x - (h.x + h.width) < minGap && spans.some((s) => overlap(s, { left: h.x, right: h.x + h.width }) > 0),
+    );
     if (prev) {
       const owner = spans.find((s) => overlap(s, { left: prev.x, right: prev.x + prev.width }) > 0) as ColumnSpan;
       const next = spans.find((s) => s.left > owner.left);
@@ -48,7 +50,7 @@ export function addHeaderOnlySpans(spans: ColumnSpan[], headerItems: PageItem[],
       }
     }
     const near = extra.find((e) => r.left - e.right < minGap && e.left - r.right < minGap);
-    if (near) (near.left = Math.min(near.left, r.left)), (near.right = Math.max(near.right, r.right));
+    if (near) ((near.left = Math.min(near.left, r.left)), (near.right = Math.max(near.right, r.right)));
     else extra.push(r);
   }
   return [...spans, ...extra].sort((a, b) => a.left - b.left);
@@ -63,7 +65,7 @@ function placeRange(spans: ColumnSpan[], r: ColumnSpan, em: number): { col: numb
   let second = 0;
   spans.forEach((s, i) => {
     const ov = overlap(s, r);
-    if (ov > bestOv) (second = bestOv), (bestOv = ov), (best = i);
+    if (ov > bestOv) ((second = bestOv), (bestOv = ov), (best = i));
     else if (ov > second) second = ov;
   });
   // A value a little wider than any seen may poke into the next column's span; a third of a
@@ -74,7 +76,7 @@ function placeRange(spans: ColumnSpan[], r: ColumnSpan, em: number): { col: numb
   let dist = Infinity;
   spans.forEach((s, i) => {
     const d = Math.max(s.left - r.right, r.left - s.right);
-    if (d < dist) (dist = d), (nearest = i);
+    if (d < dist) ((dist = d), (nearest = i));
   });
   return { col: nearest, straddles: false };
 }

@@ -27,17 +27,17 @@ function readCsv(file: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
+    else if (ch === ",") (row.push(cell), (cell = ""));
     else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell), rows.push(row), (row = []), (cell = "");
+      (row.push(cell), rows.push(row), (row = []), (cell = ""));
     } else cell += ch;
   }
-  if (cell !== "" || row.length > 0) row.push(cell), rows.push(row);
+  if (cell !== "" || row.length > 0) (row.push(cell), rows.push(row));
   return rows;
 }
 
@@ -63,7 +63,14 @@ function cases(): Case[] {
   if (camelot) {
     const tables = JSON.parse(fs.readFileSync(path.join(camelot, "expected_tables.json"), "utf8")) as Record<string, string[][]>;
     const c = (key: string, pdf: string, page = 1, area?: Area) =>
-      out.push({ name: `camelot/${key}`, mode: key.includes("lattice") ? "lattice" : "stream", pdf: path.join(camelot, "files", pdf), page, area, expected: () => tables[key] ?? [] });
+      out.push({
+        name: `camelot/${key}`,
+        mode: key.includes("lattice") ? "lattice" : "stream",
+        pdf: path.join(camelot, "files", pdf),
+        page,
+        area,
+        expected: () => tables[key] ?? [],
+      });
     c("data_stream", "health.pdf");
     c("data_stream_table_areas", "tabula/us-007.pdf", 1, camelotArea("320,500,573,335", 792));
     c("data_stream_edge_tol", "edge_tol.pdf");

@@ -43,7 +43,12 @@ export async function extractPageGrid(file: string, pageNumber: number, area?: A
 
 function textBox(items: PageItem[]): { top: number; bottom: number; left: number; right: number } | null {
   if (items.length === 0) return null;
-  return { top: Math.min(...items.map((i) => i.top)), bottom: Math.max(...items.map((i) => i.bottom)), left: Math.min(...items.map((i) => i.x)), right: Math.max(...items.map((i) => i.x + i.width)) };
+  return {
+    top: Math.min(...items.map((i) => i.top)),
+    bottom: Math.max(...items.map((i) => i.bottom)),
+    left: Math.min(...items.map((i) => i.x)),
+    right: Math.max(...items.map((i) => i.x + i.width)),
+  };
 }
 
 const norm = (s: string) => s.replace(/\s+/g, " ").trim();

@@ -126,20 +126,27 @@ export async function readPageGraphics(page: PDFPageProxy): Promise<PageGraphics
   };
 
   const paintPath = (paint: number, data: ArrayLike<number>) => {
-    const stroke = paint === OPS.stroke || paint === OPS.closeStroke || paint === OPS.fillStroke || paint === OPS.eoFillStroke || paint === OPS.closeFillStroke || paint === OPS.closeEOFillStroke;
-    const fill = paint === OPS.fill || paint === OPS.eoFill || paint === OPS.fillStroke || paint === OPS.eoFillStroke || paint === OPS.closeFillStroke || paint === OPS.closeEOFillStroke;
+    const stroke =
+      paint === OPS.stroke ||
+      paint === OPS.closeStroke ||
+      paint === OPS.fillStroke ||
+      paint === OPS.eoFillStroke ||
+      paint === OPS.closeFillStroke ||
+      paint === OPS.closeEOFillStroke;
+    const fill =
+      paint === OPS.fill || paint === OPS.eoFill || paint === OPS.fillStroke || paint === OPS.eoFillStroke || paint === OPS.closeFillStroke || paint === OPS.closeEOFillStroke;
     if (!stroke && !fill) return;
     // Subpaths as point lists.
     const subs: number[][] = [];
     let cur: number[] = [];
-    for (let i = 0; i < data.length; ) {
+    for (let i = 0; i < data.length;) {
       const code = data[i++];
       if (code === 0) {
         if (cur.length) subs.push(cur);
         cur = [data[i++] as number, data[i++] as number];
       } else if (code === 1) cur.push(data[i++] as number, data[i++] as number);
-      else if (code === 2) (cur.length = 0), (i += 6);
-      else if (code === 3) (cur.length = 0), (i += 4);
+      else if (code === 2) ((cur.length = 0), (i += 6));
+      else if (code === 3) ((cur.length = 0), (i += 4));
       else if (code === 4) {
         if (cur.length >= 4) cur.push(cur[0] as number, cur[1] as number);
       } else break;

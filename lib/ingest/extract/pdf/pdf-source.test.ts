@@ -30,7 +30,10 @@ describe.skipIf(!cdr)("openPdfSource on generated text PDFs", () => {
       const progress: number[][] = [];
       const { sample, rows, bytes } = await readAll(path.join(dir, `${base}.text.pdf`), (d, t) => progress.push([d, t]));
       expect(sample.headers, base).toEqual(truth.headers);
-      expect(rows.map((r) => r.cells), base).toEqual(truth.rows);
+      expect(
+        rows.map((r) => r.cells),
+        base,
+      ).toEqual(truth.rows);
       expect(rows.map((r) => r.line)).toEqual(truth.rows.map((_, i) => i + 1));
       expect(sample.ocr).toBe(false);
       expect(bytes[0]).toBe(bytes[1]);

@@ -29,7 +29,7 @@ function mergeRules(rules: Rule[]): Rule[] {
   for (const r of sorted) {
     const same = out.filter((o) => Math.abs(o.at - r.at) <= TOL && r.from <= o.to + TOL && r.to >= o.from - TOL);
     const last = same[same.length - 1];
-    if (last) (last.from = Math.min(last.from, r.from)), (last.to = Math.max(last.to, r.to));
+    if (last) ((last.from = Math.min(last.from, r.from)), (last.to = Math.max(last.to, r.to)));
     else out.push({ ...r });
   }
   return out;

@@ -52,7 +52,7 @@ function phrases(line: TextLine, minGap: number): string[] {
   let phrase: string[] = [];
   let right = -Infinity;
   for (const item of line.items) {
-    if (phrase.length > 0 && item.x - right >= minGap * 4) out.push(phrase.join(" ")), (phrase = []);
+    if (phrase.length > 0 && item.x - right >= minGap * 4) (out.push(phrase.join(" ")), (phrase = []));
     phrase.push(item.text);
     right = Math.max(right, item.x + item.width);
   }
@@ -82,7 +82,7 @@ function modalWidth(counts: number[]): number {
   for (const c of counts) if (c >= 2) freq.set(c, (freq.get(c) ?? 0) + 1);
   let best = 0;
   let bestN = 0;
-  for (const [c, n] of freq) if (n > bestN || (n === bestN && c > best)) (best = c), (bestN = n);
+  for (const [c, n] of freq) if (n > bestN || (n === bestN && c > best)) ((best = c), (bestN = n));
   return best;
 }
 
@@ -112,8 +112,7 @@ export function learnTableLayout(page: PageLines, headerLine?: number | null): T
     const wraps = (l: TextLine, above: TextLine) => !isDataLike(l) && l.top - above.top <= em * 2.4 && !isPreambleLike(l, minGap) && !isPageNumberLine(l);
     while (i < lines.length && wraps(lines[i] as TextLine, lines[i - 1] as TextLine)) block.push(i++);
     bodyStart = i;
-  }
-  else {
+  } else {
     const firstCandidate = candidates[0] ?? 0;
     const firstData = candidates.find((i) => isDataLike(lines[i] as TextLine)) ?? candidates[1] ?? firstCandidate;
     bodyStart = firstData;

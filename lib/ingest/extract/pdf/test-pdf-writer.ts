@@ -4,10 +4,9 @@ import path from "node:path";
 
 // Helvetica advance widths (Adobe AFM, 1/1000 em) for ASCII 32..126, as scripts/make-pdf-fixtures.mjs.
 const HELV = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556,
-  556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
-  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556,
-  556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667,
+  722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556,
+  278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
 ];
 export const helvWidth = (s: string, size: number) => [...s].reduce((w, ch) => w + (HELV[ch.charCodeAt(0) - 32] ?? 556), 0) * (size / 1000);
 
@@ -41,11 +40,11 @@ function pageContent(spec: TablePdfSpec): string {
   const pad = spec.ruled ? spec.gap / 2 : 0;
   const xs: number[] = [];
   let x = 36 + pad;
-  for (const w of widths) xs.push(x), (x += w + spec.gap);
+  for (const w of widths) (xs.push(x), (x += w + spec.gap));
   let s = "";
   const text = (tx: number, ty: number, t: string, sz = size) => (s += `BT /F1 ${sz} Tf 1 0 0 1 ${tx.toFixed(2)} ${ty.toFixed(2)} Tm (${esc(t)}) Tj ET\n`);
   let y = 560;
-  for (const p of spec.preamble) text(36, y, p, 9), (y -= 11);
+  for (const p of spec.preamble) (text(36, y, p, 9), (y -= 11));
   y -= (spec.preambleGap ?? 10) - 11;
   const rowTops: number[] = [];
   rowTops.push(y + size);
@@ -109,7 +108,9 @@ export async function scanFirstPage(file: string): Promise<string> {
   try {
     const page = await doc.getPage(1);
     const vp = page.getViewport({ scale: 300 / 72 });
-    const factory = doc.canvasFactory as { create(w: number, h: number): { canvas: { width: number; height: number; toBuffer(m: string, q?: number): Buffer }; context: CanvasRenderingContext2D } };
+    const factory = doc.canvasFactory as {
+      create(w: number, h: number): { canvas: { width: number; height: number; toBuffer(m: string, q?: number): Buffer }; context: CanvasRenderingContext2D };
+    };
     const { canvas, context } = factory.create(Math.round(vp.width), Math.round(vp.height));
     context.fillStyle = "#fff";
     context.fillRect(0, 0, canvas.width, canvas.height);
@@ -128,7 +129,7 @@ export async function scanFirstPage(file: string): Promise<string> {
   const obj = (head: string, data?: Buffer) => {
     offsets.push(len);
     push(Buffer.from(`${offsets.length} 0 obj\n${head}${data ? "\nstream\n" : "\n"}`, "latin1"));
-    if (data) push(data), push(Buffer.from("\nendstream"));
+    if (data) (push(data), push(Buffer.from("\nendstream")));
     push(Buffer.from("\nendobj\n"));
   };
   obj("<< /Type /Catalog /Pages 2 0 R >>");
@@ -137,7 +138,12 @@ export async function scanFirstPage(file: string): Promise<string> {
   obj(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>`, jpeg);
   obj(`<< /Length ${content.length} >>`, content);
   const xref = len;
-  push(Buffer.from(`xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, "latin1"));
+  push(
+    Buffer.from(
+      `xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+      "latin1",
+    ),
+  );
   const out = path.join(path.dirname(file), "scan.pdf");
   fs.writeFileSync(out, Buffer.concat(parts));
   return out;

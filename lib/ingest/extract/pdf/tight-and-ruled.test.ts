@@ -10,7 +10,7 @@ import { writeTablePdf, type TablePdfSpec } from "./test-pdf-writer";
 const headers = ["Start Date/Time", "Duration", "Originating\nNumber", "Terminating\nNumber", "Call\nType"];
 const rows = Array.from({ length: 14 }, (_, i) => [
   `2024-03-${String(i + 1).padStart(2, "0")} 1${i % 10}:0${i % 6}:15`,
-  `${(i * 37) % 600 + 5}`,
+  `${((i * 37) % 600) + 5}`,
   "7133537623",
   `21455512${String(10 + i)}`,
   i % 3 === 0 ? "SMS" : "Voice Call",

@@ -9,7 +9,10 @@ export const GET = route({ params: idParams, caseAccess: "case" }, async ({ runt
 /** Adds a user (by e-mail) to the case as analyst or reviewer — the case's creator or an admin; the new member sees the case at once. */
 export const POST = route(
   {
-    params: idParams, caseAccess: "case", body: addMemberBodySchema, status: 201,
+    params: idParams,
+    caseAccess: "case",
+    body: addMemberBodySchema,
+    status: 201,
     audit: ({ access, body }) => ({ action: "case.member.add", subject: { type: "case", id: String(access?.caseId ?? "") }, detail: body }),
   },
   async ({ runtime, user, access, body }) => {

@@ -6,7 +6,12 @@ export const dynamic = "force-dynamic";
 
 /** Edits a template; every edit is a new version. */
 export const PATCH = route(
-  { role: "reviewer", params: idParams, body: templateUpdateSchema, audit: ({ params, body }) => ({ action: "template.update", subject: { type: "template", id: params.id }, detail: body }) },
+  {
+    role: "reviewer",
+    params: idParams,
+    body: templateUpdateSchema,
+    audit: ({ params, body }) => ({ action: "template.update", subject: { type: "template", id: params.id }, detail: body }),
+  },
   async ({ params, runtime, body }) => ({ template: await updateTemplate(runtime.db, params.id, body) }),
 );
 

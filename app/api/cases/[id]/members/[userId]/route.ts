@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 /** Removes a member (the case's creator or an admin); their open pages lose the case at once. */
 export const DELETE = route(
   {
-    params: caseMemberParamsSchema, caseAccess: "case",
+    params: caseMemberParamsSchema,
+    caseAccess: "case",
     audit: ({ access, params }) => ({ action: "case.member.remove", subject: { type: "case", id: String(access?.caseId ?? "") }, detail: { userId: params.userId } }),
   },
   async ({ runtime, user, access, params }) => {
