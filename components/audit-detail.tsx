@@ -24,19 +24,21 @@ const KEY_WORDS: Record<string, string> = {
   address: "from address",
 };
 
+/** Where a subject that still exists has a page: its job, its case, the users list (admins read the log). */
+function subjectPage(type: string, id: string): string | null {
+  if (type === "job") return `/jobs/${encodeURIComponent(id)}`;
+  if (type === "case") return `/cases/${encodeURIComponent(id)}`;
+  if (type === "user") return "/users";
+  if (type === "template") return "/templates";
+  return null;
+}
+
 /** The subject in words: what it is, its name when known, a link where there is a page. */
 export function AuditSubject({ e }: { e: AuditEventDto }) {
   if (!e.subjectType) return <>—</>;
   const word = SUBJECT_WORDS[e.subjectType] ?? e.subjectType;
   const name = e.subjectLabel ?? (e.subjectId && e.subjectId.length > 12 ? `${e.subjectId.slice(0, 8)}…` : e.subjectId) ?? "";
-  const href =
-    e.subjectId && e.subjectLabel
-      ? e.subjectType === "job"
-        ? `/jobs/${encodeURIComponent(e.subjectId)}`
-        : e.subjectType === "case"
-          ? `/cases/${encodeURIComponent(e.subjectId)}`
-          : null
-      : null;
+  const href = e.subjectId && e.subjectLabel ? subjectPage(e.subjectType, e.subjectId) : null;
   return (
     <span title={e.subjectId ?? undefined}>
       <span className="muted">{word}</span> {href ? <Link href={href}>{name}</Link> : name}
