@@ -78,6 +78,12 @@ function CaseDetail({ theCase: c }: { theCase: CaseDto }) {
           <Link href={to("/contacts")} className="btn">
             Contacts
           </Link>
+          <Link href={to(`/cases/${c.id}/report`)} className="btn" data-testid="case-report-link">
+            Report
+          </Link>
+          <Link href={to(`/cases/${c.id}/graph`)} className="btn" data-testid="case-link-chart">
+            Link chart
+          </Link>
           {/* The link chart's data as files (issue 21): every edge of weight ≥ 1, at most 2000. */}
           <a href={graphUrl(c.id, "graphml")} className="btn" download data-testid="case-graph-graphml" title="The case's targets and their contacts as a graph, for Gephi or i2">
             Download GraphML

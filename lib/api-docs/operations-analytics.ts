@@ -1,5 +1,5 @@
 import { commonContactsQuerySchema, commonContactsResponseSchema, devicesResponseSchema, patternsResponseSchema, targetAnalyticsQuerySchema } from "../schemas/analytics";
-import { caseGraphQuerySchema, caseGraphResponseSchema } from "../schemas/analytics";
+import { caseGraphQuerySchema, caseGraphResponseSchema, caseReportQuerySchema, caseReportResponseSchema } from "../schemas/analytics";
 import type { ApiOperation } from "./operation-types";
 
 const NO_CASE = "There is no such case, or you are not a member.";
@@ -94,6 +94,21 @@ export const ANALYTICS_OPERATIONS: ApiOperation[] = [
       },
       headers: { "Content-Disposition": '`attachment; filename="switchyard-case-<id>-graph.graphml"` or `…-neo4j.zip` (file formats only).' },
     },
+    errors: { 404: NO_CASE },
+  },
+  {
+    id: "getCaseReport",
+    method: "get",
+    path: "/api/analytics/report",
+    tag: "Analytics",
+    auth: "user",
+    role: "analyst",
+    summary: "Case report: one entry per target",
+    description:
+      "The figures of the printable case report, for every target of the case (in target order): counts of its events (records = calls + messages, calls being every type but SMS and MMS; incoming, outgoing; first and last start time), its top 10 contacts from the case's contacts (most calls, then most messages), the hour × weekday heat map in the case's display time zone (as /api/analytics/patterns), its timeline gaps in time order, and its devices and device changes (as /api/analytics/devices). Linked near-duplicate legs do not count. Unknown parameters are refused.",
+    query: caseReportQuerySchema,
+    queryDocs: { caseId: "The case (required)." },
+    success: { status: 200, description: "The report.", schema: caseReportResponseSchema },
     errors: { 404: NO_CASE },
   },
 ];

@@ -1,5 +1,5 @@
 import type { CommonContactsResponse, DevicesResponse, PatternsResponse } from "@/lib/schemas/analytics";
-import type { CaseGraphResponse } from "@/lib/schemas/analytics";
+import type { CaseGraphResponse, CaseReportResponse } from "@/lib/schemas/analytics";
 import { apiFetch, query } from "./api";
 
 /** The analytics routes (lib/schemas/analytics.ts is the contract). */
@@ -13,6 +13,8 @@ export const analyticsApi = {
   devices: (caseId: number, target: string) => apiFetch<DevicesResponse>(`/api/analytics/devices${query({ caseId, target })}`),
   /** GET /api/analytics/graph of one case, as JSON. */
   graph: (caseId: number, opts: GraphOptions = {}) => apiFetch<CaseGraphResponse>(graphUrl(caseId, "json", opts)),
+  /** GET /api/analytics/report: every target's counts, top contacts, heat map, gaps and devices. */
+  report: (caseId: number) => apiFetch<CaseReportResponse>(`/api/analytics/report${query({ caseId })}`),
 };
 
 /** The link chart's filters (all optional). */

@@ -1,6 +1,7 @@
 import type { JobListParams } from "./api";
 import type { ErrorFilter, RecordFilter } from "./admin-api";
 import type { PartyKind } from "@/lib/schemas/fields";
+import type { GraphOptions } from "./analytics-api";
 
 /**
  * The one react-query key factory, per entity. Keys are hierarchical so a prefix invalidates
@@ -60,6 +61,10 @@ export const queryKeys = {
     patterns: (caseId: number, target: string, timezone: string | null) => [...queryKeys.contacts.case(caseId), "patterns", target, { timezone }] as const,
     /** A target's handsets and SIMs. */
     devices: (caseId: number, target: string) => [...queryKeys.contacts.case(caseId), "devices", target] as const,
+    /** The case's link chart with its filters (issue 21). */
+    graph: (caseId: number, filter: GraphOptions) => [...queryKeys.contacts.case(caseId), "graph", filter] as const,
+    /** The case report (issue 21): every target's figures, under the case's contacts so what drops those drops it. */
+    report: (caseId: number) => [...queryKeys.contacts.case(caseId), "report"] as const,
   },
 
   errors: {

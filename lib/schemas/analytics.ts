@@ -150,3 +150,50 @@ export type GraphEdge = z.infer<typeof graphEdgeSchema>;
 /** The heaviest edges first (then by source, target); `truncated` when `limit` left some out. */
 export const caseGraphResponseSchema = z.object({ nodes: z.array(graphNodeSchema), edges: z.array(graphEdgeSchema), truncated: z.boolean() });
 export type CaseGraphResponse = z.infer<typeof caseGraphResponseSchema>;
+
+/** GET /api/analytics/report: one case (required); unknown parameters are refused (400). */
+export const caseReportQuerySchema = z.object({ caseId: caseIdSchema }).strict();
+export type CaseReportQuery = z.infer<typeof caseReportQuerySchema>;
+
+/**
+ * A target's counted events (linked near-duplicate legs left out): `records` = `calls` + `messages`
+ * (calls are every type but SMS and MMS, as in the heat map), `incoming`/`outgoing` the events with
+ * that direction, `first`/`last` the first and last start time (null when none is counted).
+ */
+export const reportCountsSchema = z.object({
+  records: z.number(),
+  calls: z.number(),
+  messages: z.number(),
+  incoming: z.number(),
+  outgoing: z.number(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+});
+export type ReportCounts = z.infer<typeof reportCountsSchema>;
+
+/** One of a target's top contacts, as the contacts table has it (kind e164 for phone numbers). */
+export const reportContactSchema = z.object({ number: z.string(), kind: z.string(), calls: z.number(), messages: z.number(), first: z.string(), last: z.string() });
+export type ReportContact = z.infer<typeof reportContactSchema>;
+
+/** A silence in the target's timeline: from, to, its length in seconds and how many times the target's usual gap it is. */
+export const reportGapSchema = z.object({ from: z.string(), to: z.string(), seconds: z.number(), ratio: z.number() });
+export type ReportGap = z.infer<typeof reportGapSchema>;
+
+/** One target's page of the report: counts, top 10 contacts (most calls, then messages), heat map, gaps in time order, devices. */
+export const reportTargetSchema = z.object({
+  target: z.string(),
+  counts: reportCountsSchema,
+  topContacts: z.array(reportContactSchema),
+  patterns: patternsResponseSchema.pick({ timezone: true, cells: true }),
+  gaps: z.array(reportGapSchema),
+  devices: devicesResponseSchema,
+});
+export type ReportTarget = z.infer<typeof reportTargetSchema>;
+
+/** The case report (issue 21): the case, when the report was made (ISO-8601 UTC), and one entry per target in target order. */
+export const caseReportResponseSchema = z.object({
+  case: z.object({ id: z.number(), name: z.string(), displayTimezone: z.string().nullable() }),
+  generatedAt: z.string(),
+  targets: z.array(reportTargetSchema),
+});
+export type CaseReportResponse = z.infer<typeof caseReportResponseSchema>;

@@ -1,0 +1,8 @@
+import { caseReport } from "@/lib/data/case-report";
+import { caseReportQuerySchema } from "@/lib/schemas/analytics";
+import { route } from "@/lib/server/route";
+
+export const dynamic = "force-dynamic";
+
+/** The case report (issue 21): per target, counts, top contacts, heat map, gaps and devices; the printable report page reads it. */
+export const GET = route({ query: caseReportQuerySchema, caseAccess: "scope" }, async ({ runtime, query }) => caseReport(runtime.db, query.caseId));
