@@ -1,17 +1,14 @@
-import fs from "node:fs";
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as graphRoute } from "../../app/api/analytics/graph/route";
-import { createSession } from "../../lib/auth/session";
 import { NO_SUCH_CASE } from "../../lib/data/case-access";
 import { caseGraph, caseGraphToGraphml, caseGraphToNeo4jCsv, NEO4J_NODES_HEADER, NEO4J_RELATIONSHIPS_HEADER } from "../../lib/data/case-graph";
 import { caseGraphResponseSchema } from "../../lib/schemas/analytics";
-import { setRuntime, type Runtime } from "../../lib/server/runtime";
 import { recountCaseGraph, type GraphRecountFilter } from "../support/case-graph-recount";
 import { caseSqliteHarness } from "../support/case-sqlite";
-import { COMMON_CONTACTS_MAPPING, T2, TARGETS, writeCommonContactsFiles, type StoredRecord } from "../support/common-contacts-files";
-import { addCaseMemberInDb, createUserInDb } from "../support/factories";
+import { COMMON_CONTACTS_MAPPING, T2, TARGETS, type StoredRecord } from "../support/common-contacts-files";
+import { STORED_RECORD_COLUMNS, loadCommonContactsFiles, memberAndOutsider } from "../support/analytics-case";
 
 /**
  * Issue 21, the link chart on a real SQLite file: the three targets' files of the common-contacts
@@ -23,26 +20,12 @@ let caseId = 0;
 let memberCookie = "";
 let outsiderCookie = "";
 
-const storedRecords = (c: number) =>
-  read
-    .prepare(
-      `SELECT target, caller, callee, caller_raw, callee_raw, caller_kind, callee_kind, start_time, record_type FROM call_records WHERE case_id = ? AND duplicate_of IS NULL`,
-    )
-    .all(c) as StoredRecord[];
+const storedRecords = (c: number) => read.prepare(`SELECT ${STORED_RECORD_COLUMNS} FROM call_records WHERE case_id = ? AND duplicate_of IS NULL`).all(c) as StoredRecord[];
 
 beforeAll(async () => {
   caseId = await newCase("link chart");
-  fs.mkdirSync(`${tmp.dir}/graph`, { recursive: true });
-  for (const file of writeCommonContactsFiles(`${tmp.dir}/graph`)) {
-    const r = await load(file, caseId, undefined, COMMON_CONTACTS_MAPPING);
-    expect(r.outcome?.status, r.outcome?.error?.message ?? "").toBe("completed");
-  }
-  setRuntime({ config: { trustProxy: false }, db } as unknown as Runtime);
-  const member = await createUserInDb(db, "analyst", "member");
-  const outsider = await createUserInDb(db, "analyst", "outsider");
-  await addCaseMemberInDb(db, caseId, member.id);
-  memberCookie = `sy_session=${(await createSession(db, member.id)).token}`;
-  outsiderCookie = `sy_session=${(await createSession(db, outsider.id)).token}`;
+  await loadCommonContactsFiles(`${tmp.dir}/graph`, async (file) => (await load(file, caseId, undefined, COMMON_CONTACTS_MAPPING)).outcome);
+  ({ memberCookie, outsiderCookie } = await memberAndOutsider(db, caseId));
 }, 60_000);
 
 const graph = (f: GraphRecountFilter = {}) => caseGraph(db, caseId, { minWeight: 1, limit: 2000, ...f } as Parameters<typeof caseGraph>[2]);

@@ -1,18 +1,15 @@
-import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as reportRoute } from "../../app/api/analytics/report/route";
-import { createSession } from "../../lib/auth/session";
 import { NO_SUCH_CASE } from "../../lib/data/case-access";
 import { caseReport } from "../../lib/data/case-report";
 import { listContacts } from "../../lib/data/contacts";
 import { targetDevices, targetPatterns } from "../../lib/data/patterns-of-life";
 import { targetTimeline } from "../../lib/data/timeline";
 import { caseReportResponseSchema, type CaseReportResponse } from "../../lib/schemas/analytics";
-import { setRuntime, type Runtime } from "../../lib/server/runtime";
 import { caseSqliteHarness } from "../support/case-sqlite";
 import { recountReportCounts, type CountedRecord } from "../support/case-report-recount";
-import { COMMON_CONTACTS_MAPPING, TARGETS, writeCommonContactsFiles } from "../support/common-contacts-files";
-import { addCaseMemberInDb, createUserInDb } from "../support/factories";
+import { COMMON_CONTACTS_MAPPING, TARGETS } from "../support/common-contacts-files";
+import { loadCommonContactsFiles, memberAndOutsider } from "../support/analytics-case";
 
 /**
  * Issue 21, the case report on a real SQLite file: three targets' files loaded through the real
@@ -27,11 +24,7 @@ let report: CaseReportResponse;
 
 beforeAll(async () => {
   caseId = await newCase("report case");
-  fs.mkdirSync(`${tmp.dir}/report`, { recursive: true });
-  for (const file of writeCommonContactsFiles(`${tmp.dir}/report`)) {
-    const r = await load(file, caseId, undefined, COMMON_CONTACTS_MAPPING);
-    expect(r.outcome?.status, r.outcome?.error?.message ?? "").toBe("completed");
-  }
+  await loadCommonContactsFiles(`${tmp.dir}/report`, async (file) => (await load(file, caseId, undefined, COMMON_CONTACTS_MAPPING)).outcome);
   // Two silences of the first target, written out of order: the report lists them in time order.
   await db.timelineGap.createMany({
     data: [
@@ -40,12 +33,7 @@ beforeAll(async () => {
     ],
   });
   await db.case.update({ where: { id: caseId }, data: { displayTimezone: "America/Chicago" } });
-  setRuntime({ config: { trustProxy: false }, db } as unknown as Runtime);
-  const member = await createUserInDb(db, "analyst", "member");
-  const outsider = await createUserInDb(db, "analyst", "outsider");
-  await addCaseMemberInDb(db, caseId, member.id);
-  memberCookie = `sy_session=${(await createSession(db, member.id)).token}`;
-  outsiderCookie = `sy_session=${(await createSession(db, outsider.id)).token}`;
+  ({ memberCookie, outsiderCookie } = await memberAndOutsider(db, caseId));
   report = await caseReport(db, caseId);
 }, 60_000);
 

@@ -1,14 +1,11 @@
-import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as commonContactsRoute } from "../../app/api/analytics/common-contacts/route";
-import { createSession } from "../../lib/auth/session";
 import { commonContacts } from "../../lib/data/common-contacts";
 import { NO_SUCH_CASE } from "../../lib/data/case-access";
 import { commonContactsResponseSchema } from "../../lib/schemas/analytics";
-import { setRuntime, type Runtime } from "../../lib/server/runtime";
 import { caseSqliteHarness } from "../support/case-sqlite";
-import { COMMON_CONTACTS_MAPPING, T2, TARGETS, recountCommonContacts, writeCommonContactsFiles, type StoredRecord } from "../support/common-contacts-files";
-import { addCaseMemberInDb, createUserInDb } from "../support/factories";
+import { COMMON_CONTACTS_MAPPING, T2, TARGETS, recountCommonContacts, type StoredRecord } from "../support/common-contacts-files";
+import { STORED_RECORD_COLUMNS, loadCommonContactsFiles, memberAndOutsider } from "../support/analytics-case";
 
 /**
  * Issue 21, common contacts on a real SQLite file: three targets' files loaded through the real
@@ -20,26 +17,12 @@ let caseId = 0;
 let memberCookie = "";
 let outsiderCookie = "";
 
-const storedRecords = (c: number) =>
-  read
-    .prepare(
-      `SELECT target, caller, callee, caller_raw, callee_raw, caller_kind, callee_kind, start_time, record_type FROM call_records WHERE case_id = ? AND duplicate_of IS NULL`,
-    )
-    .all(c) as StoredRecord[];
+const storedRecords = (c: number) => read.prepare(`SELECT ${STORED_RECORD_COLUMNS} FROM call_records WHERE case_id = ? AND duplicate_of IS NULL`).all(c) as StoredRecord[];
 
 beforeAll(async () => {
   caseId = await newCase("common contacts");
-  fs.mkdirSync(`${tmp.dir}/common`, { recursive: true });
-  for (const file of writeCommonContactsFiles(`${tmp.dir}/common`)) {
-    const r = await load(file, caseId, undefined, COMMON_CONTACTS_MAPPING);
-    expect(r.outcome?.status, r.outcome?.error?.message ?? "").toBe("completed");
-  }
-  setRuntime({ config: { trustProxy: false }, db } as unknown as Runtime);
-  const member = await createUserInDb(db, "analyst", "member");
-  const outsider = await createUserInDb(db, "analyst", "outsider");
-  await addCaseMemberInDb(db, caseId, member.id);
-  memberCookie = `sy_session=${(await createSession(db, member.id)).token}`;
-  outsiderCookie = `sy_session=${(await createSession(db, outsider.id)).token}`;
+  await loadCommonContactsFiles(`${tmp.dir}/common`, async (file) => (await load(file, caseId, undefined, COMMON_CONTACTS_MAPPING)).outcome);
+  ({ memberCookie, outsiderCookie } = await memberAndOutsider(db, caseId));
 }, 60_000);
 
 async function get(query: string, cookie: string) {

@@ -1,80 +1,30 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import JSZip from "jszip";
-import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as graphRoute } from "../../app/api/analytics/graph/route";
-import { createSession } from "../../lib/auth/session";
 import { NO_SUCH_CASE } from "../../lib/data/case-access";
 import { caseGraph, NEO4J_NODES_HEADER, NEO4J_RELATIONSHIPS_HEADER } from "../../lib/data/case-graph";
-import { openPgPool } from "../../lib/db/pg-connection";
-import { getDb, type Db } from "../../lib/db/prisma";
-import { executeJob, type TaskRunner } from "../../lib/jobs/execute-job";
-import { createJob } from "../../lib/jobs/job-commands";
-import { silentJobEvents } from "../../lib/jobs/job-events";
-import { runIngestTask } from "../../lib/jobs/run-ingest-task";
-import { setRuntime, type Runtime } from "../../lib/server/runtime";
+import type { Db } from "../../lib/db/prisma";
 import { recountCaseGraph, type GraphRecountFilter } from "../support/case-graph-recount";
-import { COMMON_CONTACTS_MAPPING, T2, writeCommonContactsFiles, type StoredRecord } from "../support/common-contacts-files";
-import { addCaseMemberInDb, createUserInDb } from "../support/factories";
-import { tempPgSchema } from "../support/pg-test-db";
+import { T2 } from "../support/common-contacts-files";
+import { pgAnalyticsCase, type PgAnalyticsCase } from "../support/analytics-case";
 
 /**
  * Issue 21, the link chart on PostgreSQL: the common-contacts files through the real loader
  * (executeJob → COPY sink → per-target contacts recount), the graph from contacts and from the
  * records (filters) checked against a recount from call_records. Skips when PostgreSQL cannot be reached.
  */
-const pgdb = await tempPgSchema("case_graph");
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sy-pg-graph-"));
+const pgcase = await pgAnalyticsCase("case_graph", "link chart");
+const pgdb = pgcase.available;
 let db: Db;
-let sql: pg.Pool;
 let caseId = 0;
 let memberCookie = "";
 let outsiderCookie = "";
-
-const inline: TaskRunner = (task, onProgress, flag) => runIngestTask(task, onProgress, () => Atomics.load(flag, 0) === 1);
+let storedRecords: PgAnalyticsCase["storedRecords"];
 
 beforeAll(async () => {
   if (!pgdb) return;
-  db = getDb(pgdb.databaseUrl);
-  await db.case.count(); // migrates the schema
-  sql = openPgPool(pgdb.databaseUrl, { max: 2 });
-  caseId = (await db.case.create({ data: { name: "link chart" } })).id;
-  for (const file of writeCommonContactsFiles(tmp)) {
-    const job = await createJob(db, {
-      fileName: path.basename(file),
-      storedPath: file,
-      sha256: "test",
-      sizeBytes: fs.statSync(file).size,
-      caseId,
-      mapping: COMMON_CONTACTS_MAPPING,
-    });
-    const outcome = await executeJob(db, pgdb.databaseUrl, job.id, inline, silentJobEvents);
-    expect(outcome?.status, outcome?.error?.message ?? "").toBe("completed");
-  }
-  setRuntime({ config: { trustProxy: false }, db } as unknown as Runtime);
-  const member = await createUserInDb(db, "analyst", "member");
-  const outsider = await createUserInDb(db, "analyst", "outsider");
-  await addCaseMemberInDb(db, caseId, member.id);
-  memberCookie = `sy_session=${(await createSession(db, member.id)).token}`;
-  outsiderCookie = `sy_session=${(await createSession(db, outsider.id)).token}`;
+  ({ db, caseId, memberCookie, outsiderCookie, storedRecords } = await pgcase.load());
 }, 120_000);
-afterAll(async () => {
-  await sql?.end();
-  await db?.$disconnect();
-  await pgdb?.cleanup();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-async function storedRecords(c: number): Promise<StoredRecord[]> {
-  return (
-    await sql.query(
-      `SELECT target, caller, callee, caller_raw, callee_raw, caller_kind, callee_kind, start_time, record_type FROM call_records WHERE case_id = $1 AND duplicate_of IS NULL`,
-      [c],
-    )
-  ).rows as StoredRecord[];
-}
 
 const graph = (f: GraphRecountFilter = {}) => caseGraph(db, caseId, { minWeight: 1, limit: 2000, ...f } as Parameters<typeof caseGraph>[2]);
 

@@ -1,26 +1,15 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as reportRoute } from "../../app/api/analytics/report/route";
-import { createSession } from "../../lib/auth/session";
 import { NO_SUCH_CASE } from "../../lib/data/case-access";
 import { caseReport } from "../../lib/data/case-report";
 import { listContacts } from "../../lib/data/contacts";
 import { targetDevices, targetPatterns } from "../../lib/data/patterns-of-life";
-import { openPgPool } from "../../lib/db/pg-connection";
-import { getDb, type Db } from "../../lib/db/prisma";
-import { executeJob, type TaskRunner } from "../../lib/jobs/execute-job";
-import { createJob } from "../../lib/jobs/job-commands";
-import { silentJobEvents } from "../../lib/jobs/job-events";
-import { runIngestTask } from "../../lib/jobs/run-ingest-task";
+import type { Db } from "../../lib/db/prisma";
 import { caseReportResponseSchema, type CaseReportResponse } from "../../lib/schemas/analytics";
-import { setRuntime, type Runtime } from "../../lib/server/runtime";
 import { recountReportCounts, type CountedRecord } from "../support/case-report-recount";
-import { COMMON_CONTACTS_MAPPING, TARGETS, writeCommonContactsFiles } from "../support/common-contacts-files";
-import { addCaseMemberInDb, createUserInDb } from "../support/factories";
-import { tempPgSchema } from "../support/pg-test-db";
+import { TARGETS } from "../support/common-contacts-files";
+import { pgAnalyticsCase } from "../support/analytics-case";
 
 /**
  * Issue 21, the case report on PostgreSQL: the same three targets' files as
@@ -28,47 +17,18 @@ import { tempPgSchema } from "../support/pg-test-db";
  * post-load), the same SQL counting, checked against a recount from call_records. Skips when
  * PostgreSQL cannot be reached.
  */
-const pgdb = await tempPgSchema("case_report");
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sy-pg-report-"));
+const pgcase = await pgAnalyticsCase("case_report", "report case");
+const pgdb = pgcase.available;
 let db: Db;
 let sql: pg.Pool;
 let caseId = 0;
 let memberCookie = "";
 let outsiderCookie = "";
 
-const inline: TaskRunner = (task, onProgress, flag) => runIngestTask(task, onProgress, () => Atomics.load(flag, 0) === 1);
-
 beforeAll(async () => {
   if (!pgdb) return;
-  db = getDb(pgdb.databaseUrl);
-  await db.case.count(); // migrates the schema
-  sql = openPgPool(pgdb.databaseUrl, { max: 2 });
-  caseId = (await db.case.create({ data: { name: "report case" } })).id;
-  for (const file of writeCommonContactsFiles(tmp)) {
-    const job = await createJob(db, {
-      fileName: path.basename(file),
-      storedPath: file,
-      sha256: "test",
-      sizeBytes: fs.statSync(file).size,
-      caseId,
-      mapping: COMMON_CONTACTS_MAPPING,
-    });
-    const outcome = await executeJob(db, pgdb.databaseUrl, job.id, inline, silentJobEvents);
-    expect(outcome?.status, outcome?.error?.message ?? "").toBe("completed");
-  }
-  setRuntime({ config: { trustProxy: false }, db } as unknown as Runtime);
-  const member = await createUserInDb(db, "analyst", "member");
-  const outsider = await createUserInDb(db, "analyst", "outsider");
-  await addCaseMemberInDb(db, caseId, member.id);
-  memberCookie = `sy_session=${(await createSession(db, member.id)).token}`;
-  outsiderCookie = `sy_session=${(await createSession(db, outsider.id)).token}`;
+  ({ db, sql, caseId, memberCookie, outsiderCookie } = await pgcase.load());
 }, 120_000);
-afterAll(async () => {
-  await sql?.end();
-  await db?.$disconnect();
-  await pgdb?.cleanup();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
 
 async function get(query: string, cookie: string) {
   const res = await reportRoute(new Request(`http://127.0.0.1/api/analytics/report?${query}`, { headers: { cookie } }), { params: Promise.resolve({}) });

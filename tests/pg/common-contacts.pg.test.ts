@@ -1,22 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as commonContactsRoute } from "../../app/api/analytics/common-contacts/route";
-import { createSession } from "../../lib/auth/session";
 import { NO_SUCH_CASE } from "../../lib/data/case-access";
 import { commonContacts } from "../../lib/data/common-contacts";
-import { openPgPool } from "../../lib/db/pg-connection";
-import { getDb, type Db } from "../../lib/db/prisma";
-import { executeJob, type TaskRunner } from "../../lib/jobs/execute-job";
-import { createJob } from "../../lib/jobs/job-commands";
-import { silentJobEvents } from "../../lib/jobs/job-events";
-import { runIngestTask } from "../../lib/jobs/run-ingest-task";
-import { setRuntime, type Runtime } from "../../lib/server/runtime";
-import { COMMON_CONTACTS_MAPPING, T2, TARGETS, recountCommonContacts, writeCommonContactsFiles, type StoredRecord } from "../support/common-contacts-files";
-import { addCaseMemberInDb, createUserInDb } from "../support/factories";
-import { tempPgSchema } from "../support/pg-test-db";
+import type { Db } from "../../lib/db/prisma";
+import { T2, TARGETS, recountCommonContacts } from "../support/common-contacts-files";
+import { pgAnalyticsCase, type PgAnalyticsCase } from "../support/analytics-case";
 
 /**
  * Issue 21, common contacts on PostgreSQL: the same three targets' files as
@@ -24,56 +13,19 @@ import { tempPgSchema } from "../support/pg-test-db";
  * per-target contacts recount), the same SQL answering, checked against a recount from call_records.
  * Skips when PostgreSQL cannot be reached.
  */
-const pgdb = await tempPgSchema("common_contacts");
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sy-pg-common-"));
+const pgcase = await pgAnalyticsCase("common_contacts", "common contacts");
+const pgdb = pgcase.available;
 let db: Db;
 let sql: pg.Pool;
 let caseId = 0;
 let memberCookie = "";
 let outsiderCookie = "";
-
-const inline: TaskRunner = (task, onProgress, flag) => runIngestTask(task, onProgress, () => Atomics.load(flag, 0) === 1);
+let storedRecords: PgAnalyticsCase["storedRecords"];
 
 beforeAll(async () => {
   if (!pgdb) return;
-  db = getDb(pgdb.databaseUrl);
-  await db.case.count(); // migrates the schema
-  sql = openPgPool(pgdb.databaseUrl, { max: 2 });
-  caseId = (await db.case.create({ data: { name: "common contacts" } })).id;
-  for (const file of writeCommonContactsFiles(tmp)) {
-    const job = await createJob(db, {
-      fileName: path.basename(file),
-      storedPath: file,
-      sha256: "test",
-      sizeBytes: fs.statSync(file).size,
-      caseId,
-      mapping: COMMON_CONTACTS_MAPPING,
-    });
-    const outcome = await executeJob(db, pgdb.databaseUrl, job.id, inline, silentJobEvents);
-    expect(outcome?.status, outcome?.error?.message ?? "").toBe("completed");
-  }
-  setRuntime({ config: { trustProxy: false }, db } as unknown as Runtime);
-  const member = await createUserInDb(db, "analyst", "member");
-  const outsider = await createUserInDb(db, "analyst", "outsider");
-  await addCaseMemberInDb(db, caseId, member.id);
-  memberCookie = `sy_session=${(await createSession(db, member.id)).token}`;
-  outsiderCookie = `sy_session=${(await createSession(db, outsider.id)).token}`;
+  ({ db, sql, caseId, memberCookie, outsiderCookie, storedRecords } = await pgcase.load());
 }, 120_000);
-afterAll(async () => {
-  await sql?.end();
-  await db?.$disconnect();
-  await pgdb?.cleanup();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-async function storedRecords(c: number): Promise<StoredRecord[]> {
-  return (
-    await sql.query(
-      `SELECT target, caller, callee, caller_raw, callee_raw, caller_kind, callee_kind, start_time, record_type FROM call_records WHERE case_id = $1 AND duplicate_of IS NULL`,
-      [c],
-    )
-  ).rows as StoredRecord[];
-}
 
 async function get(query: string, cookie: string) {
   const res = await commonContactsRoute(new Request(`http://127.0.0.1/api/analytics/common-contacts?${query}`, { headers: { cookie } }), { params: Promise.resolve({}) });
