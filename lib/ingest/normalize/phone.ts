@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
-import { nanpFastPath } from "./phone-nanp";
+import { fastPhone } from "./phone-fast";
 import { regionMemo } from "./region-memo";
 
 export type { CountryCode };
@@ -8,8 +8,10 @@ export type { CountryCode };
  * Phone text → E.164, or null when it is not a phone number.
  *
  * Carrier files repeat the same few hundred numbers across a million rows, so results are memoized
- * per region (bounded: the oldest entry goes when the cap is reached). North American forms take
- * a hand-written fast path; everything else goes through libphonenumber's full ("max") metadata.
+ * per region (bounded: the oldest entry goes when the cap is reached). Files where almost every
+ * number differs (tower dumps) do not repeat: well-formed national and +CC numbers take a fast
+ * path that gives exactly the library's answer (phone-fast.ts); everything else goes through
+ * libphonenumber's full ("max") metadata.
  */
 export function normalizePhone(raw: string, region: CountryCode = "US"): string | null {
   return memoized(raw, region);
@@ -32,11 +34,14 @@ export interface PhoneReading {
 /** Phone text → E.164 with the repair flag, or null; not memoized (party.ts memoizes its own readings). */
 export function readPhone(raw: string, region: CountryCode = "US"): PhoneReading | null {
   if (typeof raw !== "string") return null; // cells from JSON sources may be anything
-  if (region === "US" || region === "CA") {
-    const fast = nanpFastPath(raw);
-    if (fast !== undefined) return fast === null ? null : { number: fast, repaired: false };
-  }
+  const fast = fastPhone(raw, region);
+  if (fast !== undefined) return { number: fast, repaired: false };
   return parseWithLibrary(raw, region);
+}
+
+/** readPhone without the fast path: the reference the fast path is held to (phone-fast.test.ts). */
+export function readPhoneWithLibrary(raw: string, region: CountryCode = "US"): PhoneReading | null {
+  return typeof raw === "string" ? parseWithLibrary(raw, region) : null;
 }
 
 const plain = (number: string): PhoneReading => ({ number, repaired: false });

@@ -14,11 +14,13 @@ const ATT_FIELDS: (MappableField | null)[] = ["item", "start_date", "start_clock
 const CODES = ["MO", "MT", "SMSMO", "SMSMT"];
 
 /** n distinct valid NANP numbers: area and exchange codes 200–999, N11 skipped. */
+const AREAS = [201, 202, 212, 213, 214, 305, 312, 313, 404, 415, 416, 469, 503, 512, 514, 602, 604, 617, 646, 702, 713, 718, 773, 818, 917, 972];
 function nanpNumbers(n: number, seed = 0): string[] {
   const out: string[] = [];
   for (let i = 0; out.length < n; i++) {
     const k = i + seed;
-    const area = 200 + ((k * 37) % 800);
+    // Assigned area codes only: an unassigned one (999, 555) is no valid number for libphonenumber.
+    const area = AREAS[(k * 37) % AREAS.length] as number;
     const exchange = 200 + ((k * 101) % 800);
     if (area % 100 === 11 || exchange % 100 === 11) continue;
     out.push(`${area}${exchange}${String(k % 10000).padStart(4, "0")}`);
