@@ -2,6 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { PROJECT_ROOT } from "./paths";
+import { parseStorageUrl } from "./storage/s3-client";
 
 /** "1"/"true" = on; anything else (unset, "0", "false") = off. */
 export function envFlag(value: string | undefined): boolean {
@@ -39,6 +40,8 @@ const envSchema = z.object({
     .default(2 * 1024 ** 3),
   FORMAT_MISMATCH: z.enum(["refuse", "read"]).default("refuse"),
   NEAR_DUPLICATE_STRATEGY: z.enum(["keep_first", "keep_longest", "merge"]).default("keep_first"),
+  // Uploads in object storage (s3://bucket/prefix) instead of DATA_DIR/uploads; endpoint and credentials: lib/storage/s3-client.ts.
+  STORAGE_URL: z.string().optional(),
   RETENTION_DAYS: z.coerce.number().min(0).default(0), // uploads older than this are deleted; 0 = keep forever
   RETENTION_DELETE_RECORDS: z
     .enum(["0", "1", "true", "false"])
@@ -74,6 +77,8 @@ export interface AppConfig {
    * every part); refused up front when the zip's directory declares more (xlsx-limits.ts).
    */
   maxInflatedBytes: number;
+  /** `s3://bucket/prefix` when uploads go to object storage; null: DATA_DIR/uploads. */
+  storageUrl: string | null;
   /** 0: uploads are kept forever. */
   retentionDays: number;
   retentionDeleteRecords: boolean;
@@ -83,6 +88,8 @@ export interface AppConfig {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = envSchema.parse(env);
   const dataDir = path.resolve(e.DATA_DIR);
+  const storageUrl = e.STORAGE_URL?.trim() || null;
+  if (storageUrl) parseStorageUrl(storageUrl); // a malformed URL stops start-up with its reason
   return {
     dataDir,
     uploadsDir: path.join(dataDir, "uploads"),
@@ -101,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxInflatedBytes: e.MAX_INFLATED_BYTES,
     formatMismatch: e.FORMAT_MISMATCH,
     nearDuplicateStrategy: e.NEAR_DUPLICATE_STRATEGY,
+    storageUrl,
     retentionDays: e.RETENTION_DAYS,
     retentionDeleteRecords: e.RETENTION_DELETE_RECORDS,
   };

@@ -1,4 +1,4 @@
-import fs from "node:fs/promises";
+import { isStoredUpload, removeUpload } from "../storage/upload-store";
 import crypto from "node:crypto";
 import type { Db } from "../db/prisma";
 import { AppError } from "../app-error";
@@ -112,7 +112,7 @@ export async function deleteJob(db: Db, jobId: string, databaseUrl: string = dat
   if (job.status === "processing") throw new AppError("conflict", "Cancel the job before deleting it.");
   await purgeJob(databaseUrl, jobId);
   await db.ingestionJob.deleteMany({ where: { id: jobId } });
-  if (job.storedPath.includes("/uploads/")) await fs.rm(job.storedPath, { force: true });
+  if (isStoredUpload(job.storedPath)) await removeUpload(job.storedPath);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { AppConfig } from "../config";
 import type { Db } from "../db/prisma";
 import { log } from "../log";
 import { databaseUrlOf, purgeJob } from "./purge-job";
+import { isStoredUpload, removeUpload as removeStoredUpload } from "../storage/upload-store";
 
 /**
  * Retention: uploads older than RETENTION_DAYS are deleted from DATA_DIR/uploads (only files
@@ -33,7 +34,6 @@ export async function sweepRetention(db: Db, config: RetentionConfig, now = new 
   const result: RetentionResult = { uploadsRemoved: 0, recordsDeleted: 0, workFilesRemoved: await sweepWorkDir(config, now) };
   if (config.retentionDays <= 0) return result;
   const cutoff = new Date(now.getTime() - config.retentionDays * DAY_MS);
-  const uploadsDir = path.resolve(config.uploadsDir) + path.sep;
   const day = now.toISOString().slice(0, 10);
   let cursor: string | undefined;
   for (;;) {
@@ -47,12 +47,12 @@ export async function sweepRetention(db: Db, config: RetentionConfig, now = new 
     cursor = jobs[jobs.length - 1]!.id;
     for (const job of jobs) {
       const message = job.errorMessage ?? "";
-      const removeUpload = !message.includes(NOTE) && path.resolve(job.storedPath).startsWith(uploadsDir);
+      const removeUpload = !message.includes(NOTE) && isStoredUpload(job.storedPath, config.uploadsDir);
       const deleteRecords = config.retentionDeleteRecords && !message.includes(RECORDS_NOTE);
       if (!removeUpload && !deleteRecords) continue;
       const notes: string[] = [];
       if (removeUpload) {
-        await fs.rm(job.storedPath, { force: true });
+        await removeStoredUpload(job.storedPath);
         result.uploadsRemoved++;
         notes.push(`${NOTE} ${day}.`);
       }

@@ -1,7 +1,6 @@
-import crypto from "node:crypto";
 import fs from "node:fs/promises";
-import path from "node:path";
 import type { Runtime } from "../server/runtime";
+import { probeUploadStore } from "../storage/upload-store";
 
 /** Below this much free space on the upload volume a node reports itself unhealthy. */
 const MIN_FREE_BYTES = 1024 ** 3;
@@ -25,13 +24,8 @@ export async function checkHealth(runtime: Runtime): Promise<HealthReport> {
       await runtime.db.$queryRawUnsafe("SELECT 1");
       return `reachable in ${Date.now() - t} ms`;
     }),
-    probe(async () => {
-      const file = path.join(runtime.config.uploadsDir, `.health-${crypto.randomUUID()}`);
-      await fs.mkdir(runtime.config.uploadsDir, { recursive: true });
-      await fs.writeFile(file, "ok");
-      await fs.rm(file);
-      return `${runtime.config.uploadsDir} is writable`;
-    }),
+    // Where new uploads go: DATA_DIR/uploads, or the STORAGE_URL bucket (a probe object, removed at once).
+    probe(() => probeUploadStore(runtime.config.uploadsDir)),
     freeSpace(runtime.config.uploadsDir),
   ]);
   const queue = await probe(async () => {

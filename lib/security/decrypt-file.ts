@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { openUploadSource, type ByteSource } from "../storage/upload-store";
 import { CHUNK_BYTES, chunkOpener, HEADER_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, truncatedUpload } from "./upload-cipher";
 
 /** Sealed chunks read, opened and written per step: 1 MB of plaintext. */
@@ -12,9 +13,9 @@ const CHUNKS_PER_STEP = 16;
  * through a queue. The 1M-row CSV's 106 MB, in isolation: 290–367 ms through that stream, 138–276 ms here (and in the job's debug log,
  * `decryptMs`, 0.54–0.71 s → 0.29–0.51 s on a busy VM): time before the first row can be read.
  */
-export async function decryptFile(src: string, dst: string, master: Buffer): Promise<void> {
+export async function decryptFile(src: string | ByteSource, dst: string, master: Buffer): Promise<void> {
   decryptions.files++;
-  const input = await fs.promises.open(src, "r");
+  const input = typeof src === "string" ? await openUploadSource(src) : src;
   try {
     const { open, chunks, finalBytes } = await sealedLayout(input, master);
     const output = await fs.promises.open(dst, "wx", 0o600);
@@ -45,7 +46,7 @@ export async function decryptFile(src: string, dst: string, master: Buffer): Pro
       await output.close();
     }
   } finally {
-    await input.close();
+    if (typeof src === "string") await input.close();
   }
 }
 
@@ -53,8 +54,8 @@ export async function decryptFile(src: string, dst: string, master: Buffer): Pro
  * A stored upload's header read and its chunk layout: every chunk but the final one is full; the
  * final one is what is left (a full one included).
  */
-async function sealedLayout(input: fs.promises.FileHandle, master: Buffer) {
-  const { size } = await input.stat();
+async function sealedLayout(input: ByteSource, master: Buffer) {
+  const { size } = input;
   if (size < HEADER_BYTES) throw truncatedUpload();
   const header = Buffer.alloc(HEADER_BYTES);
   await readFully(input, header, 0);
@@ -73,9 +74,9 @@ export const decryptions = { files: 0, prefixes: 0 };
  * The first `maxBytes` of plaintext of a stored upload, in memory only (nothing is written):
  * only the leading chunks are read and authenticated. `size` is the whole plaintext's length.
  */
-export async function decryptPrefix(src: string, maxBytes: number, master: Buffer): Promise<{ bytes: Buffer; size: number }> {
+export async function decryptPrefix(src: string | ByteSource, maxBytes: number, master: Buffer): Promise<{ bytes: Buffer; size: number }> {
   decryptions.prefixes++;
-  const input = await fs.promises.open(src, "r");
+  const input = typeof src === "string" ? await openUploadSource(src) : src;
   try {
     const { open, chunks, finalBytes, body } = await sealedLayout(input, master);
     if (finalBytes < TAG_BYTES) throw truncatedUpload();
@@ -94,14 +95,10 @@ export async function decryptPrefix(src: string, maxBytes: number, master: Buffe
     const bytes = Buffer.concat(plain);
     return { bytes: bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes, size };
   } finally {
-    await input.close();
+    if (typeof src === "string") await input.close();
   }
 }
 
-async function readFully(fh: fs.promises.FileHandle, into: Buffer, position: number): Promise<void> {
-  for (let got = 0; got < into.length;) {
-    const { bytesRead } = await fh.read(into, got, into.length - got, position + got);
-    if (bytesRead === 0) throw truncatedUpload();
-    got += bytesRead;
-  }
+async function readFully(input: ByteSource, into: Buffer, position: number): Promise<void> {
+  if ((await input.read(into, position)) < into.length) throw truncatedUpload();
 }

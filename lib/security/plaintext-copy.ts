@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { decryptFile, decryptPrefix } from "./decrypt-file";
-import { HEADER_BYTES, isEncryptedHead } from "./upload-cipher";
+import { CHUNK_BYTES, HEADER_BYTES, isEncryptedHead, TAG_BYTES, UploadCipherError } from "./upload-cipher";
 import { loadUploadKey } from "./upload-key";
+import { isObjectRef, isStorageError } from "../storage/s3-client";
+import { openUploadSource, type ByteSource } from "../storage/upload-store";
 import { failedOutcome } from "../ingest/failed-outcome";
 
 export interface Plaintext {
@@ -54,45 +56,74 @@ export async function removeWorkCopies(dataDir: string): Promise<number> {
   return removed;
 }
 
+/**
+ * A readable copy of a stored upload, `storedPath` being a local path or an `s3://` reference (an
+ * object is read by ranged GETs straight into the decryptor; its ciphertext never touches the disk).
+ */
 export async function openPlaintext(storedPath: string, dataDir: string, name: string): Promise<Plaintext> {
-  const head = Buffer.alloc(HEADER_BYTES);
-  const fh = await fs.promises.open(storedPath, "r");
+  const source = await openUploadSource(storedPath);
   try {
-    await fh.read(head, 0, HEADER_BYTES, 0);
+    const head = Buffer.alloc(HEADER_BYTES);
+    await source.read(head, 0);
+    const encrypted = isEncryptedHead(head);
+    if (!encrypted && !isObjectRef(storedPath)) return { path: storedPath, dispose: async () => {} };
+
+    const workDir = path.join(dataDir, WORK_DIR);
+    await fs.promises.mkdir(workDir, { recursive: true, mode: 0o700 });
+    const out = path.join(workDir, path.basename(name));
+    const dispose = () => fs.promises.rm(out, { force: true });
+    // A copy left by a killed worker would keep its old mode if reopened; start fresh.
+    await dispose();
+    try {
+      if (encrypted) await decryptFile(source, out, loadUploadKey(dataDir));
+      else await copyOut(source, out);
+    } catch (err) {
+      await dispose();
+      // With object storage the machines share no DATA_DIR, so no key file either: say so.
+      if (err instanceof UploadCipherError && isObjectRef(storedPath) && !process.env.SWITCHYARD_ENCRYPTION_KEY) {
+        throw new UploadCipherError(`${err.message} With STORAGE_URL every web node and worker must share one SWITCHYARD_ENCRYPTION_KEY.`);
+      }
+      throw err;
+    }
+    return { path: out, dispose };
+  } finally {
+    await source.close();
+  }
+}
+
+/** An unencrypted object (stored with no key: tests of the plain path) copied to a work file as it is. */
+async function copyOut(source: ByteSource, out: string): Promise<void> {
+  const fh = await fs.promises.open(out, "wx", 0o600);
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let at = 0; at < source.size;) {
+      const n = await source.read(buf, at);
+      if (n === 0) break;
+      await fh.write(buf, 0, n);
+      at += n;
+    }
   } finally {
     await fh.close();
   }
-  if (!isEncryptedHead(head)) return { path: storedPath, dispose: async () => {} };
-
-  const workDir = path.join(dataDir, WORK_DIR);
-  await fs.promises.mkdir(workDir, { recursive: true, mode: 0o700 });
-  const out = path.join(workDir, path.basename(name));
-  const dispose = () => fs.promises.rm(out, { force: true });
-  // A copy left by a killed worker would keep its old mode if reopened; start fresh.
-  await dispose();
-  try {
-    await decryptFile(storedPath, out, loadUploadKey(dataDir));
-  } catch (err) {
-    await dispose();
-    throw err;
-  }
-  return { path: out, dispose };
 }
 
 /**
  * The first `maxBytes` of a stored upload's plaintext, in memory (never on disk), and the whole
- * plaintext's size: what the mapping preview of a text file needs.
+ * plaintext's size: what the mapping preview of a text file needs. From object storage it is one
+ * ranged GET of the head (plus the HEAD request that gives the size).
  */
 export async function readPlaintextHead(storedPath: string, dataDir: string, maxBytes: number): Promise<{ bytes: Buffer; size: number }> {
-  const fh = await fs.promises.open(storedPath, "r");
+  // The sealed head: header plus every chunk's tag the plaintext head spans.
+  const sealedHead = HEADER_BYTES + maxBytes + (Math.ceil(maxBytes / CHUNK_BYTES) + 1) * TAG_BYTES;
+  const source = await openUploadSource(storedPath, { headBytes: sealedHead });
   try {
     const head = Buffer.alloc(Math.max(HEADER_BYTES, maxBytes));
-    const { bytesRead } = await fh.read(head, 0, head.length, 0);
-    if (!isEncryptedHead(head.subarray(0, bytesRead))) return { bytes: head.subarray(0, Math.min(bytesRead, maxBytes)), size: (await fh.stat()).size };
+    const bytesRead = await source.read(head, 0);
+    if (!isEncryptedHead(head.subarray(0, bytesRead))) return { bytes: head.subarray(0, Math.min(bytesRead, maxBytes)), size: source.size };
+    return await decryptPrefix(source, maxBytes, loadUploadKey(dataDir));
   } finally {
-    await fh.close();
+    await source.close();
   }
-  return decryptPrefix(storedPath, maxBytes, loadUploadKey(dataDir));
 }
 
 /** Runs `fn` on a readable copy of a stored upload and removes the copy afterwards, whatever happens. */
@@ -110,5 +141,7 @@ export function unreadableUploadOutcome(err: unknown, durationMs: number) {
   const gone = (err as NodeJS.ErrnoException | null)?.code === "ENOENT";
   return gone
     ? failedOutcome("upload_missing", "The uploaded file is no longer stored (removed by retention or deleted); upload it again to load it.", { durationMs })
-    : failedOutcome("upload_unreadable", `The stored upload could not be decrypted: ${err instanceof Error ? err.message : String(err)}`, { durationMs });
+    : failedOutcome("upload_unreadable", `The stored upload could not be ${isStorageError(err) ? "read" : "decrypted"}: ${err instanceof Error ? err.message : String(err)}`, {
+        durationMs,
+      });
 }

@@ -1,4 +1,4 @@
-import fs from "node:fs";
+import { statUpload } from "../storage/upload-store";
 import type { MappingPreview, PreviewInput, PreviewSample } from "../ingest/pipeline/preview-mapping";
 import { headerLineOf } from "../schemas/mapping";
 
@@ -103,9 +103,9 @@ function estimateBytes(v: PreviewSample): number {
  * stat'ed (the uncached preview then fails with its own reason).
  */
 export async function previewCacheKey(jobId: string, storedPath: string, input: Pick<PreviewInput, "override">): Promise<string | null> {
-  let st: fs.Stats;
+  let st: { size: number; mtimeMs: number };
   try {
-    st = await fs.promises.stat(storedPath);
+    st = await statUpload(storedPath);
   } catch {
     return null;
   }

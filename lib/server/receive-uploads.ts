@@ -1,9 +1,9 @@
-import fs from "node:fs/promises";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { AppError } from "../app-error";
 import { saveUploadStream, type StoredUpload } from "../storage/save-upload";
+import { removeUpload } from "../storage/upload-store";
 
 export interface ReceivedFile extends StoredUpload {
   fileName: string;
@@ -85,7 +85,7 @@ export async function receiveUploads(req: Request, uploadsDir: string, maxBytes:
   } catch (err) {
     // Every save has ended by now (its stream finished or was destroyed above); remove what got stored.
     const settled = await Promise.allSettled(saves);
-    await Promise.all(settled.map((s) => (s.status === "fulfilled" ? fs.rm(s.value.storedPath, { force: true }) : undefined)));
+    await Promise.all(settled.map((s) => (s.status === "fulfilled" ? removeUpload(s.value.storedPath) : undefined)));
     throw err;
   }
 }

@@ -1,19 +1,12 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "../app-error";
 import { createEncryptStream } from "../security/upload-cipher";
 import { loadUploadKey } from "../security/upload-key";
-
-/**
- * What the file stream may buffer while a write is in flight. At the default 16 KiB every 64 KiB
- * chunk of the upload waited for the previous fs write to finish before the request was read on:
- * a 106 MB upload took 1.1–1.2 s on localhost with the main thread half idle; with 1 MiB the
- * stream coalesces chunks into one writev while the socket keeps flowing (0.57–0.62 s).
- */
-const STREAM_BUFFER_BYTES = 1 << 20;
+import { loadConfig } from "../config";
+import { configuredUploadStore, type UploadStore } from "./upload-store";
 
 export interface StoredUpload {
   storedPath: string;
@@ -22,23 +15,25 @@ export interface StoredUpload {
 }
 
 /**
- * Streams an upload to `<uploadsDir>/<id>` (a random id, never the client's file name, so no
- * name can traverse paths or collide), hashing and encrypting as it goes (AES-256-GCM in
- * 64 KiB chunks, lib/security/upload-cipher.ts); memory stays flat whatever the size. The
- * SHA-256 and size are of the plaintext, as the client sent it. Over `maxBytes` the write
- * stops and the partial file is removed. `key` defaults to the installation's upload key
- * (uploadsDir sits in DATA_DIR); null stores the plaintext (tests of the plain path only).
+ * Streams an upload to the store — by default the configured one for `uploadsDir`:
+ * `<uploadsDir>/<id>`, or the object `<prefix>/<id>` when STORAGE_URL is set — under a random id,
+ * never the client's file name, so no name can traverse paths or collide; hashing and encrypting
+ * as it goes (AES-256-GCM in 64 KiB chunks, lib/security/upload-cipher.ts); memory stays flat
+ * whatever the size. The SHA-256 and size are of the plaintext, as the client sent it. Over
+ * `maxBytes` the write stops and the partial file (or multipart upload) is removed. `key`
+ * defaults to the installation's upload key (uploadsDir sits in DATA_DIR); null stores the
+ * plaintext (tests of the plain path only). `storedPath` is the local path or `s3://bucket/key`.
  */
 export async function saveUploadStream(
   source: Readable,
-  uploadsDir: string,
+  target: string | UploadStore,
   maxBytes: number,
   id: string = crypto.randomUUID(),
-  key: Buffer | null = loadUploadKey(path.dirname(uploadsDir)),
+  key: Buffer | null = loadUploadKey(typeof target === "string" ? path.dirname(target) : loadConfig().dataDir),
 ): Promise<StoredUpload> {
   if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new AppError("internal", "An upload id must be a plain token.");
-  fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
-  const storedPath = path.join(uploadsDir, id);
+  const store = typeof target === "string" ? configuredUploadStore(target) : target;
+  const { ref: storedPath, sink, discard } = store.createSink(id);
   const hash = crypto.createHash("sha256");
   let size = 0;
   const meter = new Transform({
@@ -52,12 +47,11 @@ export async function saveUploadStream(
       cb(null, chunk);
     },
   });
-  const sink = fs.createWriteStream(storedPath, { flags: "wx", mode: 0o600, highWaterMark: STREAM_BUFFER_BYTES });
   try {
     if (key) await pipeline(source, meter, createEncryptStream(key), sink);
     else await pipeline(source, meter, sink);
   } catch (err) {
-    await fs.promises.rm(storedPath, { force: true });
+    await discard();
     throw err;
   }
   return { storedPath, sha256: hash.digest("hex"), sizeBytes: size };

@@ -1,7 +1,7 @@
-import fs from "node:fs/promises";
 import { deleteCase, getCase, memberIds, updateCase } from "@/lib/data/cases";
 import { updateCaseBodySchema } from "@/lib/schemas/case";
 import { idParams, route } from "@/lib/server/route";
+import { isStoredUpload, removeUpload } from "@/lib/storage/upload-store";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +31,7 @@ export const DELETE = route(
     const caseId = access!.caseId;
     const members = await memberIds(runtime.db, caseId);
     const { storedPaths } = await deleteCase(runtime.db, user, caseId);
-    await Promise.all(storedPaths.filter((p) => p.includes("/uploads/")).map((p) => fs.rm(p, { force: true })));
+    await Promise.all(storedPaths.filter((p) => isStoredUpload(p)).map((p) => removeUpload(p)));
     await runtime.events.casesChanged(members, caseId);
     return null;
   },

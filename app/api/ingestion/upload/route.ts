@@ -1,4 +1,3 @@
-import fs from "node:fs/promises";
 import { audit } from "@/lib/auth/audit";
 import { AppError } from "@/lib/app-error";
 import { resolveUploadCase } from "@/lib/data/cases";
@@ -6,6 +5,7 @@ import { requireCaseAccess } from "@/lib/data/case-access";
 import { caseIdSchema } from "@/lib/schemas/case";
 import { uploadRateLimiter } from "@/lib/server/rate-limit";
 import { receiveUploads, type ReceivedFile } from "@/lib/server/receive-uploads";
+import { removeUpload } from "@/lib/storage/upload-store";
 import { queryOf, route } from "@/lib/server/route";
 import type { UploadResponse } from "@/lib/schemas/api";
 
@@ -45,7 +45,7 @@ export const POST = route(async ({ req, runtime, user }) => {
     caseId = await resolveUploadCase(db, user, caseId ?? (fieldCase ? parseCaseId(fieldCase) : undefined));
   } catch (err) {
     limiter.refund(user.id, taken);
-    await Promise.all(files.map((f) => fs.rm(f.storedPath, { force: true })));
+    await Promise.all(files.map((f) => removeUpload(f.storedPath)));
     throw err;
   }
   const jobs: UploadResponse["jobs"] = [];
