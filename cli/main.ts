@@ -14,7 +14,7 @@ process.stdout.on("error", (err: NodeJS.ErrnoException) => {
 
 const USAGE = `Usage:
   npm run --silent cli -- ingest FILE... [--json] [--mapping MAP.json] [--case NAME]
-  npm run --silent cli -- export [--format ndjson|csv] [--job ID] [--case NAME]`;
+  npm run --silent cli -- export [--format ndjson|csv|parquet] [--out FILE] [--job ID] [--case NAME]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -1,6 +1,6 @@
-/** Writes one line to stdout, waiting for the pipe to drain so a million-line export never buffers in memory. */
-export async function writeLine(line: string): Promise<void> {
-  if (!process.stdout.write(`${line}\n`)) await new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
+/** Writes one line to stdout (or `to`), waiting for the pipe to drain so a million-line export never buffers in memory. */
+export async function writeLine(line: string, to: NodeJS.WritableStream = process.stdout): Promise<void> {
+  if (!to.write(`${line}\n`)) await new Promise<void>((resolve) => to.once("drain", () => resolve()));
 }
 
 /** Reads `--name value` flags and positional arguments. */

@@ -46,6 +46,15 @@ export function RecordsExplorer() {
           <a className="btn btn-small" href={adminApi.recordsExportUrl(current.id, exportFilter, "xlsx")} download data-testid="records-xlsx">
             Export XLSX
           </a>
+          <a
+            className="btn btn-small"
+            href={adminApi.recordsExportUrl(current.id, exportFilter, "parquet")}
+            download
+            data-testid="records-parquet"
+            title="Apache Parquet, typed columns, for DuckDB, pandas or Spark"
+          >
+            Export Parquet
+          </a>
         </div>
       </div>
       <RecordsFilters

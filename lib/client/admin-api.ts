@@ -81,7 +81,7 @@ export const adminApi = {
 
   records: (caseId: number, f: RecordFilter & { includeDuplicates?: boolean; page: number; pageSize: number }) =>
     apiFetch<RecordListResponse>(`/api/records${query({ caseId, ...f, includeDuplicates: dupes(f.includeDuplicates) })}`),
-  recordsExportUrl: (caseId: number, f: RecordFilter & { includeDuplicates?: boolean }, format: "csv" | "xlsx") =>
+  recordsExportUrl: (caseId: number, f: RecordFilter & { includeDuplicates?: boolean }, format: "csv" | "xlsx" | "parquet") =>
     `/api/records/export${query({ caseId, ...f, includeDuplicates: dupes(f.includeDuplicates), format })}`,
   targets: (caseId: number) => apiFetch<{ targets: string[] }>(`/api/records/targets${query({ caseId })}`),
   /** `kind`: only contacts of that party kind (the response's `kinds` counts all of the target's). */

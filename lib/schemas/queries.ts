@@ -18,7 +18,7 @@ export const contactListQuerySchema = caseScopeQuerySchema.extend({
 });
 
 /** The formats GET /api/records/export streams. */
-export const RECORD_EXPORT_FORMATS = ["csv", "xlsx"] as const;
+export const RECORD_EXPORT_FORMATS = ["csv", "xlsx", "parquet"] as const;
 
 /** GET /api/records/export: the filters of GET /api/records (no paging) and the file format. */
 export const recordExportQuerySchema = recordListQueryObject

@@ -1,10 +1,11 @@
 import { recordsCsvStream, recordsXlsxStream } from "@/lib/data/records-export";
+import { recordsParquetStream } from "@/lib/data/records-parquet";
 import { recordExportQuerySchema } from "@/lib/schemas/queries";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-/** The records of the case(s), filtered like GET /api/records, streamed as CSV or XLSX with duplicate_of, carrier and source columns. */
+/** The records of the case(s), filtered like GET /api/records, streamed as CSV, XLSX or Parquet with duplicate_of, carrier and source columns. */
 export const GET = route(
   {
     query: recordExportQuerySchema,
@@ -14,6 +15,11 @@ export const GET = route(
   async ({ runtime, query, scope }) => {
     const { format, ...filter } = query;
     const f = { ...filter, scope };
+    if (format === "parquet") {
+      return new Response(recordsParquetStream(runtime.db, runtime.config.databaseUrl, f), {
+        headers: { "content-type": "application/vnd.apache.parquet", "content-disposition": 'attachment; filename="switchyard-records.parquet"' },
+      });
+    }
     if (format === "xlsx") {
       return new Response(recordsXlsxStream(runtime.db, f), {
         headers: {

@@ -1,0 +1,118 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { beforeAll, describe, expect, it } from "vitest";
+import { recordsCsvStream } from "../../lib/data/records-export";
+import { EXPORT_COLUMNS } from "../../lib/data/records-export-rows";
+import { recordsParquetStream } from "../../lib/data/records-parquet";
+import type { RecordFilter } from "../../lib/data/records";
+import { caseSqliteHarness } from "../support/case-sqlite";
+import { cdrFixtures } from "../support/corpora";
+
+// Parquet export (issue 20): the file DuckDB reads holds exactly what the CSV export holds, typed.
+const h = caseSqliteHarness();
+let duck: DuckDBConnection;
+let caseA = 0;
+let caseB = 0;
+let emptyCase = 0;
+const jobsA: string[] = [];
+let seq = 0;
+
+async function toFile(body: ReadableStream<Uint8Array>, ext: string): Promise<string> {
+  const file = path.join(h.tmp.dir, `export-${++seq}.${ext}`);
+  await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), fs.createWriteStream(file));
+  return file;
+}
+
+const lit = (file: string) => `'${file.replaceAll("'", "''")}'`;
+const rows = async (sql: string) => (await duck.runAndReadAll(sql)).getRowObjects();
+
+/** Both exports of the same filter, and what DuckDB finds in either that the other lacks. */
+async function compare(filter: RecordFilter, rowGroupRows?: number) {
+  const parquet = await toFile(recordsParquetStream(h.db, h.tmp.databaseUrl, filter, rowGroupRows), "parquet");
+  const csv = await toFile(recordsCsvStream(h.db, filter), "csv");
+  // The Parquet values spelled as the CSV spells them: times as ISO-8601 UTC, the rest as text.
+  const asText = EXPORT_COLUMNS.map((c) =>
+    c.endsWith("_time") ? `strftime(make_timestamp(epoch_ms(${c}) * 1000), '%Y-%m-%dT%H:%M:%SZ') AS ${c}` : `CAST(${c} AS VARCHAR) AS ${c}`,
+  ).join(", ");
+  const fromParquet = `SELECT ${asText} FROM read_parquet(${lit(parquet)})`;
+  const fromCsv = `SELECT ${EXPORT_COLUMNS.join(", ")} FROM read_csv(${lit(csv)}, all_varchar = true, header = true)`;
+  const [counts] = await rows(`SELECT (SELECT count(*) FROM (${fromParquet}))::INTEGER AS parquet, (SELECT count(*) FROM (${fromCsv}))::INTEGER AS csv`);
+  const onlyParquet = await rows(`SELECT * FROM (${fromParquet} EXCEPT ALL ${fromCsv}) LIMIT 3`);
+  const onlyCsv = await rows(`SELECT * FROM (${fromCsv} EXCEPT ALL ${fromParquet}) LIMIT 3`);
+  return { parquet, counts: counts as { parquet: number; csv: number }, onlyParquet, onlyCsv };
+}
+
+beforeAll(async () => {
+  duck = await (await DuckDBInstance.create(":memory:")).connect();
+  caseA = await h.newCase("parquet A");
+  caseB = await h.newCase("parquet B");
+  emptyCase = await h.newCase("parquet empty");
+  const day = Date.UTC(2024, 2, 1);
+  for (const [i, rowsIn] of [400, 250].entries()) {
+    const { jobId } = await h.load(h.attFile(`a${i}.csv`, { rows: rowsIn, startMs: day + i * 86_400_000, stepSeconds: 90, seed: 31 + i }), caseA);
+    jobsA.push(jobId);
+  }
+  // Real carrier layouts (parties of every kind, empty cells, other carriers), when the corpus is here.
+  const fixtures = cdrFixtures();
+  if (fixtures) for (const f of ["tmobile-3.csv", "sprint-2.csv", "generic-1.tsv"]) jobsA.push((await h.load(path.join(fixtures, f), caseA)).jobId);
+  await h.load(h.attFile("b.csv", { rows: 120, startMs: day, stepSeconds: 60, seed: 77 }), caseB);
+}, 120_000);
+
+describe("Parquet export", () => {
+  it("holds the case's records, typed, exactly as the CSV export does (several row groups)", async () => {
+    const r = await compare({ scope: { caseId: caseA }, includeDuplicates: true }, 128);
+    expect(r.counts.parquet).toBe(h.recordsIn(caseA));
+    expect(r.counts.csv).toBe(r.counts.parquet);
+    expect(r.onlyParquet).toEqual([]);
+    expect(r.onlyCsv).toEqual([]);
+    const types = Object.fromEntries((await rows(`DESCRIBE SELECT * FROM read_parquet(${lit(r.parquet)})`)).map((c) => [c.column_name, c.column_type]));
+    expect(Object.keys(types)).toEqual(EXPORT_COLUMNS);
+    expect(types).toMatchObject({
+      start_time: "TIMESTAMP WITH TIME ZONE",
+      end_time: "TIMESTAMP WITH TIME ZONE",
+      duration_seconds: "INTEGER",
+      repaired: "BOOLEAN",
+      duplicate_of: "INTEGER",
+      source_line: "INTEGER",
+      caller: "VARCHAR",
+      source_file: "VARCHAR",
+    });
+    const groups = await rows(`SELECT count(DISTINCT row_group_id)::INTEGER AS n FROM parquet_metadata(${lit(r.parquet)})`);
+    expect(groups[0]!.n).toBe(Math.ceil(r.counts.parquet / 128));
+    // Another case's records never leak in.
+    const other = await rows(`SELECT count(*)::INTEGER AS n FROM read_parquet(${lit(r.parquet)}) WHERE source_file = 'b.csv'`);
+    expect(other[0]!.n).toBe(0);
+  });
+
+  it("exports one job, and a case without duplicates, like the CSV", async () => {
+    const job = jobsA[1]!;
+    const r = await compare({ scope: { caseId: caseA }, jobId: job, includeDuplicates: true });
+    expect(r.counts.parquet).toBe(h.recordsOf(job));
+    expect(r.onlyParquet).toEqual([]);
+    expect(r.onlyCsv).toEqual([]);
+    const jobs = await rows(`SELECT DISTINCT job_id FROM read_parquet(${lit(r.parquet)})`);
+    expect(jobs).toEqual([{ job_id: job }]);
+    const counted = await compare({ scope: { caseId: caseA } });
+    expect(counted.counts.parquet).toBe(h.recordsIn(caseA) - h.linksIn(caseA));
+    expect(counted.onlyParquet).toEqual([]);
+  });
+
+  it("applies the record filters (the general path) like the CSV", async () => {
+    const r = await compare({ scope: { caseId: caseA }, direction: "outgoing", minDuration: 60, includeDuplicates: true });
+    expect(r.counts.parquet).toBeGreaterThan(0);
+    expect(r.counts.parquet).toBeLessThan(h.recordsIn(caseA));
+    expect(r.counts.csv).toBe(r.counts.parquet);
+    expect(r.onlyParquet).toEqual([]);
+    expect(r.onlyCsv).toEqual([]);
+  });
+
+  it("writes a readable file with no rows for an empty case", async () => {
+    const file = await toFile(recordsParquetStream(h.db, h.tmp.databaseUrl, { scope: { caseId: emptyCase } }), "parquet");
+    expect((await rows(`SELECT count(*)::INTEGER AS n FROM read_parquet(${lit(file)})`))[0]!.n).toBe(0);
+    expect((await rows(`DESCRIBE SELECT * FROM read_parquet(${lit(file)})`)).length).toBe(EXPORT_COLUMNS.length);
+  });
+});
