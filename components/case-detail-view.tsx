@@ -84,6 +84,9 @@ function CaseDetail({ theCase: c }: { theCase: CaseDto }) {
           <Link href={to(`/cases/${c.id}/graph`)} className="btn" data-testid="case-link-chart">
             Link chart
           </Link>
+          <Link href={to(`/cases/${c.id}/map`)} className="btn" data-testid="case-cell-map">
+            Cells &amp; map
+          </Link>
           {/* The link chart's data as files (issue 21): every edge of weight ≥ 1, at most 2000. */}
           <a href={graphUrl(c.id, "graphml")} className="btn" download data-testid="case-graph-graphml" title="The case's targets and their contacts as a graph, for Gephi or i2">
             Download GraphML

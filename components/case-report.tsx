@@ -1,14 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
 import { ApiRequestError } from "@/lib/client/api";
-import { analyticsApi } from "@/lib/client/analytics-api";
 import { caseHref, parseCaseParam } from "@/lib/client/case-url";
 import { formatCount } from "@/lib/client/format";
-import { queryKeys } from "@/lib/client/query-keys";
+import { useCaseReportPages } from "@/lib/client/use-case-report";
+import { useCase } from "@/lib/client/use-cases";
 import { useCaseInUrl } from "@/lib/client/use-case-in-url";
-import type { CaseReportResponse } from "@/lib/schemas/analytics";
+import type { ReportTarget } from "@/lib/schemas/analytics";
+import type { CaseDto } from "@/lib/schemas/case";
 import { CaseReportTarget, reportInstant } from "./case-report-target";
 import { NotFoundNotice } from "./not-found-notice";
 import styles from "./case-report.module.css";
@@ -22,30 +22,35 @@ import styles from "./case-report.module.css";
 export function CaseReport({ id }: { id: string }) {
   const parsed = parseCaseParam(id);
   const caseId = typeof parsed === "number" ? parsed : null;
-  const { data, error, isPending } = useQuery({
-    queryKey: queryKeys.contacts.report(caseId ?? 0),
-    queryFn: () => analyticsApi.report(caseId ?? 0),
-    enabled: caseId !== null,
-  });
-  useCaseInUrl(data ? data.case.id : null);
-  if (caseId === null || (error instanceof ApiRequestError && error.status === 404)) return <NotFoundNotice kind="case" />;
+  const theCase = useCase(caseId);
+  const report = useCaseReportPages(caseId);
+  useCaseInUrl(theCase.data ? theCase.data.case.id : null);
+  const notFound = (theCase.error instanceof ApiRequestError && theCase.error.status === 404) || report.notFound;
+  if (caseId === null || notFound) return <NotFoundNotice kind="case" />;
+  const error = theCase.error ?? report.error;
   if (error)
     return (
       <p className="alert" role="alert">
         {error.message}
       </p>
     );
-  if (isPending) return <p className="muted">Making the report…</p>;
-  return <Report report={data} />;
+  if (!theCase.data || !report.targets) return <p className="muted">Making the report…</p>;
+  return <Report theCase={theCase.data.case} targets={report.targets} pages={report.pages} generatedAt={report.generatedAt} />;
 }
 
-function Report({ report }: { report: CaseReportResponse }) {
-  const c = report.case;
+function Report({ theCase: c, targets, pages, generatedAt }: { theCase: CaseDto; targets: string[]; pages: (ReportTarget | null)[]; generatedAt: string | null }) {
+  const loaded = pages.filter((p) => p !== null).length;
+  const ready = loaded === targets.length;
   return (
     <article className={styles.report} data-testid="case-report">
       <div className={styles.toolbar}>
         <Link href={caseHref(c.id)}>← Back to the case</Link>
-        <button type="button" className="btn btn-primary" onClick={() => window.print()} data-testid="case-report-print">
+        {!ready && (
+          <span className="muted" role="status" data-testid="case-report-progress">
+            Making the report: {loaded} of {targets.length} targets…
+          </span>
+        )}
+        <button type="button" className="btn btn-primary" onClick={() => window.print()} disabled={!ready} data-testid="case-report-print">
           Print / Save as PDF
         </button>
       </div>
@@ -56,13 +61,13 @@ function Report({ report }: { report: CaseReportResponse }) {
         </h1>
         <dl className={styles.facts}>
           <dt>Generated</dt>
-          <dd data-testid="case-report-generated">{reportInstant(report.generatedAt)}</dd>
+          <dd data-testid="case-report-generated">{reportInstant(generatedAt)}</dd>
           <dt>Heat maps in</dt>
           <dd>{c.displayTimezone ?? "UTC"}</dd>
           <dt>Targets</dt>
-          <dd>{formatCount(report.targets.length)}</dd>
+          <dd>{formatCount(targets.length)}</dd>
         </dl>
-        {report.targets.length === 0 ? (
+        {targets.length === 0 ? (
           <p className="muted">This case has no records with a target yet.</p>
         ) : (
           <table className={`table ${styles.contents}`}>
@@ -78,16 +83,19 @@ function Report({ report }: { report: CaseReportResponse }) {
               </tr>
             </thead>
             <tbody>
-              {report.targets.map((t) => (
-                <tr key={t.target}>
-                  <td className="mono">
-                    <a href={`#target-${encodeURIComponent(t.target)}`}>{t.target}</a>
-                  </td>
-                  <td className="num">{formatCount(t.counts.records)}</td>
-                  <td>{reportInstant(t.counts.first)}</td>
-                  <td>{reportInstant(t.counts.last)}</td>
-                </tr>
-              ))}
+              {targets.map((target, i) => {
+                const counts = pages[i]?.counts;
+                return (
+                  <tr key={target}>
+                    <td className="mono">
+                      <a href={`#target-${encodeURIComponent(target)}`}>{target}</a>
+                    </td>
+                    <td className="num">{counts ? formatCount(counts.records) : "…"}</td>
+                    <td>{counts ? reportInstant(counts.first) : "…"}</td>
+                    <td>{counts ? reportInstant(counts.last) : "…"}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}
@@ -95,9 +103,16 @@ function Report({ report }: { report: CaseReportResponse }) {
           Times are UTC as stored; heat maps count by the hour and weekday of the case&apos;s display time zone. Linked near-duplicate records are counted once.
         </p>
       </section>
-      {report.targets.map((t) => (
-        <CaseReportTarget key={t.target} page={t} />
-      ))}
+      {targets.map((target, i) => {
+        const page = pages[i];
+        return page ? (
+          <CaseReportTarget key={target} page={page} />
+        ) : (
+          <p key={target} className="muted" data-testid="case-report-target-loading">
+            Making the page of {target}…
+          </p>
+        );
+      })}
     </article>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useActiveCase } from "@/lib/client/active-case";
 import { hrefWithCase } from "@/lib/client/case-url";
 import { asPartyKind, partyKindShort } from "@/lib/client/party-kinds";
-import { useContacts, useTargets, useTimeline } from "@/lib/client/use-contacts";
+import { useContacts, useTargets } from "@/lib/client/use-contacts";
 import type { PartyKind } from "@/lib/schemas/fields";
 import { ContactGraph } from "./contact-graph";
 import { ContactKindFilter } from "./contact-kind-filter";
@@ -13,12 +13,12 @@ import { ContactsTable } from "./contacts-table";
 import { Pagination } from "./pagination";
 import { PatternHeatmap } from "./pattern-heatmap";
 import { TargetDevices } from "./target-devices";
-import { TargetTimelineChart } from "./target-timeline-chart";
+import { TargetTimelineCard } from "./target-timeline-card";
 
 const PAGE_SIZE = 50;
 
 /**
- * Pick a target of the case; see its contacts, its day-by-day timeline with gaps, its patterns of
+ * Pick a target of the case; see its contacts, its day-by-day timeline with gaps (under the target's threshold) and device changes, its patterns of
  * life (hour × weekday in the case's display time zone), its handsets and SIMs, and its graph.
  * Contacts are grouped by kind (phone numbers, extensions, service numbers, withheld callers…):
  * the chips (`?kind=` in the URL) narrow the table and the graph to one.
@@ -40,7 +40,6 @@ export function ContactsView() {
     setPage(1);
     router.replace(hrefWithCase(pathname, current.id, { target: target ?? undefined, kind: k ?? undefined }), { scroll: false });
   };
-  const timeline = useTimeline(current.id, target);
 
   if (targets.error)
     return (
@@ -72,13 +71,7 @@ export function ContactsView() {
         </label>
         {contacts.data && <ContactKindFilter kinds={contacts.data.kinds} value={kind} onChange={setKind} />}
       </div>
-      <section className="card" aria-labelledby="timeline-title">
-        <div className="card-header">
-          <h2 id="timeline-title">Timeline</h2>
-          <span className="muted">across every file of the target in the case</span>
-        </div>
-        <div className="card-body">{timeline.data ? <TargetTimelineChart timeline={timeline.data} /> : <p className="muted">{timeline.error?.message ?? "Loading…"}</p>}</div>
-      </section>
+      <TargetTimelineCard activeCase={current} target={target} />
       <PatternHeatmap caseId={current.id} target={target} timezone={current.displayTimezone} />
       <TargetDevices caseId={current.id} target={target} />
       <section className="card" aria-labelledby="graph-title">

@@ -1,7 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { analyticsApi } from "@/lib/client/analytics-api";
+import { hrefWithCase } from "@/lib/client/case-url";
 import { formatCount, formatDateTime } from "@/lib/client/format";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { DeviceChange, TargetDevice } from "@/lib/schemas/analytics";
@@ -25,7 +27,12 @@ export function TargetDevices({ caseId, target }: { caseId: number; target: stri
     <section className="card" aria-labelledby="devices-title" data-testid="target-devices">
       <div className="card-header">
         <h2 id="devices-title">Devices{data && <span className="muted"> · {data.devices.length}</span>}</h2>
-        <span className="muted">{data ? `${data.changes.length} change${data.changes.length === 1 ? "" : "s"} of handset or SIM` : "IMEI and IMSI by first use"}</span>
+        <span className="muted">
+          {data ? `${data.changes.length} change${data.changes.length === 1 ? "" : "s"} of handset or SIM` : "IMEI and IMSI by first use"} ·{" "}
+          <Link href={hrefWithCase(`/cases/${caseId}/map`, caseId, { target })} data-testid="devices-cell-map">
+            Cells &amp; map →
+          </Link>
+        </span>
       </div>
       {error ? (
         <p className="card-body alert" role="alert">

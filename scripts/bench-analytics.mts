@@ -30,6 +30,9 @@ const { targetPatterns, targetDevices } = await import("../lib/data/patterns-of-
 const { caseGraph } = await import("../lib/data/case-graph");
 const { targetTimeline } = await import("../lib/data/timeline");
 const { listContacts } = await import("../lib/data/contacts");
+const { targetCells, targetCellCalls } = await import("../lib/data/target-cells");
+const { caseGaps } = await import("../lib/data/gap-thresholds");
+const { caseReport } = await import("../lib/data/case-report");
 const { tempPgSchema } = await import("../tests/support/pg-test-db");
 // @ts-expect-error -- a plain .mjs script without type declarations
 const { writeCaseCdrFiles } = await import("./bench/case-cdr-files.mjs");
@@ -134,6 +137,11 @@ const ANALYSES: Analysis[] = [
   ["timeline (busy target)", (db, caseId, p) => targetTimeline(db, p.busyTarget, { caseId })],
   ["contacts: case, page 1", (db, caseId) => listContacts(db, { caseId }, { page: 1, pageSize: 50 })],
   ["contacts: busy target", (db, caseId, p) => listContacts(db, { caseId }, { target: p.busyTarget, page: 1, pageSize: 50 })],
+  ["cells (busy target)", (db, caseId, p) => targetCells(db, { caseId, target: p.busyTarget, limit: 1000, hourCells: 20 })],
+  ["cell calls (busy target, 500)", (db, caseId, p) => targetCellCalls(db, { caseId, target: p.busyTarget, limit: 500 })],
+  ["gaps across files (case)", (db, caseId) => caseGaps(db, caseId)],
+  ["case report: one target's page (busy target)", (db, caseId, p) => caseReport(db, caseId, p.busyTarget)],
+  ["case report: whole case as one JSON (50 targets)", (db, caseId) => caseReport(db, caseId)],
 ];
 
 interface Timing {

@@ -1,8 +1,10 @@
 import { commonContactsQuerySchema, commonContactsResponseSchema, devicesResponseSchema, patternsResponseSchema, targetAnalyticsQuerySchema } from "../schemas/analytics";
 import { caseGraphQuerySchema, caseGraphResponseSchema, caseReportQuerySchema, caseReportResponseSchema } from "../schemas/analytics";
+import { caseGapsQuerySchema, caseGapsResponseSchema, gapThresholdBodySchema, gapThresholdQuerySchema, gapThresholdSchema } from "../schemas/analytics";
 import type { ApiOperation } from "./operation-types";
 
 const NO_CASE = "There is no such case, or you are not a member.";
+const THRESHOLD_QUERY_DOCS = { caseId: "The case (required).", target: "The target, as the case's target list names it (required)." };
 
 /** Analyses of one case, computed in the database (issue 21). */
 export const ANALYTICS_OPERATIONS: ApiOperation[] = [
@@ -110,5 +112,69 @@ export const ANALYTICS_OPERATIONS: ApiOperation[] = [
     queryDocs: { caseId: "The case (required)." },
     success: { status: 200, description: "The report.", schema: caseReportResponseSchema },
     errors: { 404: NO_CASE },
+  },
+  {
+    id: "listCaseGaps",
+    method: "get",
+    path: "/api/analytics/gaps",
+    tag: "Analytics",
+    auth: "user",
+    role: "analyst",
+    summary: "Gaps across files of every target of a case",
+    description:
+      "The silences of every target of the case, found across all of the target's files, each under its target's threshold (target, then time order), and every target's threshold (`isDefault` when none was set). A silence is reported when it lasts at least the target's minimum (default 24 hours) and at least its ratio (default 8) times the target's median interval between events, both over every file of the target in the case; linked near-duplicate legs do not count. Gaps stored before the thresholds existed start at 24 hours until a file of the target is loaded again. Unknown parameters are refused.",
+    query: caseGapsQuerySchema,
+    queryDocs: { caseId: "The case (required)." },
+    success: { status: 200, description: "The gaps and the thresholds.", schema: caseGapsResponseSchema },
+    errors: { 404: NO_CASE },
+  },
+  {
+    id: "getGapThreshold",
+    method: "get",
+    path: "/api/analytics/gap-threshold",
+    tag: "Analytics",
+    auth: "user",
+    role: "analyst",
+    summary: "A target's gap threshold",
+    description:
+      "The threshold the target's silences are reported by in the case: the analyst's, or the default (24 hours and 8×, `isDefault`). A silence is reported when it lasts at least the target's minimum (default 24 hours) and at least its ratio (default 8) times the target's median interval between events, both over every file of the target in the case; linked near-duplicate legs do not count.",
+    query: gapThresholdQuerySchema,
+    queryDocs: THRESHOLD_QUERY_DOCS,
+    success: { status: 200, description: "The threshold.", schema: gapThresholdSchema },
+    errors: { 404: NO_CASE },
+  },
+  {
+    id: "setGapThreshold",
+    method: "put",
+    path: "/api/analytics/gap-threshold",
+    tag: "Analytics",
+    auth: "user",
+    role: "analyst",
+    summary: "Set a target's gap threshold",
+    description:
+      "Reports the target's silences of at least `minSeconds` (3600 or more) and `minRatio` (1 or more) times its usual interval, at once for the timeline, the case's gaps and the report (nothing is reloaded); `{\"reset\": true}` returns it to the default. Members with the analyst or reviewer role in the case, and admins; written to the audit log.",
+    query: gapThresholdQuerySchema,
+    queryDocs: THRESHOLD_QUERY_DOCS,
+    body: gapThresholdBodySchema,
+    success: { status: 200, description: "The threshold now in force.", schema: gapThresholdSchema },
+    errors: {
+      400: "minSeconds under an hour, minRatio under 1, or an unknown field.",
+      403: "Your role in the case may not change it, or the API token is read-only.",
+      404: NO_CASE,
+    },
+  },
+  {
+    id: "resetGapThreshold",
+    method: "delete",
+    path: "/api/analytics/gap-threshold",
+    tag: "Analytics",
+    auth: "user",
+    role: "analyst",
+    summary: "Return a target's gap threshold to the default",
+    description: 'The target\'s silences are reported by the default rule again (24 hours and 8×). As PUT with `{"reset": true}`; written to the audit log.',
+    query: gapThresholdQuerySchema,
+    queryDocs: THRESHOLD_QUERY_DOCS,
+    success: { status: 200, description: "The default threshold.", schema: gapThresholdSchema },
+    errors: { 403: "Your role in the case may not change it, or the API token is read-only.", 404: NO_CASE },
   },
 ];

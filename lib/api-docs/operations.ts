@@ -1,5 +1,6 @@
 import { ADMIN_OPERATIONS } from "./operations-admin";
 import { ANALYTICS_OPERATIONS } from "./operations-analytics";
+import { CELL_OPERATIONS } from "./operations-cells";
 import { AUTH_OPERATIONS } from "./operations-auth";
 import { CASE_OPERATIONS } from "./operations-cases";
 import { INGESTION_OPERATIONS } from "./operations-ingestion";
@@ -17,6 +18,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...INGESTION_OPERATIONS,
   ...RECORD_OPERATIONS,
   ...ANALYTICS_OPERATIONS,
+  ...CELL_OPERATIONS,
   ...ADMIN_OPERATIONS,
 ];
 

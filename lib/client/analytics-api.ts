@@ -13,8 +13,8 @@ export const analyticsApi = {
   devices: (caseId: number, target: string) => apiFetch<DevicesResponse>(`/api/analytics/devices${query({ caseId, target })}`),
   /** GET /api/analytics/graph of one case, as JSON. */
   graph: (caseId: number, opts: GraphOptions = {}) => apiFetch<CaseGraphResponse>(graphUrl(caseId, "json", opts)),
-  /** GET /api/analytics/report: every target's counts, top contacts, heat map, gaps and devices. */
-  report: (caseId: number) => apiFetch<CaseReportResponse>(`/api/analytics/report${query({ caseId })}`),
+  /** GET /api/analytics/report: every target's counts, top contacts, heat map, gaps and devices (or, with `target`, that target's page). */
+  report: (caseId: number, target?: string) => apiFetch<CaseReportResponse>(`/api/analytics/report${query({ caseId, target })}`),
 };
 
 /** The link chart's filters (all optional). */

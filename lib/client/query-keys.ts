@@ -65,6 +65,18 @@ export const queryKeys = {
     graph: (caseId: number, filter: GraphOptions) => [...queryKeys.contacts.case(caseId), "graph", filter] as const,
     /** The case report (issue 21): every target's figures, under the case's contacts so what drops those drops it. */
     report: (caseId: number) => [...queryKeys.contacts.case(caseId), "report"] as const,
+    /** One target's page of the case report (the report page asks target by target). */
+    reportPage: (caseId: number, target: string) => [...queryKeys.contacts.case(caseId), "report", target] as const,
+    /** A target's cells (issue 21); under "cells" so a cell-site upload drops every target's at once. */
+    cells: (caseId: number, target: string) => [...queryKeys.contacts.case(caseId), "cells", target] as const,
+    /** A target's calls with their first/last cell, for the map. */
+    cellCalls: (caseId: number, target: string, range: { from?: string; to?: string }) => [...queryKeys.contacts.case(caseId), "cells", target, "calls", range] as const,
+    /** The case's cell-site list. */
+    cellSites: (caseId: number) => [...queryKeys.contacts.case(caseId), "cells", "sites"] as const,
+    /** The case's reported gaps and every target's threshold (issue 21). */
+    gaps: (caseId: number) => [...queryKeys.contacts.case(caseId), "gaps"] as const,
+    /** A target's gap threshold; saving it invalidates the timeline, the case's gaps and the report. */
+    gapThreshold: (caseId: number, target: string) => [...queryKeys.contacts.case(caseId), "gap-threshold", target] as const,
   },
 
   errors: {

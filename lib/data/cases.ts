@@ -90,6 +90,7 @@ export async function deleteCase(db: Db, user: SessionUser, caseId: number): Pro
   await db.contact.deleteMany({ where: { caseId } });
   await db.contactCoverage.deleteMany({ where: { caseId } });
   await db.timelineGap.deleteMany({ where: { caseId } });
+  await db.cellSite.deleteMany({ where: { caseId } });
   await db.ingestionJob.deleteMany({ where: { caseId } });
   await db.case.delete({ where: { id: caseId } });
   await db.user.updateMany({ where: { lastCaseId: caseId }, data: { lastCaseId: null } });

@@ -1,7 +1,8 @@
 import { Prisma } from "../../generated/prisma-sqlite/client";
 import type { Db } from "../db/prisma";
 import { AppError } from "../app-error";
-import { NO_SUCH_CASE } from "./case-access";
+import { NO_SUCH_CASE, type CaseScope } from "./case-access";
+import { caseCondition } from "./case-condition";
 import { imeiCheckDigit } from "./records";
 import type { DeviceChange, DevicesResponse, PatternCell, PatternsResponse, TargetDevice } from "../schemas/analytics";
 
@@ -12,7 +13,7 @@ import type { DeviceChange, DevicesResponse, PatternCell, PatternsResponse, Targ
  * counted, as in the timeline.
  */
 
-interface HourRow {
+export interface HourRow {
   hour: string;
   calls: number | bigint;
   messages: number | bigint;
@@ -40,8 +41,12 @@ const n = (v: number | bigint | null) => Number(v ?? 0);
 export async function targetPatterns(db: Db, caseId: number, target: string): Promise<PatternsResponse> {
   const c = await db.case.findUnique({ where: { id: caseId }, select: { displayTimezone: true } });
   if (!c) throw new AppError("not_found", NO_SUCH_CASE);
-  const timezone = c.displayTimezone ?? "UTC";
-  const rows = await db.$queryRaw<HourRow[]>`
+  return foldHourRows(await targetHourRows(db, caseId, target), c.displayTimezone ?? "UTC");
+}
+
+/** A target's events per UTC hour in a case (any order): what targetPatterns folds, and what sums to the target's counts. */
+export async function targetHourRows(db: Db, caseId: number, target: string): Promise<HourRow[]> {
+  return db.$queryRaw<HourRow[]>`
     SELECT substr(start_time, 1, 13) AS hour,
            SUM(CASE WHEN record_type IN ('sms', 'mms') THEN 0 ELSE 1 END) AS calls,
            SUM(CASE WHEN record_type IN ('sms', 'mms') THEN 1 ELSE 0 END) AS messages,
@@ -52,6 +57,10 @@ export async function targetPatterns(db: Db, caseId: number, target: string): Pr
     WHERE case_id = ${caseId} AND target = ${target} AND duplicate_of IS NULL
     GROUP BY substr(start_time, 1, 13)
     ORDER BY hour`;
+}
+
+/** Folds the UTC-hour rows of one target (any order) into the 7 × 24 cells and the days of `timezone` (targetPatterns' rule). */
+export function foldHourRows(rows: readonly HourRow[], timezone: string): PatternsResponse {
   const local = localClock(timezone);
   const cells: PatternCell[] = [];
   for (let weekday = 1; weekday <= 7; weekday++) {
@@ -99,7 +108,7 @@ interface LocalTime {
 }
 
 /** UTC instant (ms) → local date, weekday and hour in a zone, with Intl (the zone's rules of the runtime's ICU). */
-function localClock(zone: string): (ms: number) => LocalTime {
+export function localClock(zone: string): (ms: number) => LocalTime {
   let dtf: Intl.DateTimeFormat;
   try {
     dtf = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit" });
@@ -107,18 +116,31 @@ function localClock(zone: string): (ms: number) => LocalTime {
     // A zone this runtime does not know (stored before an ICU update removed it): UTC.
     dtf = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit" });
   }
+  // Memoized per quarter hour: every zone's offsets and transitions fall on quarter hours, so all
+  // instants of one quarter share a local day and hour, and a case-wide fold (the report: 50
+  // targets over the same hours) asks Intl once per quarter instead of once per row.
+  const memo = new Map<number, LocalTime>();
   return (ms) => {
-    const p: Record<string, string> = {};
-    for (const part of dtf.formatToParts(ms)) p[part.type] = part.value;
-    const y = Number(p.year);
-    const m = Number(p.month);
-    const d = Number(p.day);
-    const sunday0 = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-    return { day: `${p.year!.padStart(4, "0")}-${p.month}-${p.day}`, weekday: sunday0 === 0 ? 7 : sunday0, hour: Number(p.hour) % 24 };
+    const quarter = Math.floor(ms / 900_000);
+    const hit = memo.get(quarter);
+    if (hit) return hit;
+    const at = localAt(dtf, ms);
+    if (memo.size < 200_000) memo.set(quarter, at);
+    return at;
   };
 }
 
-interface DeviceRow {
+function localAt(dtf: Intl.DateTimeFormat, ms: number): LocalTime {
+  const p: Record<string, string> = {};
+  for (const part of dtf.formatToParts(ms)) p[part.type] = part.value;
+  const y = Number(p.year);
+  const m = Number(p.month);
+  const d = Number(p.day);
+  const sunday0 = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return { day: `${p.year!.padStart(4, "0")}-${p.month}-${p.day}`, weekday: sunday0 === 0 ? 7 : sunday0, hour: Number(p.hour) % 24 };
+}
+
+export interface DeviceRow {
   imei: string | null;
   imsi: string | null;
   first: string;
@@ -127,7 +149,7 @@ interface DeviceRow {
 }
 
 /** A column's digits: the spaces, dashes and dots of grouped spellings dropped; '' → NULL. */
-const digitsOf = (col: "imei" | "imsi") => Prisma.raw(`NULLIF(REPLACE(REPLACE(REPLACE(${col}, ' ', ''), '-', ''), '.', ''), '')`);
+export const digitsOf = (col: "imei" | "imsi") => Prisma.raw(`NULLIF(REPLACE(REPLACE(REPLACE(${col}, ' ', ''), '-', ''), '.', ''), '')`);
 
 /**
  * The handset (IMEI) + SIM (IMSI) pairs a target's events carry, by first use, and the changes.
@@ -144,13 +166,28 @@ const digitsOf = (col: "imei" | "imsi") => Prisma.raw(`NULLIF(REPLACE(REPLACE(RE
  * once) show one change per new pair, not each switch back and forth.
  */
 export async function targetDevices(db: Db, caseId: number, target: string): Promise<DevicesResponse> {
+  return scopeDevices(db, { caseId }, target);
+}
+
+/** The device changes of a target in a scope (the timeline marks them): targetDevices' changes, from the same one query. */
+export async function scopeDeviceChanges(db: Db, scope: CaseScope, target: string): Promise<DeviceChange[]> {
+  return (await scopeDevices(db, scope, target)).changes;
+}
+
+/** targetDevices over a scope: one case, or (the timeline without a case) every case the user may see, as one history. */
+async function scopeDevices(db: Db, scope: CaseScope, target: string): Promise<DevicesResponse> {
   const imei = digitsOf("imei");
   const imsi = digitsOf("imsi");
   const rows = await db.$queryRaw<DeviceRow[]>`
     SELECT ${imei} AS imei, ${imsi} AS imsi, MIN(start_time) AS first, MAX(start_time) AS last, COUNT(*) AS events
     FROM call_records
-    WHERE case_id = ${caseId} AND target = ${target} AND duplicate_of IS NULL AND (${imei} IS NOT NULL OR ${imsi} IS NOT NULL)
+    WHERE ${caseCondition(scope)} AND target = ${target} AND duplicate_of IS NULL AND (${imei} IS NOT NULL OR ${imsi} IS NOT NULL)
     GROUP BY ${imei}, ${imsi}`;
+  return foldDeviceRows(rows);
+}
+
+/** The (IMEI, IMSI) groups of one target (any order) as devices by first use and the changes between them (targetDevices' rule). */
+export function foldDeviceRows(rows: readonly DeviceRow[]): DevicesResponse {
   // One handset whatever the check digit: a 14-digit IMEI joins its 15-digit spelling.
   const merged = new Map<string, TargetDevice>();
   for (const r of rows) {

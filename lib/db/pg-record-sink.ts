@@ -6,6 +6,7 @@ import { copyRows } from "./pg-copy";
 import { caseTargetKey, refreshCaseTargetsPg, type CaseTarget } from "./pg-gaps";
 import { linkNearDuplicatesPg, lockCaseLinks } from "./pg-post-load";
 import { purgeJobPg } from "./pg-purge-job";
+import { meetsGapThreshold } from "../ingest/timeline-gaps";
 import { nearDuplicateStrategySql } from "./near-duplicate-strategy";
 import { loadConfig } from "../config";
 import { log } from "../log";
@@ -117,7 +118,8 @@ export class PgRecordSink implements RecordSink {
     for (const s of spans) touched.set(caseTargetKey(s), { caseId: s.caseId, target: s.target });
     const found = await refreshCaseTargetsPg(this.client, touched.values());
     let gaps = 0;
-    for (const s of spans) gaps += (found.get(caseTargetKey(s)) ?? []).filter((g) => g.from >= s.first && g.to <= s.last).length;
+    // The quality score counts the silences the default rule reports: a job's score does not move with an analyst's threshold.
+    for (const s of spans) gaps += (found.get(caseTargetKey(s)) ?? []).filter((g) => meetsGapThreshold(g) && g.from >= s.first && g.to <= s.last).length;
     const ms = (a: number, b: number) => Math.round(b - a);
     log.debug(
       { jobId: this.jobId, caseId: this.caseId, linksMs: ms(t0, t1), contactsAndGapsMs: ms(t1, performance.now()), targets: touched.size, linkedNearDuplicates },

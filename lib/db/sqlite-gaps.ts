@@ -8,7 +8,7 @@ import { TimelineGapAccumulator, type TimelineGap } from "../ingest/timeline-gap
  */
 
 /**
- * A target's gaps from all the case's records of it that count (not linked as near-duplicates):
+ * A target's candidate gaps (an hour or more, with their ratio; the target's threshold picks the reported ones when read) from all the case's records of it that count (not linked as near-duplicates):
  * one ordered pass over the (case_id, target, start_time) index, memory bounded by the gaps.
  */
 export function caseTargetGaps(db: Database.Database, caseId: number, target: string): TimelineGap[] {

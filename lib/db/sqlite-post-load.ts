@@ -4,11 +4,11 @@ import { scanJob, type JobScan, type TargetScan } from "./sqlite-job-scan";
 import { linkAcrossJobs } from "./sqlite-cross-job-links";
 import { nearDuplicateStrategySql, type NearDuplicateStrategy } from "./near-duplicate-strategy";
 import { countTargetRecords, forgetContactCoverage, mergeContactsFromScan, refreshContactsSqlite, writeContactsFromScan } from "./sqlite-contacts";
-import type { TimelineGap } from "../ingest/timeline-gaps";
+import { meetsGapThreshold, type TimelineGap } from "../ingest/timeline-gaps";
 
 export interface PostLoadFacts {
   linkedNearDuplicates: number;
-  /** The case's gaps of the job's targets that lie within the job's time span (the job's quality score counts them). */
+  /** The case's gaps of the job's targets (by the default rule) that lie within the job's time span (the job's quality score counts them). */
   gaps: number;
   /** Milliseconds per step, for the debug log. */
   timings: { scanMs: number; linksMs: number; contactsMs: number; gapsMs: number; contactsMerged: number; gapsFromScan: number };
@@ -77,7 +77,8 @@ export function postLoadSqlite(db: Database.Database, jobId: string, caseId: num
         found = caseTargetGaps(db, caseId, target);
       }
       writeGapsSqlite(db, caseId, target, found);
-      if (t !== null && scan.first !== null && scan.last !== null) gaps.push(...found.filter((g) => g.from >= scan.first! && g.to <= scan.last!));
+      // The quality score counts the silences the default rule reports: a job's score does not move with an analyst's threshold.
+      if (t !== null && scan.first !== null && scan.last !== null) gaps.push(...found.filter((g) => meetsGapThreshold(g) && g.from >= scan.first! && g.to <= scan.last!));
     }).immediate();
   }
   const t3 = performance.now();

@@ -151,8 +151,12 @@ export type GraphEdge = z.infer<typeof graphEdgeSchema>;
 export const caseGraphResponseSchema = z.object({ nodes: z.array(graphNodeSchema), edges: z.array(graphEdgeSchema), truncated: z.boolean() });
 export type CaseGraphResponse = z.infer<typeof caseGraphResponseSchema>;
 
-/** GET /api/analytics/report: one case (required); unknown parameters are refused (400). */
-export const caseReportQuerySchema = z.object({ caseId: caseIdSchema }).strict();
+/**
+ * GET /api/analytics/report: one case (required), and optionally one of its targets — that
+ * target's page alone, which the report page asks for target by target (a whole case of 1M
+ * records is several seconds; one target's page a fraction of one). Unknown parameters are refused (400).
+ */
+export const caseReportQuerySchema = z.object({ caseId: caseIdSchema, target: z.string().trim().min(1).max(256).optional() }).strict();
 export type CaseReportQuery = z.infer<typeof caseReportQuerySchema>;
 
 /**
@@ -197,3 +201,45 @@ export const caseReportResponseSchema = z.object({
   targets: z.array(reportTargetSchema),
 });
 export type CaseReportResponse = z.infer<typeof caseReportResponseSchema>;
+
+/** The least a gap threshold may ask for: candidates below an hour are not stored (lib/ingest/timeline-gaps.ts CANDIDATE_GAP_SECONDS). */
+export const MIN_GAP_THRESHOLD_SECONDS = 3600;
+
+/** GET /api/analytics/gaps: one case (required); unknown parameters are refused (400). */
+export const caseGapsQuerySchema = z.object({ caseId: caseIdSchema }).strict();
+export type CaseGapsQuery = z.infer<typeof caseGapsQuerySchema>;
+
+/** GET/PUT/DELETE /api/analytics/gap-threshold: one case and one of its targets; unknown parameters are refused (400). */
+export const gapThresholdQuerySchema = targetAnalyticsQuerySchema.strict();
+export type GapThresholdQuery = z.infer<typeof gapThresholdQuerySchema>;
+
+/**
+ * PUT /api/analytics/gap-threshold: report the target's silences of at least `minSeconds` (an hour
+ * or more) and `minRatio` × its usual interval (1 or more); `{reset: true}` returns it to the default.
+ */
+export const gapThresholdBodySchema = z.union([
+  z.object({ reset: z.literal(true) }).strict(),
+  z
+    .object({
+      minSeconds: z
+        .number()
+        .int()
+        .min(MIN_GAP_THRESHOLD_SECONDS, "A gap must be at least an hour long.")
+        .max(366 * 86400, "A gap of more than a year would never be reported."),
+      minRatio: z.number().min(1, "A gap must be at least the usual interval (1×).").max(1_000_000),
+    })
+    .strict(),
+]);
+export type GapThresholdBody = z.infer<typeof gapThresholdBodySchema>;
+
+/** A target's threshold in a case; `isDefault` when the analyst set none (24 h and 8×); `updatedAt` when it was set (null: default). */
+export const gapThresholdSchema = z.object({ target: z.string(), minSeconds: z.number(), minRatio: z.number(), isDefault: z.boolean(), updatedAt: z.string().nullable() });
+export type GapThresholdDto = z.infer<typeof gapThresholdSchema>;
+
+/** A reported silence of a target, found across every file of the target in the case. */
+export const caseGapSchema = reportGapSchema.extend({ target: z.string() });
+export type CaseGap = z.infer<typeof caseGapSchema>;
+
+/** The case's reported gaps (target, then time order), each under its target's threshold, and every target's threshold. */
+export const caseGapsResponseSchema = z.object({ gaps: z.array(caseGapSchema), thresholds: z.array(gapThresholdSchema) });
+export type CaseGapsResponse = z.infer<typeof caseGapsResponseSchema>;

@@ -4,6 +4,7 @@ import { errorDtoSchema } from "./api";
 import { columnMappingSchema, layoutPlanSchema } from "./mapping";
 import { canonicalRecordSchema, rowErrorSchema } from "./record";
 import { layoutTemplateSchema } from "./template";
+import { deviceChangeSchema } from "./analytics";
 
 /**
  * Response shapes of the admin, review, contacts and timeline routes: the route handlers return
@@ -93,8 +94,10 @@ export type ContactListResponse = z.infer<typeof contactListResponseSchema>;
 export const timelineResponseSchema = z.object({
   target: z.string(),
   days: z.array(z.object({ day: z.string(), calls: z.number(), messages: z.number() })),
-  /** Silences found across every file of the target in its case. */
+  /** Silences found across every file of the target in its case that meet its threshold there (lib/data/gap-thresholds.ts). */
   gaps: z.array(z.object({ caseId: z.number(), from: z.string(), to: z.string(), seconds: z.number(), ratio: z.number() })),
+  /** Handset or SIM changes of the target (as /api/analytics/devices lists them), to mark on the timeline. */
+  deviceChanges: z.array(deviceChangeSchema),
 });
 export type TimelineResponse = z.infer<typeof timelineResponseSchema>;
 export const targetsResponseSchema = z.object({ targets: z.array(z.string()) });

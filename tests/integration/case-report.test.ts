@@ -25,13 +25,16 @@ let report: CaseReportResponse;
 beforeAll(async () => {
   caseId = await newCase("report case");
   await loadCommonContactsFiles(`${tmp.dir}/report`, async (file) => (await load(file, caseId, undefined, COMMON_CONTACTS_MAPPING)).outcome);
-  // Two silences of the first target, written out of order: the report lists them in time order.
+  // Three candidate silences of the first target, written out of order: the report lists those its
+  // threshold (3 h and 3×, set here) reports, in time order; the 2-hour one is left out.
   await db.timelineGap.createMany({
     data: [
       { caseId, target: TARGETS[0]!, fromTime: "2024-03-01T12:00:00Z", toTime: "2024-03-01T18:00:00Z", seconds: 21_600, ratio: 6.8 },
       { caseId, target: TARGETS[0]!, fromTime: "2024-03-01T02:00:00Z", toTime: "2024-03-01T05:00:00Z", seconds: 10_800, ratio: 3.4 },
+      { caseId, target: TARGETS[0]!, fromTime: "2024-03-01T07:00:00Z", toTime: "2024-03-01T09:00:00Z", seconds: 7_200, ratio: 2.2 },
     ],
   });
+  await db.gapThreshold.create({ data: { caseId, target: TARGETS[0]!, minSeconds: 3 * 3600, minRatio: 3 } });
   await db.case.update({ where: { id: caseId }, data: { displayTimezone: "America/Chicago" } });
   ({ memberCookie, outsiderCookie } = await memberAndOutsider(db, caseId));
   report = await caseReport(db, caseId);
@@ -97,6 +100,18 @@ describe("GET /api/analytics/report", () => {
     expect({ ...body, generatedAt: "" }).toEqual({ ...report, generatedAt: "" });
   });
 
+  it("answers one target's page, equal to that target's page of the whole report", async () => {
+    for (const page of report.targets) {
+      const res = await get(`caseId=${caseId}&target=${encodeURIComponent(page.target)}`, memberCookie);
+      expect(res.status).toBe(200);
+      const body = res.body as CaseReportResponse;
+      expect(body.case).toEqual(report.case);
+      expect(body.targets, page.target).toEqual([page]);
+    }
+    const refused = await get(`caseId=${caseId}&target=${encodeURIComponent(report.targets[0]!.target)}`, outsiderCookie);
+    expect(refused.status).toBe(404);
+  });
+
   it("answers a non-member exactly as for a case that does not exist", async () => {
     const refused = await get(`caseId=${caseId}`, outsiderCookie);
     expect(refused).toEqual({ status: 404, body: { error: { code: "not_found", message: NO_SUCH_CASE } } });
@@ -104,7 +119,7 @@ describe("GET /api/analytics/report", () => {
   });
 
   it("requires caseId and refuses unknown parameters", async () => {
-    for (const q of ["", "caseId=abc", `caseId=${caseId}&target=${encodeURIComponent(TARGETS[0]!)}`, `caseId=${caseId}&format=pdf`]) {
+    for (const q of ["", "caseId=abc", `caseId=${caseId}&target=`, `caseId=${caseId}&format=pdf`]) {
       const res = await get(q, memberCookie);
       expect(res.status, q).toBe(400);
       expect((res.body as { error: { code: string } }).error.code, q).toBe("bad_request");

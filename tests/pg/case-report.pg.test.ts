@@ -56,6 +56,8 @@ describe.skipIf(!pgdb)("the case report on PostgreSQL", () => {
       );
       expect(t.patterns.cells, t.target).toEqual((await targetPatterns(db, caseId, t.target)).cells);
       expect(t.devices, t.target).toEqual(await targetDevices(db, caseId, t.target));
+      // One target's page (what the report page asks for) is the same page, from the per-target queries.
+      expect((await caseReport(db, caseId, t.target)).targets, t.target).toEqual([t]);
     }
   });
 

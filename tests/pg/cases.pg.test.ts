@@ -64,7 +64,12 @@ const count = async (text: string, values: unknown[] = []) => (await one<{ n: nu
 /** A case's contacts and gaps, comparable across cases and over time. */
 async function analysis(caseId: number) {
   const contacts = (await sql.query(`SELECT target, number, first_seen, last_seen, calls, messages FROM contacts WHERE case_id = $1 ORDER BY target, number`, [caseId])).rows;
-  const gaps = (await sql.query(`SELECT target, from_time, to_time, seconds, ratio FROM timeline_gaps WHERE case_id = $1 ORDER BY target, from_time`, [caseId])).rows;
+  // The gaps the default threshold reports (timeline_gaps holds every candidate of an hour or more).
+  const gaps = (
+    await sql.query(`SELECT target, from_time, to_time, seconds, ratio FROM timeline_gaps WHERE case_id = $1 AND seconds >= 86400 AND ratio >= 8 ORDER BY target, from_time`, [
+      caseId,
+    ])
+  ).rows;
   return { contacts, gaps };
 }
 

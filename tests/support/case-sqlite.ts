@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, expect } from "vitest";
 import { openSqlite } from "../../lib/db/open-sqlite";
 import { getDb } from "../../lib/db/prisma";
-import { findTimelineGaps } from "../../lib/ingest/timeline-gaps";
+import { DEFAULT_GAP_THRESHOLD, findTimelineGaps } from "../../lib/ingest/timeline-gaps";
 import { executeJob, type TaskRunner } from "../../lib/jobs/execute-job";
 import { createJob } from "../../lib/jobs/job-commands";
 import { silentJobEvents } from "../../lib/jobs/job-events";
@@ -90,7 +90,14 @@ export function caseSqliteHarness() {
   const recordsIn = (caseId: number) => read.prepare(`SELECT COUNT(*) FROM call_records WHERE case_id = ?`).pluck().get(caseId) as number;
   const contactsIn = (caseId: number) =>
     read.prepare(`SELECT target, number, kind, first_seen, last_seen, calls, messages FROM contacts WHERE case_id = ? ORDER BY target, number`).all(caseId);
-  const gapsIn = (caseId: number) => read.prepare(`SELECT target, from_time, to_time, seconds, ratio FROM timeline_gaps WHERE case_id = ? ORDER BY target, from_time`).all(caseId);
+  /** The gaps the default threshold reports (what a case without thresholds shows). */
+  const gapsIn = (caseId: number) =>
+    read
+      .prepare(`SELECT target, from_time, to_time, seconds, ratio FROM timeline_gaps WHERE case_id = ? AND seconds >= ? AND ratio >= ? ORDER BY target, from_time`)
+      .all(caseId, DEFAULT_GAP_THRESHOLD.minSeconds, DEFAULT_GAP_THRESHOLD.minRatio);
+  /** Every stored candidate silence (an hour or more), reported or not. */
+  const candidatesIn = (caseId: number) =>
+    read.prepare(`SELECT target, from_time, to_time, seconds, ratio FROM timeline_gaps WHERE case_id = ? ORDER BY target, from_time`).all(caseId);
   const linksIn = (caseId: number) => read.prepare(`SELECT COUNT(*) FROM call_records WHERE case_id = ? AND duplicate_of IS NOT NULL`).pluck().get(caseId) as number;
 
   /** Contacts as a recount of the case's stored records gives them (the rule of refreshContactsSqlite). */
@@ -107,7 +114,7 @@ export function caseSqliteHarness() {
       .all(caseId);
   }
 
-  /** Gaps as a pass over all the case's counted records of each target gives them. */
+  /** Candidate gaps as a pass over all the case's counted records of each target gives them. */
   function recomputedGaps(caseId: number) {
     const targets = read.prepare(`SELECT DISTINCT COALESCE(target, '') FROM call_records WHERE case_id = ? ORDER BY 1`).pluck().all(caseId) as string[];
     const times = read.prepare(`SELECT start_time FROM call_records WHERE case_id = ? AND COALESCE(target, '') = ? AND duplicate_of IS NULL ORDER BY start_time`).pluck();
@@ -118,7 +125,7 @@ export function caseSqliteHarness() {
 
   function expectConsistent(caseId: number) {
     expect(contactsIn(caseId)).toEqual(recountedContacts(caseId));
-    expect(gapsIn(caseId)).toEqual(recomputedGaps(caseId));
+    expect(candidatesIn(caseId)).toEqual(recomputedGaps(caseId));
     // No link points at a record that is gone, or into another case.
     expect(
       read
@@ -151,6 +158,7 @@ export function caseSqliteHarness() {
     recordsIn,
     contactsIn,
     gapsIn,
+    candidatesIn,
     linksIn,
     recountedContacts,
     recomputedGaps,
