@@ -51,7 +51,8 @@ async function main() {
     log.info({ signal }, "worker shutting down");
     metrics.stop();
     await queue.close(); // graceful: running jobs finish (up to pg-boss's timeout), others stay queued
-    io.close();
+    // io.close() would throw here: a headless server has no engine to close. Its adapter is what holds resources.
+    await Promise.resolve(io.of("/").adapter.close()).catch(() => {});
     await pool.destroy().catch(() => {});
     await lockPool.end().catch(() => {});
     await adapterPool.end().catch(() => {});
