@@ -7,8 +7,9 @@ import { caseTargetWhere, lockCaseTarget, recountContactsPg } from "./pg-post-lo
 const FETCH_ROWS = 50_000;
 
 /**
- * Recomputes the silences in one target's timeline in a case, across every file of the target in
- * the case (monthly deliveries of one target show the silence between them), into timeline_gaps.
+ * Recomputes the candidate silences (an hour or more, with their ratio) in one target's timeline in a
+ * case, across every file of the target in the case (monthly deliveries of one target show the
+ * silence between them), into timeline_gaps; the target's threshold picks the reported ones when read.
  * The target's ordered start times stream through a server-side cursor into a one-pass
  * accumulator (the same result as findTimelineGaps), so memory does not grow with the case.
  * Runs inside the caller's transaction (a cursor needs one), which holds lockCaseTarget.
@@ -28,6 +29,12 @@ export async function recomputeGapsPg(client: pg.PoolClient, caseId: number, tar
   }
   await client.query(`CLOSE sy_gap_times`);
   const gaps = acc.gaps();
+  await writeGapsPg(client, caseId, target, gaps);
+  return gaps;
+}
+
+/** Replaces the case's gaps of one target (inside the caller's transaction, which holds lockCaseTarget). */
+export async function writeGapsPg(client: pg.PoolClient, caseId: number, target: string, gaps: TimelineGap[]): Promise<void> {
   await client.query(`DELETE FROM timeline_gaps WHERE case_id = $1 AND target = $2`, [caseId, target]);
   if (gaps.length > 0) {
     await client.query(
@@ -36,7 +43,6 @@ export async function recomputeGapsPg(client: pg.PoolClient, caseId: number, tar
       [caseId, target, gaps.map((g) => g.from), gaps.map((g) => g.to), gaps.map((g) => g.seconds), gaps.map((g) => g.ratio)],
     );
   }
-  return gaps;
 }
 
 /** A target of a case ("" = records without a target) whose contacts and gaps must be recomputed. */

@@ -41,6 +41,28 @@ export async function linkNearDuplicatesPg(client: pg.PoolClient, jobId: string)
   return rows[0]?.n ?? 0;
 }
 
+/** Writes near-duplicate links found in memory (duplicate id → primary id): one UPDATE from two arrays. */
+export async function writeLinksPg(client: pg.PoolClient, links: Map<number, number>): Promise<void> {
+  if (links.size === 0) return;
+  await client.query(`UPDATE call_records AS r SET duplicate_of = u.p FROM unnest($1::int[], $2::int[]) AS u(d, p) WHERE r.id = u.d`, [[...links.keys()], [...links.values()]]);
+}
+
+/**
+ * Whether another job of the case holds a record within [from − 2 s, to + 2 s]: only then can a
+ * record of this job repeat another job's (the SQL linker). One (job_id, start_time) seek per
+ * other job of the case.
+ */
+export async function othersInSpan(client: pg.PoolClient, jobId: string, caseId: number, from: string, to: string): Promise<boolean> {
+  const { rows } = await client.query<{ any: boolean }>(
+    `SELECT EXISTS (
+       SELECT 1 FROM ingestion_jobs j
+        WHERE j.case_id = $2 AND j.id <> $1
+          AND EXISTS (SELECT 1 FROM call_records o WHERE o.job_id = j.id AND o.start_time BETWEEN ${shifted("$3::text", "-")} AND ${shifted("$4::text", "+")})) AS any`,
+    [jobId, caseId, from, to],
+  );
+  return rows[0]?.any ?? true;
+}
+
 /**
  * The records of one target of a case, as a WHERE clause on alias `r` (case id $1, target $2).
  * Records without a target are grouped under "" (as in contacts and timeline_gaps); the two arms
@@ -73,12 +95,18 @@ export async function lockCaseLinks(client: pg.PoolClient, caseId: number, mode:
  * Recomputes one target's contacts in a case from every stored record of that target in the
  * case (not linked as a near-duplicate), so re-uploads, retries, cancels and deletions can never
  * double or orphan a count. One pass over the target's index range: each record gives its caller
- * and its callee. Runs inside the caller's transaction, which holds lockCaseTarget.
+ * and its callee. Runs inside the caller's transaction, which holds lockCaseTarget. The same
+ * statement records what the contacts now count (contact_coverage, see pg-contacts.ts): one
+ * snapshot for both, so a loader committing meanwhile can never be counted by one and not the other.
  */
 export async function recountContactsPg(client: pg.PoolClient, caseId: number, target: string): Promise<void> {
   await client.query(`DELETE FROM contacts WHERE case_id = $1 AND target = $2`, [caseId, target]);
   await client.query(
-    `INSERT INTO contacts (case_id, target, number, kind, first_seen, last_seen, calls, messages)
+    `WITH coverage AS (
+       INSERT INTO contact_coverage (case_id, target, max_record_id, records)
+       SELECT $1, $2, COALESCE(MAX(r.id), 0), COUNT(*) FROM call_records r WHERE ${caseTargetWhere(target)}
+       ON CONFLICT (case_id, target) DO UPDATE SET max_record_id = excluded.max_record_id, records = excluded.records)
+     INSERT INTO contacts (case_id, target, number, kind, first_seen, last_seen, calls, messages)
      SELECT $1, $2, v.num, MIN(v.kind), MIN(r.start_time), MAX(r.start_time),
             COUNT(*) FILTER (WHERE r.record_type = 'voice')::int,
             COUNT(*) FILTER (WHERE r.record_type IN ('sms', 'mms'))::int

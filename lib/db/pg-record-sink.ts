@@ -1,65 +1,179 @@
 import type pg from "pg";
 import type { RowError } from "../schemas/record";
 import { RECORD_FIELDS, RECORD_FIELD_NAMES } from "../schemas/record-fields";
-import { RECORD_COLUMNS, ROW_WIDTH, type JobSummaryFacts, type RecordBatch, type RecordSink } from "../ingest/pipeline/record-sink";
+import { RECORD_COLUMNS, type JobSummaryFacts, type RecordBatch, type RecordSink } from "../ingest/pipeline/record-sink";
 import { copyRows } from "./pg-copy";
-import { caseTargetKey, refreshCaseTargetsPg, type CaseTarget } from "./pg-gaps";
-import { linkNearDuplicatesPg, lockCaseLinks } from "./pg-post-load";
+import { finishPgLoad } from "./pg-finish-load";
+import { PgLoadScanner } from "./pg-load-scan";
+import { feedScanner, heldRows, withoutStoredHashes } from "./pg-held-rows";
 import { purgeJobPg } from "./pg-purge-job";
-import { meetsGapThreshold } from "../ingest/timeline-gaps";
-import { nearDuplicateStrategySql } from "./near-duplicate-strategy";
-import { loadConfig } from "../config";
 import { log } from "../log";
 
 const ERROR_COLUMNS = ["job_id", "line", "field", "code", "message", "raw"] as const;
 /** Raw text kept per error row (as in the SQLite sink). */
 const MAX_RAW = 4000;
+/**
+ * Rows per COPY + INSERT (one transaction). Measured on a 1M-row file (docs/benchmarks.md): the
+ * pipeline's 500-row batches each paid a transaction, a COPY and the staging table's truncation
+ * at commit; past ~20,000 rows a flush gains nothing more and holds more rows in memory.
+ */
+export const PG_FLUSH_ROWS = Number(process.env.SWITCHYARD_PG_FLUSH_ROWS) || 20_000;
 
 /**
- * Bulk loader for PostgreSQL into one case: each batch is COPYed into a session-local staging
- * table, then one set-based INSERT … SELECT moves it into call_records with the job's case id,
- * skipping content keys the case already holds (from this file or any other of the case, by any
- * worker) through ON CONFLICT (case_id, content_hash): the same file loads fully into another
- * case. DISTINCT ON keeps the first line of an in-file duplicate, as the SQLite sink does; ORDER
- * BY hash makes concurrent loaders take index locks in the same order (no deadlocks) and makes the
- * insert ~30 % faster (STACK-NOTES).
+ * Bulk loader for PostgreSQL into one case. Batches are held until PG_FLUSH_ROWS rows, then
+ * COPYed into a session-local staging table and moved into call_records with the job's case id by
+ * one set-based INSERT … SELECT, skipping content keys the case already holds (from this file or
+ * any other of the case, by any worker) through ON CONFLICT (case_id, content_hash): the same file
+ * loads fully into another case. DISTINCT ON keeps the first line of an in-file duplicate within a
+ * flush; ORDER BY hash makes concurrent inserts take index locks in the same order (no deadlocks)
+ * and makes the insert ~30 % faster (STACK-NOTES). RETURNING id, line names the rows stored and
+ * their ids, so while the file arrives in time order the post-load accumulators (near-duplicate
+ * window, contacts, gaps: pg-load-scan.ts) are fed from the rows in memory and finish() reads
+ * nothing back.
+ *
+ * A flush runs while insertRecords returns and loadRows takes the batches for the next one (the
+ * next flush on the same connection waits for it); with a spare connection (a lane,
+ * SWITCHYARD_PG_LANES=2) two flushes run at once. Flushes are fed to the scanner and counted in
+ * the order they were started. loadRows commits every `commitEvery` rows; commit() waits for every
+ * flush and returns the new rows among them. Before a flush, rows the case already holds are
+ * dropped (pg-held-rows.ts: a re-upload sends nothing) while flushes keep finding ≥ 10 % of them.
+ * Two flushes of one file in flight at once may hold the same content key (an in-file duplicate):
+ * either line may then be the one stored (the other conflicts, as against another file).
  */
 export class PgRecordSink implements RecordSink {
+  readonly commitEvery = PG_FLUSH_ROWS * 5;
   private carrier: string | null = null;
-  private staged = false;
+  private held: RecordBatch[] = [];
+  private heldCount = 0;
+  /** Flushes started and not yet fed, oldest first. */
+  private inflight: { lane: Lane; done: Promise<Flushed> }[] = [];
+  private next = 0;
+  /** Flushes to send without probing for stored hashes first (withoutStored): none at first, 9 after a flush of mostly new rows. */
+  private skipProbes = 0;
+  /** New rows of flushes fed since the last commit(). */
+  private inserted = 0;
+  /** Fed while every flush's stored rows come after the previous ones in time; null once not (finish() reads the job back). */
+  private scanner: PgLoadScanner | null = new PgLoadScanner();
+  /** Milliseconds spent per step of the load, for the debug log. */
+  private readonly loadTimings = { probeMs: 0, copyMs: 0, insertMs: 0, commitMs: 0, feedMs: 0, waitMs: 0, flushes: 0 };
+  private readonly lanes: Lane[];
 
   constructor(
     private readonly client: pg.PoolClient,
     private readonly jobId: string,
     private readonly caseId: number,
     private readonly onClose: () => Promise<void> = async () => {},
-  ) {}
+    /** A second connection for the flushes (none: every flush on `client`). */
+    spare?: pg.PoolClient,
+  ) {
+    this.lanes = [{ client, staged: false }, ...(spare ? [{ client: spare, staged: false }] : [])];
+  }
 
-  async insertRecords(batch: RecordBatch): Promise<number> {
-    await this.ensureStaging();
+  /** Held; every PG_FLUSH_ROWS rows a flush starts on the next lane (commit() counts them). */
+  async insertRecords(batch: RecordBatch): Promise<null> {
+    this.held.push(batch);
+    this.heldCount += batch.count;
+    if (this.heldCount >= PG_FLUSH_ROWS) await this.startFlush();
+    return null;
+  }
+
+  async commit(): Promise<number> {
+    if (this.heldCount > 0) await this.startFlush();
+    await this.drain(this.inflight.length);
+    const n = this.inserted;
+    this.inserted = 0;
+    return n;
+  }
+
+  private async startFlush(): Promise<void> {
+    const held = this.held;
+    this.held = [];
+    this.heldCount = 0;
+    const lane = this.lanes[this.next++ % this.lanes.length]!;
+    await this.drainLane(lane);
+    const done = this.flush(lane, held);
+    // Awaited (and its error raised) by drain; never an unhandled rejection meanwhile.
+    done.catch(() => {});
+    this.inflight.push({ lane, done });
+  }
+
+  /** Waits for the oldest `n` flushes in order, feeding and counting each. */
+  private async drain(n: number): Promise<void> {
+    for (let i = 0; i < n; i++) {
+      const f = this.inflight.shift()!;
+      const t = performance.now();
+      const { held, stored } = await f.done;
+      const t1 = performance.now();
+      this.loadTimings.waitMs += t1 - t;
+      this.feed(held, stored);
+      this.loadTimings.feedMs += performance.now() - t1;
+      this.inserted += stored.length;
+    }
+  }
+
+  /** Until no flush runs on the lane (its client is then free for another statement). */
+  private async drainLane(lane: Lane): Promise<void> {
+    const last = this.inflight.map((f) => f.lane).lastIndexOf(lane);
+    if (last >= 0) await this.drain(last + 1);
+  }
+
+  private async flush(lane: Lane, held: RecordBatch[]): Promise<Flushed> {
+    const { client } = lane;
+    if (!lane.staged) {
+      await client.query(`CREATE TEMP TABLE IF NOT EXISTS staging_records (${STAGING_COLUMNS}) ON COMMIT DELETE ROWS`);
+      lane.staged = true;
+    }
+    const lt = this.loadTimings;
+    const tp = performance.now();
+    const fresh = this.skipProbes-- <= 0 ? await this.withoutStored(client, held) : held;
+    lt.probeMs += performance.now() - tp;
+    if (fresh.every((b) => b.count === 0)) return { held, stored: [] };
     // No WAL flush per batch: a crash can lose only the last batches of a load that is not finished
     // yet, and an unfinished job is rerun from scratch anyway (begin() clears it). The job's outcome
     // is committed later with the default synchronous commit, which flushes the WAL up to it and so
-    // every batch before it.
-    await this.client.query("BEGIN; SET LOCAL synchronous_commit = off");
+    // every batch before it. The INSERT sorts the flush by hash: 20,000 rows are ~5 MB, past the
+    // default work_mem (4 MB), where EXPLAIN showed an external merge on disk.
+    await client.query("BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '32MB'");
     try {
-      await copyRows(this.client, "pg_temp.staging_records", RECORD_COLUMNS, batchRows(batch));
-      const res = await this.client.query(
-        `INSERT INTO call_records (job_id, case_id, carrier, ${RECORD_COLUMNS.join(", ")})
-         SELECT DISTINCT ON (content_hash) $1, $2::int, $3, ${RECORD_COLUMNS.join(", ")} FROM pg_temp.staging_records
-          ORDER BY content_hash, line
-         ON CONFLICT (case_id, content_hash) DO NOTHING`,
-        [this.jobId, this.caseId, this.carrier],
-      );
-      await this.client.query("COMMIT"); // staging is ON COMMIT DELETE ROWS: empty for the next batch
-      return res.rowCount ?? 0;
+      const t0 = performance.now();
+      await copyRows(client, "pg_temp.staging_records", RECORD_COLUMNS, heldRows(fresh));
+      const t1 = performance.now();
+      const res = await client.query<[number, number]>({
+        text: `INSERT INTO call_records (job_id, case_id, carrier, ${RECORD_COLUMNS.join(", ")})
+               SELECT DISTINCT ON (content_hash) $1, $2::int, $3, ${RECORD_COLUMNS.join(", ")} FROM pg_temp.staging_records
+                ORDER BY content_hash, line
+               ON CONFLICT (case_id, content_hash) DO NOTHING
+               RETURNING id, line`,
+        values: [this.jobId, this.caseId, this.carrier],
+        rowMode: "array",
+      });
+      const t2 = performance.now();
+      await client.query("COMMIT"); // staging is ON COMMIT DELETE ROWS: empty for the next flush
+      lt.copyMs += t1 - t0;
+      lt.insertMs += t2 - t1;
+      lt.commitMs += performance.now() - t2;
+      lt.flushes++;
+      return { held, stored: res.rows };
     } catch (err) {
-      await this.client.query("ROLLBACK").catch(() => {});
+      await client.query("ROLLBACK").catch(() => {});
       throw err;
     }
   }
 
+  /** Drops rows the case already holds (withoutStored) while flushes keep finding some. */
+  private async withoutStored(client: pg.PoolClient, held: RecordBatch[]): Promise<RecordBatch[]> {
+    const { fresh, count, dropped } = await withoutStoredHashes(client, this.caseId, held);
+    this.skipProbes = dropped >= count * 0.1 ? 0 : 9;
+    return fresh;
+  }
+
+  /** Feeds the stored rows to the scanner, or gives the scanner up when they go back in time. */
+  private feed(held: RecordBatch[], stored: [number, number][]): void {
+    if (this.scanner && !feedScanner(this.scanner, held, stored)) this.scanner = null;
+  }
+
   async insertErrors(errors: RowError[]): Promise<void> {
+    await this.drainLane(this.lanes[0]!);
     await copyRows(
       this.client,
       "ingestion_errors",
@@ -67,9 +181,6 @@ export class PgRecordSink implements RecordSink {
       errors.map((e) => [this.jobId, e.line, e.field, e.code, e.message, e.raw.length > MAX_RAW ? `${e.raw.slice(0, MAX_RAW)}… (${e.raw.length} characters)` : e.raw]),
     );
   }
-
-  /** Each insertRecords is its own transaction. */
-  async commit(): Promise<void> {}
 
   /**
    * A retried (or crashed and re-delivered) job starts clean: its earlier partial load is purged
@@ -83,86 +194,46 @@ export class PgRecordSink implements RecordSink {
     else await this.client.query(`DELETE FROM ingestion_errors WHERE job_id = $1`, [this.jobId]);
   }
 
-  /**
-   * Post-load, per case: near-duplicate links to the case's records and the configured strategy
-   * (under the case's link lock, one transaction), then contacts and timeline gaps of each
-   * target the job touched, recomputed across every file of that target in the case. The gaps
-   * reported for the job's quality score are those inside its own time span of each target: the
-   * silence between two monthly deliveries is the case's, not a flaw of either file.
-   */
+  /** Near-duplicate links, contacts and gaps (pg-finish-load.ts), from the scan fed while loading when there is one. */
   async finish(): Promise<JobSummaryFacts> {
-    const t0 = performance.now();
-    const strategy = loadConfig().nearDuplicateStrategy;
-    const touched = new Map<string, CaseTarget>();
-    let linkedNearDuplicates = 0;
-    await this.client.query("BEGIN");
-    try {
-      // keep_first writes only this job's records: linkers of one case run side by side. The other
-      // strategies also rewrite other jobs' records: one linker of the case at a time (no deadlocks).
-      await lockCaseLinks(this.client, this.caseId, strategy === "keep_first" ? "shared" : "exclusive");
-      linkedNearDuplicates = await linkNearDuplicatesPg(this.client, this.jobId);
-      if (linkedNearDuplicates > 0) {
-        // keep_longest may turn another target's primary into a duplicate: that target's counts change too.
-        if (strategy === "keep_longest") for (const t of await this.primaryTargets()) touched.set(caseTargetKey(t), t);
-        for (const sql of nearDuplicateStrategySql(strategy, "$1")) {
-          await this.client.query(sql, sql.includes("$1") ? [this.jobId] : []);
-        }
-      }
-      await this.client.query("COMMIT");
-    } catch (err) {
-      await this.client.query("ROLLBACK").catch(() => {});
-      throw err;
-    }
-    const t1 = performance.now();
-    const spans = await this.jobSpans();
-    for (const s of spans) touched.set(caseTargetKey(s), { caseId: s.caseId, target: s.target });
-    const found = await refreshCaseTargetsPg(this.client, touched.values());
-    let gaps = 0;
-    // The quality score counts the silences the default rule reports: a job's score does not move with an analyst's threshold.
-    for (const s of spans) gaps += (found.get(caseTargetKey(s)) ?? []).filter((g) => meetsGapThreshold(g) && g.from >= s.first && g.to <= s.last).length;
-    const ms = (a: number, b: number) => Math.round(b - a);
+    await this.commit();
+    const lt = this.loadTimings;
+    const ms = (v: number) => Math.round(v);
     log.debug(
-      { jobId: this.jobId, caseId: this.caseId, linksMs: ms(t0, t1), contactsAndGapsMs: ms(t1, performance.now()), targets: touched.size, linkedNearDuplicates },
-      "post-load timings",
+      {
+        jobId: this.jobId,
+        probeMs: ms(lt.probeMs),
+        copyMs: ms(lt.copyMs),
+        insertMs: ms(lt.insertMs),
+        commitMs: ms(lt.commitMs),
+        feedMs: ms(lt.feedMs),
+        waitMs: ms(lt.waitMs),
+        flushes: lt.flushes,
+      },
+      "pg load timings",
     );
-    return { gaps, linkedNearDuplicates };
+    return finishPgLoad(this.client, this.jobId, this.caseId, this.scanner?.result() ?? null);
   }
 
+  /** Waits for flushes still running (a load stopped early: their errors no longer matter), then lets the connections go. */
   async close(): Promise<void> {
-    this.client.release();
+    await Promise.allSettled(this.inflight.map((f) => f.done));
+    this.inflight = [];
+    for (const lane of this.lanes) lane.client.release();
     await this.onClose();
   }
+}
 
-  private async ensureStaging(): Promise<void> {
-    if (this.staged) return;
-    await this.client.query(`CREATE TEMP TABLE IF NOT EXISTS staging_records (${STAGING_COLUMNS}) ON COMMIT DELETE ROWS`);
-    this.staged = true;
-  }
+interface Lane {
+  client: pg.PoolClient;
+  /** Its session's staging table exists. */
+  staged: boolean;
+}
 
-  /** Each target of the job's records, with the first and last start time the job has there. */
-  private async jobSpans(): Promise<(CaseTarget & { first: string; last: string })[]> {
-    const { rows } = await this.client.query<{ target: string; first: string; last: string }>(
-      `SELECT COALESCE(target, '') AS target, MIN(start_time) AS first, MAX(start_time) AS last FROM call_records WHERE job_id = $1 GROUP BY 1`,
-      [this.jobId],
-    );
-    return rows.map((r) => ({ caseId: this.caseId, ...r }));
-  }
-
-  /** The targets of the records the job's linked records point at (before the strategy runs). */
-  private async primaryTargets(): Promise<CaseTarget[]> {
-    const { rows } = await this.client.query<{ target: string }>(
-      `SELECT DISTINCT COALESCE(p.target, '') AS target FROM call_records d JOIN call_records p ON p.id = d.duplicate_of
-        WHERE d.job_id = $1 AND d.duplicate_of IS NOT NULL`,
-      [this.jobId],
-    );
-    return rows.map((r) => ({ caseId: this.caseId, target: r.target }));
-  }
+interface Flushed {
+  held: RecordBatch[];
+  stored: [number, number][];
 }
 
 /** The staging table's columns: the hash, the line, then the record field table's, typed as in call_records. */
 const STAGING_COLUMNS = ["content_hash TEXT", "line INTEGER", ...RECORD_FIELD_NAMES.map((f) => `${f} ${RECORD_FIELDS[f].pg}`)].join(", ");
-
-/** The batch's records as rows, in RECORD_COLUMNS order (the staging table's). */
-function* batchRows({ count, values }: RecordBatch): Generator<RecordBatch["values"]> {
-  for (let at = 0; at < count * ROW_WIDTH; at += ROW_WIDTH) yield values.slice(at, at + ROW_WIDTH);
-}

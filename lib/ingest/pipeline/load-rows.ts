@@ -26,23 +26,36 @@ export class CancelledError extends Error {
 export async function loadRows(batches: AsyncIterable<RowBatch>, sink: RecordSink, opts: LoadOptions = {}): Promise<JobCounts> {
   const counts: JobCounts = { rows: 0, inserted: 0, duplicates: 0, rejected: 0 };
   let uncommitted = 0;
+  // Valid rows of batches the sink holds until its commit (insertRecords returned null).
+  let held = 0;
+  const settle = (inserted: number | void) => {
+    if (typeof inserted !== "number") return;
+    counts.inserted += inserted;
+    counts.duplicates += held - inserted;
+    held = 0;
+  };
   for await (const batch of batches) {
     if (opts.isCancelled?.()) throw new CancelledError();
     const inserted = batch.count > 0 ? await sink.insertRecords(batch) : 0;
     if (batch.errors.length > 0) await sink.insertErrors(batch.errors);
     counts.rows += batch.rows;
-    counts.inserted += inserted;
-    counts.duplicates += batch.count - inserted + (batch.stored ?? 0);
+    if (inserted === null) held += batch.count;
+    else {
+      counts.inserted += inserted;
+      counts.duplicates += batch.count - inserted;
+    }
+    counts.duplicates += batch.stored ?? 0;
     counts.rejected += batch.errors.length;
     uncommitted += batch.rows;
     // Commit ~10,000 rows at a time, and always before waiting for the next batch (never hold the
-    // write lock while a producer is busy). Progress is reported on commits: what it counts is stored.
-    if (uncommitted >= COMMIT_ROWS || !batch.moreReady) {
-      await sink.commit();
+    // write lock while a producer is busy), unless the sink sets its own cadence (commitEvery).
+    // Progress is reported on commits: what it counts is stored.
+    if (uncommitted >= (sink.commitEvery ?? COMMIT_ROWS) || (!batch.moreReady && sink.commitEvery === undefined)) {
+      settle(await sink.commit());
       uncommitted = 0;
       opts.onBatch?.("load", batch.bytesRead, { ...counts });
     }
   }
-  await sink.commit();
+  settle(await sink.commit());
   return counts;
 }

@@ -45,11 +45,22 @@ export interface JobSummaryFacts {
  * statements; COPY on PostgreSQL). The pipeline knows nothing else about storage.
  */
 export interface RecordSink {
-  /** Inserts the batch (rows whose content hash already exists are skipped); returns how many were new. May join the transaction of earlier batches until commit(). */
-  insertRecords(batch: RecordBatch): Promise<number>;
+  /**
+   * Inserts the batch (rows whose content hash already exists are skipped); returns how many were new.
+   * May join the transaction of earlier batches until commit(). Null: the sink holds the batch
+   * until commit(), which then returns how many of the held rows were new (PostgreSQL: one COPY per
+   * `commitEvery` rows).
+   */
+  insertRecords(batch: RecordBatch): Promise<number | null>;
   insertErrors(errors: RowError[]): Promise<void>;
-  /** Makes everything inserted so far durable and visible (a no-op where each insert is its own transaction). */
-  commit(): Promise<void>;
+  /** Makes everything inserted so far durable and visible (a no-op where each insert is its own transaction); returns the new rows among held batches, if it holds any. */
+  commit(): Promise<number | void>;
+  /**
+   * Rows per commit, for a sink that wants them in bigger groups than loadRows' default and is not
+   * to be committed each time the next batch is not ready yet (that rule keeps SQLite's write lock
+   * free while a producer works; PostgreSQL has no such lock, and each commit costs a COPY).
+   */
+  readonly commitEvery?: number;
   /**
    * The job's latest progress, for sinks that store it with their next commit (SQLite: the loader
    * holds the write lock nearly all the time, so nobody else can write the job row meanwhile).

@@ -1,0 +1,237 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPgPool } from "../../lib/db/pg-connection";
+import { PG_FLUSH_ROWS } from "../../lib/db/pg-record-sink";
+import { getDb, type Db } from "../../lib/db/prisma";
+import { findTimelineGaps } from "../../lib/ingest/timeline-gaps";
+import { executeJob, type TaskRunner } from "../../lib/jobs/execute-job";
+import { createJob } from "../../lib/jobs/job-commands";
+import { silentJobEvents } from "../../lib/jobs/job-events";
+import { runIngestTask } from "../../lib/jobs/run-ingest-task";
+import { tempPgSchema } from "../support/pg-test-db";
+import { writeAttFile } from "./att-files";
+
+/**
+ * The PostgreSQL post-load from the rows as they are written (pg-load-scan.ts, pg-contacts.ts,
+ * pg-finish-load.ts): whatever path it takes — the scan fed while loading, the read-back of a file
+ * not in time order, the contacts merged through contact_coverage, the SQL recount after a link to
+ * another job — contacts and gaps must equal a recount from call_records, after every load.
+ */
+const pgdb = await tempPgSchema("pg_post_load");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sy-pg-post-load-"));
+// More than one flush per file: the order check between flushes is exercised.
+const ROWS = PG_FLUSH_ROWS + 5_000;
+let db: Db;
+let sql: pg.Pool;
+
+beforeAll(async () => {
+  if (!pgdb) return;
+  db = getDb(pgdb.databaseUrl);
+  await db.case.count(); // migrates the schema
+  sql = openPgPool(pgdb.databaseUrl, { max: 3 });
+});
+afterAll(async () => {
+  await sql?.end();
+  await db?.$disconnect();
+  await pgdb?.cleanup();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const inline: TaskRunner = (task, onProgress) => runIngestTask(task, onProgress);
+
+type Part = Parameters<typeof writeAttFile>[1];
+
+/**
+ * An AT&T-layout file of the generator's target whose data rows are those of `parts` one after the
+ * other (a part shifted by days leaves a silence: a timeline gap), newest first when `reversed`.
+ */
+function attFile(name: string, parts: Part[], reversed = false): string {
+  const p = path.join(tmp, name);
+  if (fs.existsSync(p)) return p;
+  let head: string[] = [];
+  const rows: string[] = [];
+  for (const part of parts) {
+    writeAttFile(p, part);
+    const lines = fs.readFileSync(p, "utf8").split("\r\n").filter(Boolean);
+    const headerAt = lines.findIndex((l) => l.startsWith("Item,"));
+    head = [...lines.slice(0, headerAt), "", lines[headerAt]!];
+    rows.push(...lines.slice(headerAt + 1));
+  }
+  if (reversed) rows.reverse();
+  fs.writeFileSync(p, [...head, ...rows].join("\r\n") + "\r\n");
+  return p;
+}
+
+const DAY = 86400;
+/** ~ROWS rows over ~6 days, then ~2 days of silence, then the rest. */
+const withGap = (seed: number, shiftSeconds = 0): Part[] => [
+  { rows: ROWS - 5_000, seed, shiftSeconds },
+  { rows: 5_000, seed: seed + 1000, shiftSeconds: shiftSeconds + 8 * DAY },
+];
+
+async function ingest(filePath: string, caseId: number, mapping?: typeof TWO_TARGET_MAPPING) {
+  const job = await createJob(db, { fileName: path.basename(filePath), storedPath: filePath, sha256: "test", sizeBytes: fs.statSync(filePath).size, caseId, mapping });
+  const outcome = await executeJob(db, pgdb!.databaseUrl, job.id, inline, silentJobEvents);
+  expect(outcome?.status).toBe("completed");
+  return { jobId: job.id, outcome: outcome! };
+}
+
+/** The case's contacts and gaps as stored. */
+async function stored(caseId: number) {
+  const contacts = (await sql.query(`SELECT target, number, first_seen, last_seen, calls, messages FROM contacts WHERE case_id = $1 ORDER BY target, number`, [caseId])).rows;
+  const gaps = (await sql.query(`SELECT target, from_time, to_time, seconds, ratio FROM timeline_gaps WHERE case_id = $1 ORDER BY target, from_time`, [caseId])).rows;
+  return { contacts, gaps };
+}
+
+/** The same, recounted here from call_records alone (both parties, each unless it is the target; linked records skipped). */
+async function recounted(caseId: number) {
+  const contacts = (
+    await sql.query(
+      `SELECT t AS target, num AS number, MIN(start_time) AS first_seen, MAX(start_time) AS last_seen,
+              (COUNT(*) FILTER (WHERE record_type = 'voice'))::int AS calls, (COUNT(*) FILTER (WHERE record_type IN ('sms', 'mms')))::int AS messages
+         FROM (SELECT COALESCE(target, '') AS t, COALESCE(caller, caller_raw) AS num, start_time, record_type FROM call_records WHERE case_id = $1 AND duplicate_of IS NULL
+               UNION ALL
+               SELECT COALESCE(target, ''), COALESCE(callee, callee_raw), start_time, record_type FROM call_records WHERE case_id = $1 AND duplicate_of IS NULL) n
+        WHERE num IS NOT NULL AND num <> t
+        GROUP BY t, num ORDER BY t, num`,
+      [caseId],
+    )
+  ).rows;
+  const targets = (await sql.query<{ t: string }>(`SELECT DISTINCT COALESCE(target, '') AS t FROM call_records WHERE case_id = $1 ORDER BY 1`, [caseId])).rows;
+  const gaps: Record<string, unknown>[] = [];
+  for (const { t } of targets) {
+    const times = (
+      await sql.query<{ s: string }>(`SELECT start_time AS s FROM call_records WHERE case_id = $1 AND COALESCE(target, '') = $2 AND duplicate_of IS NULL ORDER BY start_time`, [
+        caseId,
+        t,
+      ])
+    ).rows.map((r) => r.s);
+    for (const g of findTimelineGaps(() => times)) gaps.push({ target: t, from_time: g.from, to_time: g.to, seconds: g.seconds, ratio: g.ratio });
+  }
+  return { contacts, gaps };
+}
+
+async function expectConsistent(caseId: number) {
+  const [s, r] = [await stored(caseId), await recounted(caseId)];
+  expect(s.contacts.length).toBeGreaterThan(100);
+  expect(s.gaps.length).toBeGreaterThan(0);
+  expect(s.contacts).toEqual(r.contacts);
+  expect(s.gaps).toEqual(r.gaps);
+}
+
+/**
+ * A generic CSV of two targets interleaved row by row (a multi-target delivery), `rows` rows from
+ * `startMs`, with a 3-day silence halfway; the mapping is given (TWO_TARGET_MAPPING).
+ */
+function twoTargetFile(name: string, rows: number, seed: number, startMs: number): string {
+  const p = path.join(tmp, name);
+  let x = seed;
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const others = Array.from({ length: 80 }, (_, i) => `${["212", "305", "415", "617", "713"][i % 5]}${200 + Math.floor(rnd() * 700)}${1000 + Math.floor(rnd() * 9000)}`);
+  const lines = ["Target Number,Calling Number,Called Number,Start Time,Duration,Call Type"];
+  let t = startMs;
+  for (let i = 0; i < rows; i++) {
+    t += i === rows >> 1 ? 3 * DAY * 1000 : (5 + Math.floor(rnd() * 55)) * 1000;
+    const target = rnd() < 0.6 ? "2127364401" : "3109827712";
+    const other = others[Math.floor(rnd() * others.length)]!;
+    const out = rnd() < 0.5;
+    const sms = rnd() < 0.3;
+    const at = new Date(t).toISOString().replace("T", " ").slice(0, 19);
+    lines.push([target, out ? target : other, out ? other : target, at, sms ? 0 : Math.floor(rnd() * 600), sms ? "SMS" : "Voice"].join(","));
+  }
+  fs.writeFileSync(p, lines.join("\n") + "\n");
+  return p;
+}
+
+const TWO_TARGET_MAPPING = {
+  columns: (["target", "caller", "callee", "start_time", "duration_seconds", "record_type"] as const).map((field, index) => ({
+    index,
+    field,
+    format: field === "duration_seconds" ? ("seconds" as const) : null,
+  })),
+  timezone: "UTC",
+  headerLine: 1,
+};
+
+const newCase = async (name: string) => (await db.case.create({ data: { name } })).id;
+const linksOf = async (jobId: string) =>
+  (await sql.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM call_records WHERE job_id = $1 AND duplicate_of IS NOT NULL`, [jobId])).rows[0]!.n;
+
+describe.skipIf(!pgdb)("PostgreSQL post-load from the rows as they are written", () => {
+  it("a file newest-first gives the same links, contacts and gaps as the same calls oldest-first", async () => {
+    const [ordered, reversed] = [await newCase("ordered"), await newCase("reversed")];
+    const a = await ingest(attFile("ordered.csv", withGap(21)), ordered);
+    const b = await ingest(attFile("reversed.csv", withGap(21), true), reversed);
+    expect(b.outcome.counts).toEqual(a.outcome.counts);
+    expect(b.outcome.qualityScore).toBe(a.outcome.qualityScore);
+    await expectConsistent(ordered);
+    await expectConsistent(reversed);
+    const strip = (x: Awaited<ReturnType<typeof stored>>) => JSON.stringify(x);
+    expect(strip(await stored(reversed))).toBe(strip(await stored(ordered)));
+    // The generator's calls 1–40 s apart repeat a counterparty now and then within ±2 s: links exist.
+    expect(await linksOf(a.jobId)).toBeGreaterThan(0);
+    expect(await linksOf(b.jobId)).toBe(await linksOf(a.jobId));
+  });
+
+  it("later deliveries of a target merge into its contacts; an overlapping one links and recounts; each step equals a recount", async () => {
+    const c = await newCase("deliveries");
+    await ingest(attFile("jan.csv", withGap(31)), c);
+    await expectConsistent(c);
+    const coverage = async () => (await sql.query(`SELECT max_record_id, records FROM contact_coverage WHERE case_id = $1`, [c])).rows;
+    expect(await coverage()).toEqual([{ max_record_id: expect.any(Number), records: ROWS }]);
+    // A later delivery (the same counterparties, 60 days on): merged into the stored contacts through contact_coverage.
+    await ingest(attFile("mar.csv", withGap(31, 60 * DAY)), c);
+    await expectConsistent(c);
+    expect((await coverage())[0]?.records).toBe(2 * ROWS);
+    // The other leg of January's calls (1 s later): every record links to January's, contacts are recounted.
+    const legs = await ingest(attFile("jan-legs.csv", withGap(31, 1)), c);
+    expect(await linksOf(legs.jobId)).toBeGreaterThan(ROWS * 0.9);
+    await expectConsistent(c);
+  });
+
+  it("records another loader committed but has not counted yet are counted by the next job's post-load", async () => {
+    const c = await newCase("in-flight");
+    await ingest(attFile("if-1.csv", withGap(51)), c);
+    // Another worker's job of the target, mid-load: a flush committed, its post-load not run yet.
+    const f = attFile("if-2.csv", withGap(52, 20 * DAY));
+    const other = await createJob(db, { fileName: "if-2.csv", storedPath: f, sha256: "t", sizeBytes: fs.statSync(f).size, caseId: c });
+    await sql.query(
+      `INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, duration_seconds, caller, callee, record_type, target)
+       SELECT $2, case_id, 'in-flight-' || content_hash, line, to_char(start_time::timestamptz + interval '40 days', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+              duration_seconds, caller, callee, record_type, target
+         FROM call_records WHERE case_id = $1 ORDER BY id LIMIT 500`,
+      [c, other.id],
+    );
+    await ingest(attFile("if-3.csv", withGap(51, 60 * DAY)), c);
+    await expectConsistent(c);
+  });
+
+  it("a file of two targets interleaved, then another: per-target contacts and gaps equal a recount", async () => {
+    const c = await newCase("two-targets");
+    const first = await ingest(twoTargetFile("two-1.csv", 4_000, 3, Date.UTC(2024, 0, 1)), c, TWO_TARGET_MAPPING);
+    expect(first.outcome.counts.inserted).toBe(4_000);
+    const targets = async () => (await sql.query(`SELECT target FROM contact_coverage WHERE case_id = $1 ORDER BY 1`, [c])).rows;
+    expect((await targets()).map((r) => r.target)).toEqual(["+12127364401", "+13109827712"]);
+    await expectConsistent(c);
+    await ingest(twoTargetFile("two-2.csv", 4_000, 4, Date.UTC(2024, 3, 1)), c, TWO_TARGET_MAPPING);
+    await expectConsistent(c);
+  });
+
+  it("two files of one target loading at the same time in one case: contacts and gaps equal a recount", async () => {
+    const c = await newCase("concurrent");
+    const [f1, f2] = [attFile("c1.csv", withGap(41)), attFile("c2.csv", withGap(42, 3 * DAY))];
+    const [j1, j2] = await Promise.all([
+      createJob(db, { fileName: "c1.csv", storedPath: f1, sha256: "t", sizeBytes: fs.statSync(f1).size, caseId: c }),
+      createJob(db, { fileName: "c2.csv", storedPath: f2, sha256: "t", sizeBytes: fs.statSync(f2).size, caseId: c }),
+    ]);
+    const outcomes = await Promise.all([j1, j2].map((j) => executeJob(db, pgdb!.databaseUrl, j.id, inline, silentJobEvents)));
+    expect(outcomes.map((o) => o?.status)).toEqual(["completed", "completed"]);
+    await expectConsistent(c);
+    // A third, after both: the coverage left by whichever finished last holds.
+    await ingest(attFile("c3.csv", [{ rows: 5_000, seed: 43, shiftSeconds: 30 * DAY }]), c);
+    await expectConsistent(c);
+  });
+});
