@@ -1,51 +1,63 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { PDFPageProxy } from "pdfjs-dist/types/src/display/api";
-import type Tesseract from "tesseract.js";
-import { renderPageForOcr, type CanvasFactoryLike } from "./page-render";
+import { sharedOcrPool, type OcrPool } from "./ocr-pool";
+import { ocrStrips } from "./ocr-strips";
+import { scannedImage } from "./page-image";
+import { renderPageForOcr, type CanvasFactoryLike, type RenderedPage } from "./page-render";
 import type { PageItem } from "./pdf-types";
 
-/** The English model shipped inside npm (@tesseract.js-data/eng): nothing is downloaded at run time. */
-function langPath(): string {
-  const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve("@tesseract.js-data/eng/package.json")), "4.0.0_best_int");
-}
-
-/** One tesseract worker per source, created on the first scanned page and ended by `terminate()`. */
+/**
+ * Reads scanned pages through the process's pool of tesseract workers. Several pages may be read at
+ * once (one per worker); a page is rendered only once a worker is free for it, so at most one page
+ * image per worker is alive, and the next page renders while the other worker recognizes.
+ */
 export class OcrReader {
-  private worker: Promise<Tesseract.Worker> | null = null;
+  /** Prepares one page image at a time: they share the main thread anyway, and two at once hold two images. */
+  private rendering: Promise<unknown> = Promise.resolve();
 
-  private async start(): Promise<Tesseract.Worker> {
-    const { createWorker, OEM, PSM } = await import("tesseract.js");
-    const worker = await createWorker("eng", OEM.LSTM_ONLY, { langPath: langPath(), gzip: true, cacheMethod: "none" });
-    // One uniform block: table rows come out as text lines. Measured on a generated CDR page it was
-    // twice as fast as sparse-text mode and, unlike it, kept one-digit cells ("1", "2").
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, user_defined_dpi: "300" });
-    return worker;
+  constructor(private readonly pool: OcrPool = sharedOcrPool()) {}
+
+  /** How many pages can be read at the same time. */
+  get parallelism(): number {
+    return this.pool.size;
   }
 
   /** Renders the page and returns its words as items in PDF points, with confidence in [0,1]. */
-  async readPage(page: PDFPageProxy, factory: CanvasFactoryLike): Promise<PageItem[]> {
-    this.worker ??= this.start();
-    const worker = await this.worker;
-    const { png, scale } = await renderPageForOcr(page, factory);
-    const { data } = await worker.recognize(png, {}, { blocks: true, text: false });
-    const items: PageItem[] = [];
-    for (const block of data.blocks ?? [])
-      for (const para of block.paragraphs)
-        for (const line of para.lines)
-          for (const word of line.words) {
-            const text = word.text.trim();
-            if (!text) continue;
-            const { x0, y0, x1, y1 } = word.bbox;
-            items.push({ text, x: x0 / scale, width: (x1 - x0) / scale, top: y0 / scale, bottom: y1 / scale, conf: word.confidence / 100 });
-          }
-    return items;
+  readPage(page: PDFPageProxy, factory: CanvasFactoryLike): Promise<PageItem[]> {
+    return this.pool.run(async (worker) => {
+      const render = this.rendering.then(async () => (await scannedImage(page)) ?? renderPageForOcr(page, factory));
+      this.rendering = render.catch(() => {});
+      const rendered = await render;
+      // The decoded scan (tens of MB) is not needed once the page is a grayscale image.
+      page.cleanup();
+      const items: PageItem[] = [];
+      for (const strip of ocrStrips(rendered)) {
+        // TSV rather than `blocks`: the same words, boxes and confidences without a JS object per
+        // symbol built in the worker and copied to this thread.
+        const { data } = await worker.recognize(strip.image, {}, { tsv: true, blocks: false, text: false });
+        items.push(...wordsFromTsv(data.tsv ?? "", rendered, strip.left, strip.top));
+      }
+      return items;
+    });
   }
+}
 
-  async terminate(): Promise<void> {
-    const w = this.worker;
-    this.worker = null;
-    if (w) await (await w).terminate();
+/** Level-5 (word) rows of tesseract's TSV: level page block par line word left top width height conf text. */
+function wordsFromTsv(tsv: string, { scale, originX, originY }: RenderedPage, left: number, top: number): PageItem[] {
+  const items: PageItem[] = [];
+  for (const row of tsv.split("\n")) {
+    if (!row.startsWith("5\t")) continue;
+    const f = row.split("\t");
+    const text = f.slice(11).join("\t").trim();
+    if (!text) continue;
+    const [x, y, w, h, conf] = f.slice(6, 11).map(Number) as [number, number, number, number, number];
+    items.push({
+      text,
+      x: originX + (x + left) / scale,
+      width: w / scale,
+      top: originY + (y + top) / scale,
+      bottom: originY + (y + h + top) / scale,
+      conf: Math.max(0, conf) / 100,
+    });
   }
+  return items;
 }
