@@ -1,12 +1,14 @@
 "use client";
 
 import { geoDistance, geoMercator } from "d3-geo";
-import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { CLICK_SLOP, HOME_VIEW, svgUserPoint, useWheelZoom, zoomAt, type View, type ZoomLimits } from "@/lib/client/svg-zoom";
 import { fitBounds, scaleBar } from "@/lib/cell-sites/wedge";
 import type { CellCall, TargetCell } from "@/lib/schemas/cells";
 import { inUsBox, useAtlas, useBaseMap } from "./cell-map-base";
 import { CellMapOverlay, CellMapScale } from "./cell-map-overlay";
 import { CellCallLines, CellSiteWedges, type LocatedCell } from "./cell-map-sites";
+import { ZoomTools } from "./zoom-tools";
 import styles from "./cell-map.module.css";
 
 const W = 800;
@@ -14,24 +16,7 @@ const H = 520;
 const PAD = 48;
 const EARTH_KM = 6371.0088;
 /** Zoom limits around the fitted view (k = 1): out to ~16× its span, in to ~1/32. */
-const MIN_K = 1 / 16;
-const MAX_K = 32;
-/** Below this many pixels a press is a click, not a drag. */
-const CLICK_SLOP = 3;
-
-/** The zoom and pan, as in the link chart: a projected point p is drawn at (x + k·p.x, y + k·p.y). */
-interface View {
-  k: number;
-  x: number;
-  y: number;
-}
-const HOME: View = { k: 1, x: 0, y: 0 };
-
-function zoomAt(v: View, p: { x: number; y: number }, factor: number): View {
-  const k = Math.min(MAX_K, Math.max(MIN_K, v.k * factor));
-  const f = k / v.k;
-  return { k, x: p.x - (p.x - v.x) * f, y: p.y - (p.y - v.y) * f };
-}
+const LIMITS: ZoomLimits = { min: 1 / 16, max: 32 };
 
 /**
  * The map of a target's cells (issue 21), offline: an SVG fitted to the located cells but never
@@ -63,25 +48,12 @@ export function CellMap({ caseId, cells, calls }: { caseId: number; cells: Targe
   }, [located]);
   const atlas = useAtlas(fit ? inUsBox(fit.centre) : false);
   const base = useBaseMap(fit?.projection ?? null, atlas, fit?.centre ?? null);
-  const [view, setView] = useState<View>(HOME);
+  const [view, setView] = useState<View>(HOME_VIEW);
   const svgRef = useRef<SVGSVGElement>(null);
   const pan = useRef<{ sx: number; sy: number; moved: boolean; start: DOMPoint; view: View } | null>(null);
   const hasMap = fit !== null;
 
-  // React's wheel listener is passive; zooming must stop the page from scrolling.
-  useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
-    const onWheel = (e: WheelEvent) => {
-      e.preventDefault();
-      const ctm = svg.getScreenCTM();
-      if (!ctm) return;
-      const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
-      setView((v) => zoomAt(v, p, Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.002))));
-    };
-    svg.addEventListener("wheel", onWheel, { passive: false });
-    return () => svg.removeEventListener("wheel", onWheel);
-  }, [hasMap]);
+  useWheelZoom(svgRef, setView, LIMITS, hasMap);
 
   if (!fit) {
     return (
@@ -100,11 +72,7 @@ export function CellMap({ caseId, cells, calls }: { caseId: number; cells: Targe
   const b = toLonLat(W / 2 + 50, H / 2);
   const bar = a && b ? scaleBar((geoDistance(a, b) * EARTH_KM) / 100) : null;
 
-  const toUser = (e: { clientX: number; clientY: number }) => {
-    const ctm = svgRef.current?.getScreenCTM();
-    const p = new DOMPoint(e.clientX, e.clientY);
-    return ctm ? p.matrixTransform(ctm.inverse()) : p;
-  };
+  const toUser = (e: { clientX: number; clientY: number }) => svgUserPoint(svgRef.current, e);
   const onPointerDown = (e: ReactPointerEvent<SVGSVGElement>) => {
     if (e.button !== 0) return;
     e.currentTarget.setPointerCapture(e.pointerId);
@@ -117,21 +85,16 @@ export function CellMap({ caseId, cells, calls }: { caseId: number; cells: Targe
     const p = toUser(e);
     setView({ ...g.view, x: g.view.x + p.x - g.start.x, y: g.view.y + p.y - g.start.y });
   };
-  const zoomButton = (factor: number) => () => setView((v) => zoomAt(v, { x: W / 2, y: H / 2 }, factor));
 
   return (
     <div className={styles.frame}>
-      <div className={styles.tools} role="group" aria-label="Zoom">
-        <button type="button" className="btn btn-small" onClick={zoomButton(1.5)} aria-label="Zoom in" data-testid="cell-map-zoom-in">
-          +
-        </button>
-        <button type="button" className="btn btn-small" onClick={zoomButton(1 / 1.5)} aria-label="Zoom out">
-          −
-        </button>
-        <button type="button" className="btn btn-small" onClick={() => setView(HOME)} data-testid="cell-map-fit">
-          Fit
-        </button>
-      </div>
+      <ZoomTools
+        className={styles.tools}
+        step={1.5}
+        onZoom={(factor) => setView((v) => zoomAt(v, { x: W / 2, y: H / 2 }, factor, LIMITS))}
+        onFit={() => setView(HOME_VIEW)}
+        testId="cell-map"
+      />
       <svg
         ref={svgRef}
         viewBox={`0 0 ${W} ${H}`}

@@ -1,30 +1,16 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useCallback, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { CLICK_SLOP, HOME_VIEW, svgUserPoint, useWheelZoom, zoomAt, type View, type ZoomLimits } from "@/lib/client/svg-zoom";
 import { CHART_HEIGHT, CHART_WIDTH, layoutGraph, type PlacedNode } from "@/lib/client/link-chart-layout";
 import type { CaseGraphResponse } from "@/lib/schemas/analytics";
 import { LinkChartEdges, LinkChartNodes } from "./link-chart-layers";
+import { ZoomTools } from "./zoom-tools";
 import styles from "./link-chart.module.css";
-
-/** The zoom and pan: a point p of the layout is drawn at (x + k·p.x, y + k·p.y). */
-interface View {
-  k: number;
-  x: number;
-  y: number;
-}
 
 type Gesture = { kind: "pan"; sx: number; sy: number; moved: boolean; start: DOMPoint; view: View } | { kind: "node"; id: string; sx: number; sy: number; moved: boolean };
 
-const HOME: View = { k: 1, x: 0, y: 0 };
-/** Below this many pixels a press is a click, not a drag. */
-const CLICK_SLOP = 3;
-
-/** The view zoomed by `factor` around point p (SVG user units): what is under p stays under p. */
-function zoomAt(v: View, p: { x: number; y: number }, factor: number): View {
-  const k = Math.min(12, Math.max(0.2, v.k * factor));
-  const f = k / v.k;
-  return { k, x: p.x - (p.x - v.x) * f, y: p.y - (p.y - v.y) * f };
-}
+const LIMITS: ZoomLimits = { min: 0.2, max: 12 };
 
 /**
  * The link chart (issue 21): the graph laid out once by a force simulation, drawn as SVG. Wheel
@@ -37,32 +23,13 @@ export function LinkChart({ graph, selected, onSelect }: { graph: CaseGraphRespo
   if (layout.graph !== graph) setLayout({ graph, placed: layoutGraph(graph.nodes, graph.edges) });
   const placed = layout.placed;
   const setPlaced = (update: (list: PlacedNode[]) => PlacedNode[]) => setLayout((l) => ({ ...l, placed: update(l.placed) }));
-  const [view, setView] = useState<View>(HOME);
+  const [view, setView] = useState<View>(HOME_VIEW);
   const [hovered, setHovered] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const gesture = useRef<Gesture | null>(null);
 
-  const toUser = (e: { clientX: number; clientY: number }) => {
-    const ctm = svgRef.current?.getScreenCTM();
-    const p = new DOMPoint(e.clientX, e.clientY);
-    return ctm ? p.matrixTransform(ctm.inverse()) : p;
-  };
-
-  // React's wheel listener is passive; zooming must stop the page from scrolling.
-  useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
-    const onWheel = (e: WheelEvent) => {
-      e.preventDefault();
-      const ctm = svg.getScreenCTM();
-      if (!ctm) return;
-      const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
-      const factor = Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.002));
-      setView((v) => zoomAt(v, p, factor));
-    };
-    svg.addEventListener("wheel", onWheel, { passive: false });
-    return () => svg.removeEventListener("wheel", onWheel);
-  }, []);
+  const toUser = (e: { clientX: number; clientY: number }) => svgUserPoint(svgRef.current, e);
+  useWheelZoom(svgRef, setView, LIMITS);
 
   const onNodePointerDown = useCallback((e: ReactPointerEvent, id: string) => {
     if (e.button !== 0) return;
@@ -97,21 +64,16 @@ export function LinkChart({ graph, selected, onSelect }: { graph: CaseGraphRespo
   const targets = graph.nodes.filter((n) => n.target).length;
   const common = graph.nodes.filter((n) => n.common).length;
   const summary = `Link chart: ${targets} targets and ${graph.nodes.length - targets} contacts (${common} common to two or more targets), ${graph.edges.length} links. The table of nodes lists them all.`;
-  const zoomButton = (factor: number) => () => setView((v) => zoomAt(v, { x: CHART_WIDTH / 2, y: CHART_HEIGHT / 2 }, factor));
 
   return (
     <div className={styles.frame}>
-      <div className={styles.tools} role="group" aria-label="Zoom">
-        <button type="button" className="btn btn-small" onClick={zoomButton(1.4)} aria-label="Zoom in" data-testid="link-chart-zoom-in">
-          +
-        </button>
-        <button type="button" className="btn btn-small" onClick={zoomButton(1 / 1.4)} aria-label="Zoom out">
-          −
-        </button>
-        <button type="button" className="btn btn-small" onClick={() => setView(HOME)}>
-          Fit
-        </button>
-      </div>
+      <ZoomTools
+        className={styles.tools}
+        step={1.4}
+        onZoom={(factor) => setView((v) => zoomAt(v, { x: CHART_WIDTH / 2, y: CHART_HEIGHT / 2 }, factor, LIMITS))}
+        onFit={() => setView(HOME_VIEW)}
+        testId="link-chart"
+      />
       <svg
         ref={svgRef}
         viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`}
