@@ -4,35 +4,21 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { CaseDto } from "@/lib/schemas/case";
-import { ApiRequestError } from "@/lib/client/api";
 import { graphUrl } from "@/lib/client/analytics-api";
-import { hrefWithCase, parseCaseParam } from "@/lib/client/case-url";
+import { hrefWithCase } from "@/lib/client/case-url";
 import { formatCount, formatDateTime } from "@/lib/client/format";
 import { regionLabel } from "@/lib/schemas/regions";
-import { useCaseInUrl } from "@/lib/client/use-case-in-url";
-import { useCase, useCaseMembers } from "@/lib/client/use-cases";
+import { useCaseMembers } from "@/lib/client/use-cases";
 import { CaseDeleteDialog } from "./case-delete-dialog";
 import { CaseEditForm } from "./case-edit-form";
 import { CaseMembers } from "./case-members";
 import { CommonContacts } from "./common-contacts";
-import { NotFoundNotice } from "./not-found-notice";
+import { CaseGate } from "./case-gate";
 import styles from "./case-detail-view.module.css";
 
 /** One case: what is in it, where to work on it, its members; its creator and admins also rename and delete it. */
 export function CaseDetailView({ id }: { id: string }) {
-  const parsed = parseCaseParam(id);
-  const caseId = typeof parsed === "number" ? parsed : null;
-  const { data, error, isPending } = useCase(caseId);
-  useCaseInUrl(data ? data.case.id : null);
-  if (caseId === null || (error instanceof ApiRequestError && error.status === 404)) return <NotFoundNotice kind="case" />;
-  if (error)
-    return (
-      <p className="alert" role="alert">
-        {error.message}
-      </p>
-    );
-  if (isPending || !data) return <p className="muted">Loading the case…</p>;
-  return <CaseDetail theCase={data.case} />;
+  return <CaseGate id={id}>{(theCase) => <CaseDetail theCase={theCase} />}</CaseGate>;
 }
 
 function CaseDetail({ theCase: c }: { theCase: CaseDto }) {

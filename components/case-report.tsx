@@ -1,16 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { ApiRequestError } from "@/lib/client/api";
-import { caseHref, parseCaseParam } from "@/lib/client/case-url";
+import { caseHref } from "@/lib/client/case-url";
 import { formatCount } from "@/lib/client/format";
 import { useCaseReportPages } from "@/lib/client/use-case-report";
-import { useCase } from "@/lib/client/use-cases";
-import { useCaseInUrl } from "@/lib/client/use-case-in-url";
 import type { ReportTarget } from "@/lib/schemas/analytics";
 import type { CaseDto } from "@/lib/schemas/case";
 import { CaseReportTarget, reportInstant } from "./case-report-target";
-import { NotFoundNotice } from "./not-found-notice";
+import { CaseGate } from "./case-gate";
 import styles from "./case-report.module.css";
 
 /**
@@ -20,22 +17,20 @@ import styles from "./case-report.module.css";
  * header and the toolbar.
  */
 export function CaseReport({ id }: { id: string }) {
-  const parsed = parseCaseParam(id);
-  const caseId = typeof parsed === "number" ? parsed : null;
-  const theCase = useCase(caseId);
-  const report = useCaseReportPages(caseId);
-  useCaseInUrl(theCase.data ? theCase.data.case.id : null);
-  const notFound = (theCase.error instanceof ApiRequestError && theCase.error.status === 404) || report.notFound;
-  if (caseId === null || notFound) return <NotFoundNotice kind="case" />;
-  const error = theCase.error ?? report.error;
-  if (error)
+  return <CaseGate id={id}>{(theCase) => <CaseReportPages theCase={theCase} />}</CaseGate>;
+}
+
+/** The report of a case the user may see: the targets, then each target's page as it arrives. */
+function CaseReportPages({ theCase }: { theCase: CaseDto }) {
+  const report = useCaseReportPages(theCase.id);
+  if (report.error)
     return (
       <p className="alert" role="alert">
-        {error.message}
+        {report.error.message}
       </p>
     );
-  if (!theCase.data || !report.targets) return <p className="muted">Making the report…</p>;
-  return <Report theCase={theCase.data.case} targets={report.targets} pages={report.pages} generatedAt={report.generatedAt} />;
+  if (!report.targets) return <p className="muted">Making the report…</p>;
+  return <Report theCase={theCase} targets={report.targets} pages={report.pages} generatedAt={report.generatedAt} />;
 }
 
 function Report({ theCase: c, targets, pages, generatedAt }: { theCase: CaseDto; targets: string[]; pages: (ReportTarget | null)[]; generatedAt: string | null }) {

@@ -4,17 +4,15 @@ import Link from "next/link";
 import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { ApiRequestError } from "@/lib/client/api";
-import { caseHref, hrefWithCase, parseCaseParam } from "@/lib/client/case-url";
+import { caseHref, hrefWithCase } from "@/lib/client/case-url";
 import { formatCount } from "@/lib/client/format";
-import { useCaseInUrl } from "@/lib/client/use-case-in-url";
-import { useCase } from "@/lib/client/use-cases";
+
 import { useCellCalls, useTargetCells } from "@/lib/client/use-cells";
 import { useTargets } from "@/lib/client/use-contacts";
 import type { CaseDto } from "@/lib/schemas/case";
 import { CellSitesUpload } from "./cell-sites-upload";
 import { CellFrequencyTable, CellHourGrid } from "./cell-tables";
-import { NotFoundNotice } from "./not-found-notice";
+import { CaseGate } from "./case-gate";
 import { PageHeader } from "./page-header";
 import styles from "./cell-map-view.module.css";
 
@@ -23,19 +21,7 @@ const CellMap = dynamic(() => import("./cell-map").then((m) => m.CellMap), { ssr
 
 /** The "Cells & map" page of one case (issue 21): the case must be one the user may see, as on the case page. */
 export function CellMapView({ id }: { id: string }) {
-  const parsed = parseCaseParam(id);
-  const caseId = typeof parsed === "number" ? parsed : null;
-  const { data, error, isPending } = useCase(caseId);
-  useCaseInUrl(data ? data.case.id : null);
-  if (caseId === null || (error instanceof ApiRequestError && error.status === 404)) return <NotFoundNotice kind="case" />;
-  if (error)
-    return (
-      <p className="alert" role="alert">
-        {error.message}
-      </p>
-    );
-  if (isPending || !data) return <p className="muted">Loading the case…</p>;
-  return <CaseCells theCase={data.case} />;
+  return <CaseGate id={id}>{(theCase) => <CaseCells theCase={theCase} />}</CaseGate>;
 }
 
 function CaseCells({ theCase: c }: { theCase: CaseDto }) {

@@ -4,37 +4,23 @@ import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { ApiRequestError } from "@/lib/client/api";
 import { analyticsApi, type GraphOptions } from "@/lib/client/analytics-api";
-import { caseHref, hrefWithCase, parseCaseParam } from "@/lib/client/case-url";
+import { caseHref, hrefWithCase } from "@/lib/client/case-url";
 import { formatCount } from "@/lib/client/format";
 import { queryKeys } from "@/lib/client/query-keys";
-import { useCaseInUrl } from "@/lib/client/use-case-in-url";
-import { useCase } from "@/lib/client/use-cases";
+
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 import type { CaseDto } from "@/lib/schemas/case";
 import { LinkChart } from "./link-chart";
 import { graphFilterFromUrl, graphFilterToUrl, LinkChartFilters } from "./link-chart-filters";
 import { LinkChartPanel } from "./link-chart-panel";
-import { NotFoundNotice } from "./not-found-notice";
+import { CaseGate } from "./case-gate";
 import { PageHeader } from "./page-header";
 import styles from "./link-chart-view.module.css";
 
 /** The link chart page of one case (issue 21): the case must be one the user may see, as on the case page. */
 export function LinkChartView({ id }: { id: string }) {
-  const parsed = parseCaseParam(id);
-  const caseId = typeof parsed === "number" ? parsed : null;
-  const { data, error, isPending } = useCase(caseId);
-  useCaseInUrl(data ? data.case.id : null);
-  if (caseId === null || (error instanceof ApiRequestError && error.status === 404)) return <NotFoundNotice kind="case" />;
-  if (error)
-    return (
-      <p className="alert" role="alert">
-        {error.message}
-      </p>
-    );
-  if (isPending || !data) return <p className="muted">Loading the case…</p>;
-  return <CaseLinkChart theCase={data.case} />;
+  return <CaseGate id={id}>{(theCase) => <CaseLinkChart theCase={theCase} />}</CaseGate>;
 }
 
 function CaseLinkChart({ theCase: c }: { theCase: CaseDto }) {

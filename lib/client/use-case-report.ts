@@ -1,10 +1,10 @@
 "use client";
 
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQueries } from "@tanstack/react-query";
 import type { ReportTarget } from "@/lib/schemas/analytics";
-import { adminApi } from "./admin-api";
 import { analyticsApi } from "./analytics-api";
 import { queryKeys } from "./query-keys";
+import { useTargets } from "./use-contacts";
 
 export interface CaseReportPages {
   /** The case's targets (undefined while loading). */
@@ -14,8 +14,6 @@ export interface CaseReportPages {
   /** When the first page was made (the report's "generated" time). */
   generatedAt: string | null;
   error: Error | null;
-  /** 404 from any request: not a case the user may see. */
-  notFound: boolean;
 }
 
 /**
@@ -23,9 +21,8 @@ export interface CaseReportPages {
  * page (GET /api/analytics/report?target=), asked in parallel and shown as they come, so a case of
  * 1M records shows its first target in a fraction of a second instead of waiting for all of it.
  */
-export function useCaseReportPages(caseId: number | null): CaseReportPages {
-  const id = caseId ?? 0;
-  const targets = useQuery({ queryKey: queryKeys.contacts.targets(id), queryFn: () => adminApi.targets(id), enabled: caseId !== null });
+export function useCaseReportPages(id: number): CaseReportPages {
+  const targets = useTargets(id);
   const list = targets.data?.targets;
   const pages = useQueries({
     queries: (list ?? []).map((t) => ({ queryKey: queryKeys.contacts.reportPage(id, t), queryFn: () => analyticsApi.report(id, t) })),
@@ -36,6 +33,5 @@ export function useCaseReportPages(caseId: number | null): CaseReportPages {
     pages: pages.map((p) => p.data?.targets[0] ?? null),
     generatedAt: pages.find((p) => p.data)?.data?.generatedAt ?? null,
     error,
-    notFound: !!error && "status" in error && (error as { status?: number }).status === 404,
   };
 }

@@ -24,7 +24,7 @@ export function mulberry32(seed) {
 export const HEADER = ["Item", "Conn. Date", "Conn. Time", "Seizure Time", "ET", "Originating Number", "Terminating Number", "IMEI", "IMSI", "CT", "Feature", "Cell Location"];
 
 // Real US area codes, so phone validation (libphonenumber) accepts every generated number.
-const AREA_CODES = [
+export const AREA_CODES = [
   "212",
   "213",
   "214",

@@ -21,42 +21,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { HEADER, mulberry32 } from "./cdr-rows.mjs";
+import { AREA_CODES, HEADER, mulberry32 } from "./cdr-rows.mjs";
 
 export const SHAPES = ["distinct", "interleaved", "unordered"];
 
-const AREA_CODES = [
-  "212",
-  "213",
-  "214",
-  "202",
-  "206",
-  "303",
-  "305",
-  "310",
-  "312",
-  "347",
-  "404",
-  "415",
-  "469",
-  "503",
-  "504",
-  "602",
-  "615",
-  "617",
-  "646",
-  "702",
-  "703",
-  "704",
-  "713",
-  "718",
-  "720",
-  "804",
-  "832",
-  "901",
-  "917",
-  "919",
-];
 // Exchanges 200–999 without N11 service codes or 555: always a valid, dialable US number.
 const EXCHANGES = [];
 for (let e = 200; e <= 999; e++) if (e % 100 !== 11 && e !== 555) EXCHANGES.push(String(e));
