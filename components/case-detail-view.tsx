@@ -102,7 +102,7 @@ function CaseDetail({ theCase: c }: { theCase: CaseDto }) {
             <h2 id="details-title">Name, description and region</h2>
           </div>
           <div className="card-body">
-            <CaseEditForm key={c.updatedAt} value={c} />
+            <CaseEditForm key={c.id} value={c} />
           </div>
         </section>
       )}

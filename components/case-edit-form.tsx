@@ -14,6 +14,13 @@ import styles from "./case-edit-form.module.css";
 export function CaseEditForm({ value, onDone, compact }: { value: CaseDto; onDone?: () => void; compact?: boolean }) {
   const update = useUpdateCase(value.id);
   const [region, setRegion] = useState(value.region ?? "");
+  // The case changed (saved here or by someone else): the fields show the new values. The inputs
+  // are keyed by updatedAt rather than the whole form, so "Saved" outlives the refetch it causes.
+  const [shown, setShown] = useState(value.updatedAt);
+  if (shown !== value.updatedAt) {
+    setShown(value.updatedAt);
+    setRegion(value.region ?? "");
+  }
   const zones = useMemo(timeZoneNames, []);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -32,16 +39,17 @@ export function CaseEditForm({ value, onDone, compact }: { value: CaseDto; onDon
     <form className={compact ? `${styles.form} ${styles.compact}` : styles.form} onSubmit={submit} aria-label={`Rename ${value.name}`}>
       <label className="field">
         <span>Name</span>
-        <input name="name" defaultValue={value.name} required maxLength={120} autoComplete="off" autoFocus={compact} />
+        <input key={value.updatedAt} name="name" defaultValue={value.name} required maxLength={120} autoComplete="off" autoFocus={compact} />
       </label>
       <label className="field">
         <span>Description</span>
-        <textarea name="description" defaultValue={value.description ?? ""} maxLength={2000} rows={compact ? 1 : 2} />
+        <textarea key={value.updatedAt} name="description" defaultValue={value.description ?? ""} maxLength={2000} rows={compact ? 1 : 2} />
       </label>
       <RegionSelect label="Region for national numbers" noneLabel="None" name="region" value={region} onChange={setRegion} />
       <label className="field">
         <span>Display time zone</span>
         <input
+          key={value.updatedAt}
           name="displayTimezone"
           defaultValue={value.displayTimezone ?? ""}
           list={`case-${value.id}-zones`}
