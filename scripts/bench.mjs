@@ -17,7 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeCdrCsv } from "./gen-cdr-csv.mjs";
 import { writeCdrXlsx } from "./bench/gen-xlsx.mjs";
-import { freePort, startServer, stopServer, createRssSampler, signIn, tail } from "./bench/server.mjs";
+import { freePort, startServer, stopServer, createRssSampler, signIn, tail, createCase } from "./bench/server.mjs";
 import { uploadFile, connectEvents, progressRates } from "./bench/upload.mjs";
 import { timeDuckDb } from "./bench/duckdb.mjs";
 import { timePapaParse } from "./bench/papaparse.mjs";
@@ -195,7 +195,7 @@ function newestMtime(paths) {
 async function measureUpload(server, events, sampler, file, pass) {
   sampler.reset();
   const t0 = performance.now();
-  const resp = await uploadFile(server.base, file.path, server.cookie);
+  const resp = await uploadFile(server.base, file.path, server.cookie, file.caseId ?? null);
   const uploadedAt = performance.now();
   const id = resp.jobs?.[0]?.id;
   if (!id) throw new Error(`the upload answered without a job id: ${JSON.stringify(resp).slice(0, 200)}`);
@@ -416,6 +416,8 @@ async function main() {
 
     for (const f of files) {
       const passes = opt.skipReupload || f.noReupload ? ["first"] : ["first", "re-upload"];
+      // A case per file (both passes in it): see createCase.
+      f.caseId = await createCase(server.base, server.cookie, `bench ${path.basename(f.path)}`);
       for (const pass of passes) {
         status(`${path.basename(f.path)}: ${pass === "first" ? "first upload" : "re-upload (all duplicates)"}…`);
         try {

@@ -54,7 +54,7 @@ export function mergeContactsFromScan(db: Database.Database, jobId: string, case
       if (upTo.get(caseId, t, c.maxId) !== c.records) return false;
       const since = above.get(jobId, c.maxId, caseId, t) as { records: number; mine: number; maxId: number };
       if (since.records !== scan.records || since.mine !== scan.records) return false;
-      for (const [num, tally] of scan.contacts) add.run(caseId, target, num, tally.kind, tally.first, tally.last, tally.calls, tally.messages);
+      for (const [num, tally] of scan.contacts.sorted()) add.run(caseId, target, num, tally.kind, tally.first, tally.last, tally.calls, tally.messages);
       // Both counts were just checked: the new coverage needs no third walk of the target's records.
       recordCoverage(db, caseId, target, { maxId: since.maxId, records: c.records + since.records });
       return true;
@@ -74,7 +74,7 @@ export function writeContactsFromScan(db: Database.Database, caseId: number, tar
     .transaction(() => {
       if ((total ?? countTargetRecords(db, caseId, target)) !== scan.records) return false;
       del.run(caseId, target);
-      for (const [num, c] of scan.contacts) ins.run(caseId, target, num, c.kind, c.first, c.last, c.calls, c.messages);
+      for (const [num, c] of scan.contacts.sorted()) ins.run(caseId, target, num, c.kind, c.first, c.last, c.calls, c.messages);
       recordCoverage(db, caseId, target);
       return true;
     })

@@ -2,22 +2,16 @@ import type Database from "better-sqlite3";
 import { isoInstantMs } from "../ingest/iso-instant";
 import { NearDuplicateWindow } from "../ingest/near-duplicates";
 import { TimelineGapAccumulator } from "../ingest/timeline-gaps";
+import { ContactTallies } from "./contact-tallies";
 
-export interface ContactTally {
-  /** What the number is (e164, extension, service, withheld, …: the party kind of record-fields.ts). */
-  kind: string | null;
-  first: string;
-  last: string;
-  calls: number;
-  messages: number;
-}
+export type { ContactTally } from "./contact-tallies";
 
 /** One target's share of the job (key "" = records without a target, as in contacts and gaps). */
 export interface TargetScan {
   /** Every record of the job with this target, linked or not: compared with the table's count. */
   records: number;
   /** What contacts would hold for this target if the job's records were the only ones. */
-  contacts: Map<string, ContactTally>;
+  contacts: ContactTallies;
   gaps: TimelineGapAccumulator;
 }
 
@@ -132,7 +126,7 @@ export class JobScanner {
     if (key !== this.currentKey) {
       this.currentKey = key;
       this.current = this.targets.get(key);
-      if (!this.current) this.targets.set(key, (this.current = { records: 0, contacts: new Map(), gaps: new TimelineGapAccumulator() }));
+      if (!this.current) this.targets.set(key, (this.current = { records: 0, contacts: new ContactTallies(), gaps: new TimelineGapAccumulator() }));
     }
     const t = this.current!;
     t.records++;
@@ -143,16 +137,7 @@ export class JobScanner {
     const num = calleeSide ? ids.calleeId : ids.callerId;
     if (callee !== null && callee !== target && num !== callee) this.noteOtherParty(callee);
     if (num === null || num === target) return;
-    const c = t.contacts.get(num);
-    const voice = type === "voice" ? 1 : 0;
-    const message = type === "sms" || type === "mms" ? 1 : 0;
-    if (c) {
-      c.last = start;
-      c.calls += voice;
-      c.messages += message;
-    } else {
-      t.contacts.set(num, { kind: calleeSide ? ids.calleeKind : ids.callerKind, first: start, last: start, calls: voice, messages: message });
-    }
+    t.contacts.note(num, calleeSide ? ids.calleeKind : ids.callerKind, start, ms, type === "voice" ? 1 : 0, type === "sms" || type === "mms" ? 1 : 0);
   }
 
   private noteOtherParty(n: string): void {

@@ -6,6 +6,7 @@ import { purgeJobSqlite } from "./sqlite-purge-job";
 import { JobScanner } from "./sqlite-job-scan";
 import { GroupCommit } from "./sqlite-group-commit";
 import { hashSpan, withoutHashes } from "./sqlite-stored-hashes";
+import { batchStartOrder, sortedByHash } from "./sqlite-sorted-batches";
 import { log } from "../log";
 import { loadConfig } from "../config";
 import { IngestError } from "../ingest/types";
@@ -47,6 +48,12 @@ const MAX_RAW = 4000;
  * The hash index grows in time order (see hashRecord), which keeps all of this cache-friendly.
  */
 export class SqliteRecordSink implements RecordSink {
+  /**
+   * Rows per sorted group once a file goes back in time (see `held`). 100,000 rows: 1M rows in no
+   * order loaded in 21 s (10 groups) and 17.6 s (250,000-row groups, ~2.5× the held memory) against
+   * 231 s before; tests lower it to get several groups out of a small file.
+   */
+  static sortedGroupRows = 100_000;
   private readonly insertMany: Database.Statement;
   private readonly insertManyLean: Database.Statement;
   /** Reused parameter array of insertManyLean (the statement runs synchronously). */
@@ -65,6 +72,15 @@ export class SqliteRecordSink implements RecordSink {
    * finish() scans the table instead. A time-ordered 1M-row file saves a 2-second scan.
    */
   private scanner: JobScanner | null = new JobScanner();
+  /**
+   * Null while the file arrives in time order. Once a row starts before one already inserted, the
+   * sink holds batches (loadRows then commits once per sortedGroupRows, see commitEvery) and
+   * inserts each group sorted by content hash, so the time-led indexes are walked forward once per
+   * group instead of rewritten at random by every commit (sqlite-sorted-batches.ts).
+   */
+  private held: RecordBatch[] | null = null;
+  /** The latest start time inserted while the file was in order. */
+  private latestStart: string | null = null;
   /** Progress to store with the next commit (see noteProgress). */
   private progress: ProgressTick | null = null;
   private readonly writeProgress: Database.Statement;
@@ -100,7 +116,30 @@ export class SqliteRecordSink implements RecordSink {
     });
   }
 
-  async insertRecords(batch: RecordBatch): Promise<number> {
+  /** loadRows' cadence: its default while the file is in order, one commit per sorted group after. */
+  get commitEvery(): number | undefined {
+    return this.held === null ? undefined : SqliteRecordSink.sortedGroupRows;
+  }
+
+  async insertRecords(batch: RecordBatch): Promise<number | null> {
+    if (this.held === null) {
+      const { backwards, latest } = batchStartOrder(batch, this.latestStart);
+      this.latestStart = latest;
+      if (backwards) {
+        // What came in order is committed as it is; from here on rows are sorted per group.
+        this.group.commit();
+        this.held = [];
+        this.scanner = null;
+      }
+    }
+    if (this.held !== null) {
+      this.held.push(batch);
+      return null;
+    }
+    return this.insertNow(batch);
+  }
+
+  private insertNow(batch: RecordBatch): number {
     return this.group.run(() => {
       const inserted = this.insertFresh(this.expectDuplicates ? this.withoutStored(batch) : batch);
       // A batch with many duplicates predicts the next one (re-uploads, overlapping files); a first
@@ -214,6 +253,8 @@ export class SqliteRecordSink implements RecordSink {
         this.insertError.run(this.jobId, e.line, e.field, e.code, e.message, raw);
       }
     });
+    // Holding rows, commits come only once per sortedGroupRows: the lock is not kept that long for a few error rows.
+    if (this.held !== null) this.group.commit();
   }
 
   async begin(carrier: string | null): Promise<void> {
@@ -222,8 +263,17 @@ export class SqliteRecordSink implements RecordSink {
     purgeJobSqlite(this.db, this.jobId);
   }
 
-  async commit(): Promise<void> {
+  /** Commits; while holding rows, first inserts the held group sorted and returns how many of it were new. */
+  async commit(): Promise<number | void> {
+    const held = this.held;
+    if (held === null || held.length === 0) {
+      this.group.commit();
+      return held === null ? undefined : 0;
+    }
+    this.held = [];
+    const inserted = this.insertNow(sortedByHash(held));
     this.group.commit();
+    return inserted;
   }
 
   /**
@@ -244,6 +294,8 @@ export class SqliteRecordSink implements RecordSink {
   }
 
   async finish(): Promise<JobSummaryFacts> {
+    // loadRows' last commit() inserted any held rows; none may be left unaccounted for.
+    if (this.held !== null && this.held.length > 0) throw new Error("SqliteRecordSink.finish() with held rows: commit() first");
     this.group.commit();
     // A job cancelled since its last commit gets no post-load: it ends as cancelled (and is purged).
     this.checkJob?.();

@@ -15,7 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { productionEnv } from "../server-env.mjs";
-import { BENCH_USER, createRssSampler, freePort, signIn, startServer, stopServer, tail } from "./server.mjs";
+import { BENCH_USER, createCase, createRssSampler, freePort, signIn, startServer, stopServer, tail } from "./server.mjs";
 import { connectEvents, uploadFile } from "./upload.mjs";
 
 export const DEFAULT_PG_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -125,11 +125,13 @@ export async function runPgPath({ root, tmp, pgUrl, file, pairFiles, measureUplo
     web.cookie = await signIn(web.base);
     events = await connectEvents(web.base, web.cookie);
     samplers.push(createRssSampler(workers[0].pid));
+    // A case of its own in this database (the SQLite run's case ids mean nothing here).
+    const pgFile = { ...file, caseId: await createCase(web.base, web.cookie, `bench pg ${path.basename(file.path)}`) };
     for (const pass of ["first", "re-upload"]) {
       status(`PostgreSQL, 1 worker: ${path.basename(file.path)} ${pass}…`);
       try {
         const pgCpu = postgresCpu();
-        const r = await measureUpload(web, events, samplers[0], file, pass);
+        const r = await measureUpload(web, events, samplers[0], pgFile, pass);
         r.postgresCpuSeconds = pgCpu.stop();
         out.single.push({ ...r, kind: `pg:${file.kind}`, label: `PG 1 worker: ${r.file}`, engine: "postgres", workers: 1 });
         status(
@@ -170,8 +172,9 @@ export async function runPgPath({ root, tmp, pgUrl, file, pairFiles, measureUplo
 async function measurePair(web, events, samplers, files) {
   for (const s of samplers) s.reset();
   const pgCpu = postgresCpu();
+  const cases = await Promise.all(files.map((f) => createCase(web.base, web.cookie, `bench pg ${path.basename(f.path)}`)));
   const t0 = performance.now();
-  const answers = await Promise.all(files.map((f) => uploadFile(web.base, f.path, web.cookie)));
+  const answers = await Promise.all(files.map((f, i) => uploadFile(web.base, f.path, web.cookie, cases[i])));
   const ids = answers.map((a) => a.jobs?.[0]?.id);
   if (ids.some((id) => !id)) throw new Error(`an upload answered without a job id: ${JSON.stringify(answers).slice(0, 200)}`);
   const ends = await Promise.all(ids.map((id) => events.waitTerminal(id, { stallMs: 600_000 })));

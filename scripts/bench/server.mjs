@@ -31,6 +31,23 @@ export async function signIn(base) {
   return cookie;
 }
 
+/**
+ * A new case (POST /api/cases) for one bench file: each file is measured as the first of its own
+ * investigation, so no file pays for another's records of the same target (contacts merged,
+ * near-duplicates linked across files, gaps recounted) and the figures do not depend on the order
+ * the files run in. Null when the server has no sign-in (cookie null): uploads then go to the default case.
+ */
+export async function createCase(base, cookie, name) {
+  if (!cookie) return null;
+  const r = await fetch(`${base}/api/cases`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: new URL(base).origin, cookie },
+    body: JSON.stringify({ name }),
+  });
+  if (!r.ok) throw new Error(`creating the bench case "${name}" failed: ${r.status} ${(await r.text()).slice(0, 200)}`);
+  return (await r.json()).case.id;
+}
+
 /** A port the OS says is free right now (bind to 0, read it, release it). */
 export async function freePort() {
   const srv = net.createServer();

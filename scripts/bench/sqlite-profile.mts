@@ -2,6 +2,10 @@
 // (issue 20: "keys, contacts and post-load must not depend on time order").
 //
 //   npx tsx scripts/bench/sqlite-profile.mts [--rows 100000] [--seed 606] [--repeat 1] [--only ordered|shuffled] [--cpu-prof]
+//   npx tsx scripts/bench/sqlite-profile.mts --file some.csv [--sql "DROP INDEX …; …"] [--cpu-prof]
+//
+// --file loads that file instead (e.g. a kept bench file: `npm run bench -- --keep`); --sql runs
+// statements on the fresh database before the job (what-if experiments: an index dropped, a pragma).
 //
 // Writes the bench's `unordered` shape (scripts/bench/shape-rows.mjs: one target, ~300
 // counterparties, rows in a fixed permutation of time) and the same rows sorted by time (cached
@@ -25,7 +29,7 @@ for (let i = 2; i < process.argv.length; i++) {
   if (a.startsWith("--")) args.set(a.slice(2), process.argv[i + 1] && !process.argv[i + 1]!.startsWith("--") ? process.argv[++i]! : "true");
 }
 const DIR = "/tmp/sy-sqlite-profile";
-const ORDERS = ["ordered", "shuffled"] as const;
+type Order = "ordered" | "shuffled";
 
 if (!isMainThread) await loaderThread();
 else if (args.has("child")) await child();
@@ -47,6 +51,7 @@ async function child() {
   const url = args.get("url")!;
   const file = args.get("file")!;
   const db = getDb(url);
+  for (const sql of (args.get("sql") ?? "").split(";")) if (sql.trim()) await db.$executeRawUnsafe(sql);
   const c = await db.case.create({ data: { name: "profile" } });
   const job = await createJob(db, { fileName: path.basename(file), storedPath: file, sha256: "profile", sizeBytes: fs.statSync(file).size, caseId: c.id });
   // A plain `new Worker("x.mts")` on Node 20 gets no tsx hooks: an eval'd shim registers them first.
@@ -80,7 +85,7 @@ async function child() {
 }
 
 /** Both files (the shape's rows, and the same rows sorted by time), written once per size and seed. */
-async function writeFiles(rows: number, seed: number): Promise<Record<(typeof ORDERS)[number], string>> {
+async function writeFiles(rows: number, seed: number): Promise<Record<Order, string>> {
   const files = { ordered: path.join(DIR, `ordered-${rows}-${seed}.csv`), shuffled: path.join(DIR, `shuffled-${rows}-${seed}.csv`) };
   if (fs.existsSync(files.ordered) && fs.existsSync(files.shuffled)) return files;
   fs.mkdirSync(DIR, { recursive: true });
@@ -118,22 +123,37 @@ async function parent() {
   const seed = Number(args.get("seed") ?? 606);
   const repeat = Number(args.get("repeat") ?? 1);
   const only = args.get("only");
-  const files = await writeFiles(rows, seed);
+  const files: Record<string, string> = args.has("file") ? { file: args.get("file")! } : await writeFiles(rows, seed);
   const { tempDataDir } = await import("../../tests/support/temp-db");
   const loadavg = () => fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   console.log(`SQLite profile, ${rows} rows (seed ${seed}), ${new Date().toISOString()}`);
   for (let r = 0; r < repeat; r++) {
-    for (const order of ORDERS) {
+    for (const order of Object.keys(files)) {
       if (only && only !== order) continue;
       const tmp = tempDataDir("sy-sqlite-profile-");
       const prof = args.has("cpu-prof") ? ["--cpu-prof", "--cpu-prof-dir", path.join(DIR, `prof-${order}`)] : [];
       console.log(`${order} (load ${loadavg()}):`);
       const t = performance.now();
       await new Promise<void>((resolve, reject) => {
-        const c = spawn(process.execPath, [...prof, "--import", "tsx", fileURLToPath(import.meta.url), "--child", "--url", tmp.databaseUrl, "--file", files[order]], {
-          env: { ...process.env, LOG_LEVEL: "debug", DATABASE_URL: tmp.databaseUrl, DATA_DIR: tmp.dir },
-          stdio: ["ignore", "inherit", "pipe"],
-        });
+        const c = spawn(
+          process.execPath,
+          [
+            ...prof,
+            "--import",
+            "tsx",
+            fileURLToPath(import.meta.url),
+            "--child",
+            "--url",
+            tmp.databaseUrl,
+            "--file",
+            files[order]!,
+            ...(args.has("sql") ? ["--sql", args.get("sql")!] : []),
+          ],
+          {
+            env: { ...process.env, LOG_LEVEL: "debug", DATABASE_URL: tmp.databaseUrl, DATA_DIR: tmp.dir },
+            stdio: ["ignore", "inherit", "pipe"],
+          },
+        );
         let rest = "";
         c.stderr.on("data", (d: Buffer) => {
           const lines = (rest + d.toString()).split("\n");

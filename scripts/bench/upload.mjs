@@ -14,9 +14,10 @@ const MIME = {
 /**
  * POST /api/ingestion/upload with a multipart body whose file part is piped from disk: the file is
  * never read into memory, and Content-Length is known up front as a browser sends it.
- * Resolves to the parsed 202 body.
+ * Resolves to the parsed 202 body. `caseId`: the case to load into (without it, the user's most
+ * recently used case, as the upload route does).
  */
-export function uploadFile(base, file, cookie = null) {
+export function uploadFile(base, file, cookie = null, caseId = null) {
   const boundary = `----SwitchyardBench${crypto.randomBytes(12).toString("hex")}`;
   const name = path.basename(file);
   const head = Buffer.from(
@@ -26,6 +27,7 @@ export function uploadFile(base, file, cookie = null) {
   const foot = Buffer.from(`\r\n--${boundary}--\r\n`);
   const size = fs.statSync(file).size;
   const url = new URL("/api/ingestion/upload", base);
+  if (caseId !== null) url.searchParams.set("caseId", String(caseId));
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
       method: "POST",

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { SqliteRecordSink } from "../../lib/db/sqlite-record-sink";
 import { caseSqliteHarness } from "../support/case-sqlite";
 import { createRng } from "../fuzz/prng";
 
@@ -93,6 +94,26 @@ describe("a file out of time order (SQLite)", () => {
     expect(again.outcome?.counts.inserted).toBe(0);
     expect(again.outcome?.counts.duplicates).toBe(outOfOrder.outcome!.counts.inserted + outOfOrder.outcome!.counts.duplicates);
     expect(h.contactsIn(b)).toEqual(h.contactsIn(a));
+    h.expectConsistent(b);
+  });
+
+  it("stores the same when the shuffled rows are inserted in several sorted groups", async () => {
+    const { ordered, shuffled } = files(3000);
+    const a = await h.newCase();
+    const b = await h.newCase();
+    const inOrder = await h.load(ordered, a);
+    const groupRows = SqliteRecordSink.sortedGroupRows;
+    SqliteRecordSink.sortedGroupRows = 400; // ~8 groups, each sorted and inserted on its own
+    try {
+      const grouped = await h.load(shuffled, b);
+      expect(grouped.outcome?.counts).toEqual(inOrder.outcome?.counts);
+    } finally {
+      SqliteRecordSink.sortedGroupRows = groupRows;
+    }
+    expect(stored(b)).toEqual(stored(a));
+    expect(links(b)).toEqual(links(a));
+    expect(h.contactsIn(b)).toEqual(h.contactsIn(a));
+    expect(h.candidatesIn(b)).toEqual(h.candidatesIn(a));
     h.expectConsistent(b);
   });
 });
