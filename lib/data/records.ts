@@ -1,4 +1,5 @@
 import type { Db } from "../db/prisma";
+import { deviceWhere } from "./record-device-filter";
 import type { CaseScope } from "./case-access";
 import type { RecordDto } from "../schemas/api";
 import { RECORD_FIELDS, RECORD_FIELD_NAMES } from "../schemas/record-fields";
@@ -26,7 +27,7 @@ export interface RecordFilter {
   includeDuplicates?: boolean | undefined;
 }
 
-function whereOf(f: RecordFilter) {
+async function whereOf(db: Db, f: RecordFilter) {
   const text = f.number?.trim() ?? "";
   // A spelled party ("Restricted", "sip:alice@example.com", "client1") is searched as written; a phone number by its digits.
   const spelled = /[a-z@:]/i.test(text);
@@ -37,6 +38,10 @@ function whereOf(f: RecordFilter) {
     ...(spelled ? [{ OR: rawMatches(text) }] : digits ? [{ OR: numberMatches(digits) }] : []),
     ...(cell ? [{ OR: [{ cellFirst: cell }, { cellLast: cell }] }] : []),
   ];
+  const devices = [
+    ...(f.imei?.trim() ? [await deviceWhere(db, f.scope, "imei", imeiSpellings(f.imei))] : []),
+    ...(f.imsi?.trim() ? [await deviceWhere(db, f.scope, "imsi", imsiSpellings(f.imsi))] : []),
+  ];
   const duration = { ...(f.minDuration !== undefined ? { gte: f.minDuration } : {}), ...(f.maxDuration !== undefined ? { lte: f.maxDuration } : {}) };
   return {
     ...f.scope,
@@ -46,9 +51,7 @@ function whereOf(f: RecordFilter) {
     ...(f.direction ? { direction: f.direction } : {}),
     ...(f.from || f.to ? { startTime: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? toBound(f.to) : {}) } } : {}),
     ...(Object.keys(duration).length ? { durationSeconds: duration } : {}),
-    ...(f.imei?.trim() ? { imei: { in: imeiSpellings(f.imei) } } : {}),
-    ...(f.imsi?.trim() ? { imsi: { in: imsiSpellings(f.imsi) } } : {}),
-    ...(all.length ? { AND: all } : {}),
+    ...(all.length || devices.length ? { AND: [...all, ...devices] } : {}),
   };
 }
 
@@ -130,7 +133,7 @@ export function toRecordDto(r: RecordRow): RecordDto {
 const withFile = { job: { select: { fileName: true } } } as const;
 
 export async function listRecords(db: Db, f: RecordFilter & { page: number; pageSize: number }): Promise<{ records: RecordDto[]; total: number }> {
-  const where = whereOf(f);
+  const where = await whereOf(db, f);
   const [rows, total] = await Promise.all([
     db.callRecord.findMany({ where, orderBy: [{ startTime: "asc" }, { id: "asc" }], skip: (f.page - 1) * f.pageSize, take: f.pageSize, include: withFile }),
     db.callRecord.count({ where }),
@@ -140,7 +143,7 @@ export async function listRecords(db: Db, f: RecordFilter & { page: number; page
 
 /** Every matching record in id order, fetched in pages so an export of millions never sits in memory. */
 export async function* iterateRecords(db: Db, f: RecordFilter, pageSize = 5000): AsyncGenerator<RecordDto> {
-  const where = whereOf(f);
+  const where = await whereOf(db, f);
   let cursor = 0;
   for (;;) {
     const rows = await db.callRecord.findMany({ where: { ...where, id: { gt: cursor } }, orderBy: { id: "asc" }, take: pageSize, include: withFile });

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { refreshContactsSqlite } from "./sqlite-contacts";
 import { CASE_TARGET_INDEX, shiftSeconds } from "./sqlite-cross-job-links";
 import { detectGapsSqlite } from "./sqlite-gaps";
+import { deleteJobDevices } from "./sqlite-record-devices";
 
 export interface PurgeFacts {
   records: number;
@@ -39,6 +40,7 @@ export function purgeJobSqlite(db: Database.Database, jobId: string): PurgeFacts
       const caseId = db.prepare(`SELECT case_id FROM call_records WHERE job_id = ? LIMIT 1`).pluck().get(jobId) as number;
       const targets = new Set(db.prepare(`SELECT DISTINCT COALESCE(target, '') FROM call_records WHERE job_id = ?`).pluck().all(jobId) as string[]);
       for (const t of repointLinksIntoJob(db, jobId, caseId)) targets.add(t);
+      deleteJobDevices(db, jobId);
       const records = db.prepare(`DELETE FROM call_records WHERE job_id = ?`).run(jobId).changes;
       refreshContactsSqlite(db, caseId, targets);
       detectGapsSqlite(db, caseId, targets);

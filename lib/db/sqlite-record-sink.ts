@@ -7,6 +7,7 @@ import { JobScanner } from "./sqlite-job-scan";
 import { GroupCommit } from "./sqlite-group-commit";
 import { hashSpan, withoutHashes } from "./sqlite-stored-hashes";
 import { batchStartOrder, sortedByHash } from "./sqlite-sorted-batches";
+import { DeviceIdCollector } from "./sqlite-record-devices";
 import { log } from "../log";
 import { loadConfig } from "../config";
 import { IngestError } from "../ingest/types";
@@ -81,6 +82,8 @@ export class SqliteRecordSink implements RecordSink {
   private held: RecordBatch[] | null = null;
   /** The latest start time inserted while the file was in order. */
   private latestStart: string | null = null;
+  /** The job's IMEIs and IMSIs with their record ids, for record_devices at finish(). */
+  private readonly devices = new DeviceIdCollector();
   /** Progress to store with the next commit (see noteProgress). */
   private progress: ProgressTick | null = null;
   private readonly writeProgress: Database.Statement;
@@ -200,13 +203,13 @@ export class SqliteRecordSink implements RecordSink {
         ? this.insertManyLean.run(this.leanSlice(values, at), named)
         : this.insertMany.run(values.slice(at, at + span), named);
       inserted += changes;
-      this.scanInserted(values, at, ROWS_PER_INSERT, changes, Number(lastInsertRowid));
+      this.noteIds(values, at, ROWS_PER_INSERT, changes, Number(lastInsertRowid));
     }
     for (; i < count; i++) {
       const at = i * ROW_WIDTH;
       const { changes, lastInsertRowid } = this.insertOne.run(values.slice(at, at + ROW_WIDTH), named);
       inserted += changes;
-      this.scanInserted(values, at, 1, changes, Number(lastInsertRowid));
+      this.noteIds(values, at, 1, changes, Number(lastInsertRowid));
     }
     return inserted;
   }
@@ -217,6 +220,13 @@ export class SqliteRecordSink implements RecordSink {
     let o = 0;
     for (let r = 0; r < ROWS_PER_INSERT; r++, at += ROW_WIDTH) for (let k = 0; k < LEAN_WIDTH; k++) out[o++] = values[at + k]!;
     return out;
+  }
+
+  /** One statement's rows and their ids (known when every row was new) to the device collector and the scanner. */
+  private noteIds(values: RecordValue[], at: number, rows: number, changes: number, lastId: number): void {
+    if (changes === rows) this.devices.add(values, at, rows, lastId);
+    else this.devices.lose();
+    this.scanInserted(values, at, rows, changes, lastId);
   }
 
   /** Feeds one statement's rows to the scanner, or gives the scanner up (see `scanner`). */
@@ -301,13 +311,16 @@ export class SqliteRecordSink implements RecordSink {
     this.checkJob?.();
     // The post-load writes (gaps, links, contacts) are few: the foreign keys guard them again.
     if (this.ownsConnection) this.db.pragma("foreign_keys = ON");
+    const d = performance.now();
+    const devices = this.db.transaction(() => this.devices.write(this.db, this.caseId, this.jobId)).immediate();
+    const devicesMs = Math.round(performance.now() - d);
     const { gaps, linkedNearDuplicates, timings } = postLoadSqlite(this.db, this.jobId, this.caseId, loadConfig().nearDuplicateStrategy, this.scanner?.result());
     // Flush the load's WAL here, in the loader's thread: otherwise the server's next write (the
     // job's outcome, on the main thread) runs the autocheckpoint and copies up to ~40 MB of pages
     // on the event loop. PASSIVE: never waits for readers.
     const t = performance.now();
     this.db.pragma("wal_checkpoint(PASSIVE)");
-    log.debug({ jobId: this.jobId, ...timings, checkpointMs: Math.round(performance.now() - t) }, "post-load timings");
+    log.debug({ jobId: this.jobId, devices, devicesMs, ...timings, checkpointMs: Math.round(performance.now() - t) }, "post-load timings");
     return { gaps, linkedNearDuplicates };
   }
 
