@@ -40,12 +40,6 @@ export function mergeContactsFromScan(db: Database.Database, jobId: string, case
     `SELECT COUNT(*) AS records, COALESCE(SUM(job_id = ?), 0) AS mine, MAX(id) AS maxId FROM call_records NOT INDEXED
       WHERE id > ? AND case_id = ? AND target IS ?`,
   );
-  const add = db.prepare(
-    `INSERT INTO contacts (case_id, target, number, kind, first_seen, last_seen, calls, messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (case_id, target, number) DO UPDATE SET
-       first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen),
-       calls = calls + excluded.calls, messages = messages + excluded.messages`,
-  );
   return db
     .transaction(() => {
       const c = coverage.get(caseId, target) as { maxId: number; records: number } | undefined;
@@ -54,7 +48,7 @@ export function mergeContactsFromScan(db: Database.Database, jobId: string, case
       if (upTo.get(caseId, t, c.maxId) !== c.records) return false;
       const since = above.get(jobId, c.maxId, caseId, t) as { records: number; mine: number; maxId: number };
       if (since.records !== scan.records || since.mine !== scan.records) return false;
-      for (const [num, tally] of scan.contacts.sorted()) add.run(caseId, target, num, tally.kind, tally.first, tally.last, tally.calls, tally.messages);
+      insertTallies(db, caseId, target, scan, ADD_TO_STORED);
       // Both counts were just checked: the new coverage needs no third walk of the target's records.
       recordCoverage(db, caseId, target, { maxId: since.maxId, records: c.records + since.records });
       return true;
@@ -69,12 +63,11 @@ export function mergeContactsFromScan(db: Database.Database, jobId: string, case
  */
 export function writeContactsFromScan(db: Database.Database, caseId: number, target: string, scan: TargetScan, total?: number): boolean {
   const del = db.prepare(`DELETE FROM contacts WHERE case_id = ? AND target = ?`);
-  const ins = db.prepare(`INSERT INTO contacts (case_id, target, number, kind, first_seen, last_seen, calls, messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   return db
     .transaction(() => {
       if ((total ?? countTargetRecords(db, caseId, target)) !== scan.records) return false;
       del.run(caseId, target);
-      for (const [num, c] of scan.contacts.sorted()) ins.run(caseId, target, num, c.kind, c.first, c.last, c.calls, c.messages);
+      insertTallies(db, caseId, target, scan);
       recordCoverage(db, caseId, target);
       return true;
     })
@@ -106,6 +99,29 @@ export function refreshContactsSqlite(db: Database.Database, caseId: number, tar
       recordCoverage(db, caseId, t);
     }
   }).immediate();
+}
+
+/** Contacts rows per multi-row INSERT (8 parameters each): one statement step per 100 rows, not per row. */
+const CONTACTS_PER_INSERT = 100;
+/** Merging into stored contacts: the same number's counts add up, its first and last sightings widen. */
+const ADD_TO_STORED = `ON CONFLICT (case_id, target, number) DO UPDATE SET
+       first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen),
+       calls = calls + excluded.calls, messages = messages + excluded.messages`;
+
+/** The scan's tallies of the target into contacts, in number order (the unique index then grows at its edge). */
+function insertTallies(db: Database.Database, caseId: number, target: string, scan: TargetScan, onConflict = ""): void {
+  const sql = (n: number) =>
+    `INSERT INTO contacts (case_id, target, number, kind, first_seen, last_seen, calls, messages) VALUES ${Array(n).fill("(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")} ${onConflict}`;
+  const many = db.prepare(sql(CONTACTS_PER_INSERT));
+  const params: (string | number | null)[] = [];
+  for (const [num, t] of scan.contacts.sorted()) {
+    params.push(caseId, target, num, t.kind, t.first, t.last, t.calls, t.messages);
+    if (params.length === CONTACTS_PER_INSERT * 8) {
+      many.run(params);
+      params.length = 0;
+    }
+  }
+  if (params.length > 0) db.prepare(sql(params.length / 8)).run(params);
 }
 
 /** Near-duplicate strategies can switch which records count for any target of the case: its coverage is void. */

@@ -65,7 +65,7 @@ function linkSql(from: string, targetMatch: string): string {
  * contacts rule leaves out (JobScan.otherParties). Null when there are too many to probe one by one.
  */
 function numbersOf(scan: JobScan): string[] | null {
-  if (scan.otherParties === null) return null;
+  if (scan.otherParties === null || !scan.contactsComplete) return null;
   const numbers = new Set<string>(scan.otherParties);
   for (const [target, t] of scan.targets) {
     if (target !== "") numbers.add(target);

@@ -27,7 +27,20 @@ export interface JobScan {
    * every number cross-job linking may seek under. Null past MAX_OTHER_PARTIES.
    */
   otherParties: Set<string> | null;
+  /**
+   * False once the targets' tallies passed MAX_TALLIES and were dropped: every target's contacts
+   * are then recounted in SQL, and cross-job linking seeks every number (as with otherParties null).
+   */
+  contactsComplete: boolean;
 }
+
+/**
+ * Distinct (target, number) tallies kept at most. A tower dump names ~1M different numbers:
+ * their tallies held the writer thread's heap past the server's 400 MB (506 MB peak measured on
+ * the 1M-number bench file, 2026-12-03), and SQL counts them with less memory (the loader's
+ * connection sorts in temporary files) in about the time the tallies took to write.
+ */
+export const MAX_TALLIES = 250_000;
 
 /** Beyond this many, otherParties is given up (null) rather than grow with the file. */
 const MAX_OTHER_PARTIES = 10_000;
@@ -85,6 +98,8 @@ export function scanJob(db: Database.Database, jobId: string): JobScan {
  * stays bounded by the number of targets × counterparties plus the few records of a 2-second window.
  */
 export class JobScanner {
+  /** MAX_TALLIES; tests lower it to reach the recount with a small file. */
+  static maxTallies = MAX_TALLIES;
   private readonly window = new NearDuplicateWindow();
   private readonly links = new Map<number, number>();
   private readonly targets = new Map<string, TargetScan>();
@@ -93,6 +108,8 @@ export class JobScanner {
   private current: TargetScan | undefined;
   private currentKey: string | null = null;
   private otherParties: Set<string> | null = new Set();
+  private tallies = 0;
+  private contactsComplete = true;
 
   /** The last start time added: a caller feeding rows checks its order against it. */
   get lastStart(): string | null {
@@ -137,7 +154,13 @@ export class JobScanner {
     const num = calleeSide ? ids.calleeId : ids.callerId;
     if (callee !== null && callee !== target && num !== callee) this.noteOtherParty(callee);
     if (num === null || num === target) return;
+    if (!this.contactsComplete) return;
+    const before = t.contacts.size;
     t.contacts.note(num, calleeSide ? ids.calleeKind : ids.callerKind, start, ms, type === "voice" ? 1 : 0, type === "sms" || type === "mms" ? 1 : 0);
+    if (t.contacts.size > before && ++this.tallies > JobScanner.maxTallies) {
+      this.contactsComplete = false;
+      for (const ts of this.targets.values()) ts.contacts = new ContactTallies();
+    }
   }
 
   private noteOtherParty(n: string): void {
@@ -148,6 +171,6 @@ export class JobScanner {
   }
 
   result(): JobScan {
-    return { links: this.links, targets: this.targets, first: this.first, last: this.last, otherParties: this.otherParties };
+    return { links: this.links, targets: this.targets, first: this.first, last: this.last, otherParties: this.otherParties, contactsComplete: this.contactsComplete };
   }
 }

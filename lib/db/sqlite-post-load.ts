@@ -63,7 +63,7 @@ export function postLoadSqlite(db: Database.Database, jobId: string, caseId: num
     db.transaction(() => {
       const c0 = performance.now();
       let total: number | null = null;
-      if (recount || t === null) refreshContactsSqlite(db, caseId, [target]);
+      if (recount || t === null || !scan.contactsComplete) refreshContactsSqlite(db, caseId, [target]);
       else if (mergeContactsFromScan(db, jobId, caseId, target, t)) contactsMerged++;
       else if (!writeContactsFromScan(db, caseId, target, t, (total = countTargetRecords(db, caseId, target)))) refreshContactsSqlite(db, caseId, [target]);
       contactsMs += performance.now() - c0;
