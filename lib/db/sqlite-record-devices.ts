@@ -20,6 +20,12 @@ const ROWS_PER_INSERT = 100;
  * reads the job's records back instead (DEVICE_ENTRIES_FROM_JOB_SQL).
  */
 export class DeviceIdCollector {
+  /**
+   * Distinct values per kind kept at most: a tower dump with a new handset on every row would
+   * hold a million strings here; past this the job is read back instead (its sort spills to
+   * temporary files on the loader's connection). Tests lower it.
+   */
+  static maxValues = 250_000;
   private readonly perKind = KINDS.map(() => new ValueRuns());
   private known = true;
 
@@ -30,7 +36,7 @@ export class DeviceIdCollector {
     for (let end = at + rows * ROW_WIDTH; at < end; at += ROW_WIDTH, id++) {
       for (let k = 0; k < KINDS.length; k++) {
         const v = values[at + KINDS[k]!.column];
-        if (typeof v === "string" && v !== "") this.perKind[k]!.add(v, id);
+        if (typeof v === "string" && v !== "" && this.perKind[k]!.add(v, id) > DeviceIdCollector.maxValues) return this.lose();
       }
     }
   }
@@ -113,13 +119,14 @@ class ValueRuns {
   private last = new Float64Array(1024);
   private n = 0;
 
-  add(value: string, id: number): void {
+  /** Notes the id under the value; returns how many distinct values there are. */
+  add(value: string, id: number): number {
     let v = this.index.get(value);
     if (v !== undefined) {
       const r = this.latest[v]!;
       if (this.last[r] === id - 1) {
         this.last[r] = id;
-        return;
+        return this.values.length;
       }
     } else {
       v = this.values.push(value) - 1;
@@ -135,6 +142,7 @@ class ValueRuns {
     this.first[this.n] = id;
     this.last[this.n] = id;
     this.latest[v] = this.n++;
+    return this.values.length;
   }
 
   /** Every run as [value, first id, last id] in (value, first id) order: the values sorted, then the runs bucketed by value rank (each value's runs arrive in id order). */

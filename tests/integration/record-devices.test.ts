@@ -7,6 +7,7 @@ import { migrateSqlite } from "../../lib/db/migrate-sqlite";
 import { SQLITE_MIGRATIONS_DIR } from "../../lib/paths";
 import { openSqlite } from "../../lib/db/open-sqlite";
 import { purgeJobSqlite } from "../../lib/db/sqlite-purge-job";
+import { DeviceIdCollector } from "../../lib/db/sqlite-record-devices";
 import { SqliteRecordSink } from "../../lib/db/sqlite-record-sink";
 import { caseSqliteHarness } from "../support/case-sqlite";
 import { createRng } from "../fuzz/prng";
@@ -99,6 +100,17 @@ describe("record_devices (SQLite)", () => {
     const withRepeats = await h.load(deviceFile("repeats", { rows: 1500, seed: 5, repeat: true }), c);
     expect(withRepeats.outcome?.counts.duplicates).toBeGreaterThan(20);
     expect(entries(c)).toEqual(expected(c));
+
+    // More distinct handsets than the collector keeps: the job is read back, the same entries.
+    const d = await h.newCase();
+    const maxValues = DeviceIdCollector.maxValues;
+    DeviceIdCollector.maxValues = 3;
+    try {
+      await h.load(deviceFile("many-handsets", { rows: 900, seed: 10 }), d);
+    } finally {
+      DeviceIdCollector.maxValues = maxValues;
+    }
+    expect(entries(d)).toEqual(expected(d));
 
     // A re-upload adds nothing; another file of the case adds its own.
     await h.load(deviceFile("ordered", { rows: 1500, seed: 3 }), a);
