@@ -18,7 +18,13 @@ export function useJobLive(jobId: string | null): ProgressEvent | null {
   useEffect(() => {
     if (!jobId) return;
     const socket = getSocket();
-    const refetch = () => void qc.invalidateQueries({ queryKey: queryKeys.jobs.detail(jobId) });
+    // A job that ended before we joined its room sends no job:updated: the re-read is then what
+    // says it finished, and the case's counts (the switcher) must be re-read with it.
+    const refetch = () =>
+      void qc.invalidateQueries({ queryKey: queryKeys.jobs.detail(jobId) }).then(() => {
+        const job = qc.getQueryData<{ job?: JobDto }>(queryKeys.jobs.detail(jobId))?.job;
+        if (job && isTerminal(job)) void qc.invalidateQueries({ queryKey: queryKeys.cases.all });
+      });
     const onProgress = (ev: ProgressEvent) => {
       if (ev.jobId !== jobId) return;
       patchJobProgress(qc, ev);
