@@ -1,4 +1,5 @@
 import { isoFromMs } from "../ingest/normalize/fast-clock";
+import { grownColumn } from "./typed-columns";
 
 /** One contact of one target as the scan counted it (what a contacts row holds). */
 export interface ContactTally {
@@ -91,16 +92,11 @@ export class ContactTallies implements Iterable<[string, ContactTally]> {
 
   private grow(): void {
     const n = this.first.length * 2;
-    const grown = <T extends Uint8Array | Uint32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.kind = grown(this.kind, (k) => new Uint8Array(k));
-    this.first = grown(this.first, (k) => new Float64Array(k));
-    this.last = grown(this.last, (k) => new Float64Array(k));
-    this.calls = grown(this.calls, (k) => new Uint32Array(k));
-    this.messages = grown(this.messages, (k) => new Uint32Array(k));
+    this.kind = grownColumn(this.kind, new Uint8Array(n));
+    this.first = grownColumn(this.first, new Float64Array(n));
+    this.last = grownColumn(this.last, new Float64Array(n));
+    this.calls = grownColumn(this.calls, new Uint32Array(n));
+    this.messages = grownColumn(this.messages, new Uint32Array(n));
   }
 }
 

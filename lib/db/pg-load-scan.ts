@@ -2,6 +2,7 @@ import type pg from "pg";
 import { isoInstantMs } from "../ingest/iso-instant";
 import { NearDuplicateWindow } from "../ingest/near-duplicates";
 import { TimelineGapAccumulator } from "../ingest/timeline-gaps";
+import { MAX_TALLIES } from "./typed-columns";
 
 /** One contact of one target, as recountContactsPg would count it from the job's records alone. */
 export interface PgContactTally {
@@ -35,12 +36,6 @@ export interface PgLoadScan {
   first: string | null;
   last: string | null;
 }
-
-/**
- * Distinct (target, number) tallies kept at most: a tower dump names ~1M different numbers, whose
- * tallies (~150 bytes each) would cost more memory than a recount costs time.
- */
-export const MAX_TALLIES = 250_000;
 
 /**
  * The post-load's accumulators for one PostgreSQL job, fed its stored records in (start_time, id)

@@ -3,6 +3,7 @@ import { isoInstantMs } from "../ingest/iso-instant";
 import { NearDuplicateWindow } from "../ingest/near-duplicates";
 import { TimelineGapAccumulator } from "../ingest/timeline-gaps";
 import { ContactTallies } from "./contact-tallies";
+import { MAX_TALLIES } from "./typed-columns";
 
 export type { ContactTally } from "./contact-tallies";
 
@@ -33,14 +34,6 @@ export interface JobScan {
    */
   contactsComplete: boolean;
 }
-
-/**
- * Distinct (target, number) tallies kept at most. A tower dump names ~1M different numbers:
- * their tallies held the writer thread's heap past the server's 400 MB (506 MB peak measured on
- * the 1M-number bench file, 2026-12-03), and SQL counts them with less memory (the loader's
- * connection sorts in temporary files) in about the time the tallies took to write.
- */
-export const MAX_TALLIES = 250_000;
 
 /** Beyond this many, otherParties is given up (null) rather than grow with the file. */
 const MAX_OTHER_PARTIES = 10_000;

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { RECORD_COLUMNS, ROW_WIDTH, type RecordValue } from "../ingest/pipeline/record-sink";
+import { grownColumn } from "./typed-columns";
 
 const KINDS = [
   { kind: "imei", column: RECORD_COLUMNS.indexOf("imei") },
@@ -131,12 +132,12 @@ class ValueRuns {
     } else {
       v = this.values.push(value) - 1;
       this.index.set(value, v);
-      if (v === this.latest.length) this.latest = grown(this.latest, new Uint32Array(v * 2));
+      if (v === this.latest.length) this.latest = grownColumn(this.latest, new Uint32Array(v * 2));
     }
     if (this.n === this.first.length) {
-      this.valueOf = grown(this.valueOf, new Uint32Array(this.n * 2));
-      this.first = grown(this.first, new Float64Array(this.n * 2));
-      this.last = grown(this.last, new Float64Array(this.n * 2));
+      this.valueOf = grownColumn(this.valueOf, new Uint32Array(this.n * 2));
+      this.first = grownColumn(this.first, new Float64Array(this.n * 2));
+      this.last = grownColumn(this.last, new Float64Array(this.n * 2));
     }
     this.valueOf[this.n] = v;
     this.first[this.n] = id;
@@ -161,9 +162,4 @@ class ValueRuns {
       for (let j = start[r]!; j < start[r + 1]!; j++) yield [value, this.first[runs[j]!]!, this.last[runs[j]!]!];
     }
   }
-}
-
-function grown<T extends Uint32Array | Float64Array>(a: T, b: T): T {
-  b.set(a);
-  return b;
 }
