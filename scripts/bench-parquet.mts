@@ -1,6 +1,6 @@
 // The Parquet export bench (issue 20): "Parquet export of 1M records ≤ 5 s at ≤ 300 MB RSS".
 //
-//   npx tsx scripts/bench-parquet.mts [--rows 1000000] [--db /path/switchyard.db --case ID] [--with-csv] [--keep]
+//   npx tsx scripts/bench-parquet.mts [--rows 1000000] [--db /path/switchyard.db --case ID] [--encoders N] [--with-csv] [--keep]
 //
 // 1. Writes the bench's 1M-row AT&T-style CSV (scripts/gen-cdr-csv.mjs, seed 101 like `npm run bench`)
 //    and loads it through the real loader (createJob + executeJob + runIngestTask) into one case of a
@@ -9,7 +9,10 @@
 //    the load's): recordsParquetStream piped to a file, wall time from the first query to the last
 //    byte, peak RSS from the child's own getrusage (ru_maxrss, which includes tsx and Prisma).
 // 3. Reads the file back with DuckDB (count(*) and the time range) so the figure is of a usable file.
-// --with-csv times the CSV export of the same case the same way, for comparison.
+// --with-csv times the CSV export of the same case the same way, for comparison. --encoders N sets the
+// Parquet encoder threads (default: the cores, at most 4; 1 = encode in the exporting thread); the
+// threads run the bundle dist/workers/parquet-encoder.mjs (`npm run build`), without it the export
+// encodes in one thread.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -46,7 +49,9 @@ if (argv.includes("--export-child")) {
   const db = getDb(arg("db-url")!);
   const filter = { scope: { caseId: Number(arg("case")) }, includeDuplicates: true };
   const t0 = performance.now();
-  const body = format === "csv" ? recordsCsvStream(db, filter) : recordsParquetStream(db, arg("db-url")!, filter, arg("row-group") ? Number(arg("row-group")) : undefined);
+  const encoders = arg("encoders") ? { encoders: Number(arg("encoders")) } : {};
+  const body =
+    format === "csv" ? recordsCsvStream(db, filter) : recordsParquetStream(db, arg("db-url")!, filter, arg("row-group") ? Number(arg("row-group")) : undefined, encoders);
   await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>), fs.createWriteStream(out));
   const seconds = (performance.now() - t0) / 1000;
   const rows = await db.callRecord.count({ where: filter.scope });
@@ -103,7 +108,23 @@ try {
     const out = path.join(tmp, `export.${format}`);
     const r = spawnSync(
       process.execPath,
-      ["--import", "tsx", path.join(root, "scripts/bench-parquet.mts"), "--export-child", "--format", format, "--out", out, "--db-url", `file:${dbFile}`, "--case", String(caseId)],
+      [
+        ...[
+          "--import",
+          "tsx",
+          path.join(root, "scripts/bench-parquet.mts"),
+          "--export-child",
+          "--format",
+          format,
+          "--out",
+          out,
+          "--db-url",
+          `file:${dbFile}`,
+          "--case",
+          String(caseId),
+        ],
+        ...(arg("encoders") ? ["--encoders", arg("encoders")!] : []),
+      ],
       { cwd: root, encoding: "utf8", env: { ...process.env, LOG_LEVEL: "warn" } },
     );
     if (r.status !== 0) throw new Error(`${format} export failed: ${r.stderr}`);

@@ -161,7 +161,9 @@ async function generateFiles(dir) {
 }
 
 function ensureBuild() {
-  const marks = ["dist/server.mjs", "dist/workers/ingest-worker.mjs", "dist/workers/row-producer.mjs", ".next/BUILD_ID"].map((m) => path.join(root, m));
+  const marks = ["dist/server.mjs", "dist/workers/ingest-worker.mjs", "dist/workers/row-producer.mjs", "dist/workers/parquet-encoder.mjs", ".next/BUILD_ID"].map((m) =>
+    path.join(root, m),
+  );
   const missing = marks.some((m) => !fs.existsSync(m));
   if (missing || opt.build) {
     status(missing ? "no production build: running scripts/build.mjs…" : "--build: running scripts/build.mjs…");

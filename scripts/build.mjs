@@ -34,6 +34,8 @@ await build({ ...common, entryPoints: [path.join(root, "server.ts")], outfile: p
 await build({ ...common, entryPoints: [path.join(root, "workers/ingest-worker.ts")], outfile: path.join(root, "dist/workers/ingest-worker.mjs") });
 // The row producer an ingest worker starts beside itself for large files (threaded-producer.ts).
 await build({ ...common, entryPoints: [path.join(root, "workers/row-producer.ts")], outfile: path.join(root, "dist/workers/row-producer.mjs") });
+// The Parquet export's encoder threads (lib/data/parquet-encoder-pool.ts).
+await build({ ...common, entryPoints: [path.join(root, "workers/parquet-encoder.ts")], outfile: path.join(root, "dist/workers/parquet-encoder.mjs") });
 // Scale-out: the standalone queue worker (`npm run worker`).
 await build({ ...common, entryPoints: [path.join(root, "workers/worker-main.ts")], outfile: path.join(root, "dist/worker-main.mjs") });
 // The legacy-.xls parser runs in its own isolated worker, found beside the bundle that starts it.

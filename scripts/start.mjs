@@ -30,6 +30,7 @@ function buildIsStale() {
     path.join(root, "dist/server.mjs"),
     path.join(root, "dist/workers/ingest-worker.mjs"),
     path.join(root, "dist/workers/row-producer.mjs"),
+    path.join(root, "dist/workers/parquet-encoder.mjs"),
     path.join(root, "dist/worker-main.mjs"),
   ];
   if (!marks.every((m) => fs.existsSync(m))) return true;

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { io } from "socket.io-client";
 import { ensureBuilt, startNode, stopNode, waitFor, type Node } from "../scale/cluster";
 import { newUserInput, signInCookie, waitForJob } from "../support/factories";
@@ -123,6 +124,7 @@ describe.skipIf(!present)("cases: isolation and per-case deduplication (producti
       ["GET", (id) => `/api/records?caseId=${id}&includeDuplicates=1&jobId=${jobA}`],
       ["GET", (id) => `/api/records/export?caseId=${id}&format=csv`],
       ["GET", (id) => `/api/records/export?caseId=${id}&format=xlsx`],
+      ["GET", (id) => `/api/records/export?caseId=${id}&format=parquet`],
       ["GET", (id) => `/api/records/targets?caseId=${id}`],
       ["GET", (id) => `/api/records/timeline?caseId=${id}&target=%2B13125550100`],
       ["GET", (id) => `/api/contacts?caseId=${id}`],
@@ -212,4 +214,18 @@ describe.skipIf(!present)("cases: isolation and per-case deduplication (producti
     );
     expect(seen.counts.records).toBe(first.job.counts.inserted);
   }, 180_000);
+
+  it("exports the case as Parquet through the production server (encoder threads), every record, readable by DuckDB", async () => {
+    const res = await fetch(new URL(`/api/records/export?caseId=${caseA}&format=parquet&includeDuplicates=1`, base), { headers: { cookie: a.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.apache.parquet");
+    const file = path.join(tmp.dir, "case-a.parquet");
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const duck = await (await DuckDBInstance.create(":memory:")).connect();
+    const [got] = (
+      await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n, count(DISTINCT source_line)::INTEGER AS lines, min(source_file) AS file FROM read_parquet('${file}')`)
+    ).getRowObjects();
+    const first = JSON.parse((await call(a.cookie, "GET", `/api/ingestion/jobs/${jobA}`)).body) as { job: { counts: { inserted: number; duplicates: number } } };
+    expect(got).toEqual({ n: first.job.counts.inserted, lines: first.job.counts.inserted, file: FILE });
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EXPORT_COLUMNS } from "../../lib/data/records-export-rows";
 import { recordsParquetStream } from "../../lib/data/records-parquet";
+import { bundledWorkerScript } from "../../lib/worker-script";
 import { caseSqliteHarness } from "../support/case-sqlite";
 import { cdrFixtures } from "../support/corpora";
 import { parquetComparer } from "../support/parquet-compare";
@@ -34,7 +35,8 @@ beforeAll(async () => {
 
 describe("Parquet export", () => {
   it("holds the case's records, typed, exactly as the CSV export does (several row groups)", async () => {
-    const r = await compare({ scope: { caseId: caseA }, includeDuplicates: true }, 128);
+    // Encoded in this thread: every row group full but the last.
+    const r = await compare({ scope: { caseId: caseA }, includeDuplicates: true }, 128, { encoders: 1 });
     expect(r.counts.parquet).toBe(h.recordsIn(caseA));
     expect(r.counts.csv).toBe(r.counts.parquet);
     expect(r.onlyParquet).toEqual([]);
@@ -56,6 +58,29 @@ describe("Parquet export", () => {
     // Another case's records never leak in.
     const other = await rows(`SELECT count(*)::INTEGER AS n FROM read_parquet(${lit(r.parquet)}) WHERE source_file = 'b.csv'`);
     expect(other[0]!.n).toBe(0);
+  });
+
+  it("encodes in encoder threads, span by span, the same records in the same order", async () => {
+    expect(bundledWorkerScript("parquet-encoder"), "dist/workers/parquet-encoder.mjs is built by `npm run build` (npm test builds first)").not.toBeNull();
+    const filter = { scope: { caseId: caseA }, includeDuplicates: true };
+    const threaded = await compare(filter, 128, { encoders: 2 });
+    expect(threaded.counts.parquet).toBe(h.recordsIn(caseA));
+    expect(threaded.onlyParquet).toEqual([]);
+    expect(threaded.onlyCsv).toEqual([]);
+    const single = await toFile(recordsParquetStream(h.db, h.tmp.databaseUrl, filter, 128, { encoders: 1 }), "parquet");
+    // Row for row, in id order (the order the file holds them in), both files agree.
+    const ordered = (file: string) => `SELECT source_file, source_line, start_time, caller, callee, file_row_number FROM read_parquet(${lit(file)}, file_row_number = true)`;
+    expect(await rows(`SELECT count(*)::INTEGER AS n FROM ((${ordered(threaded.parquet)}) EXCEPT ALL (${ordered(single)}))`)).toEqual([{ n: 0 }]);
+    const groups = await rows(`SELECT row_group_id, max(row_group_num_rows)::INTEGER AS n FROM parquet_metadata(${lit(threaded.parquet)}) GROUP BY ALL`);
+    expect(groups.length).toBeGreaterThan(1);
+    expect(groups.every((g) => Number(g.n) <= 128)).toBe(true);
+    // One job and no duplicates through the threads too.
+    const job = await compare({ scope: { caseId: caseA }, jobId: jobsA[0]!, includeDuplicates: true }, 64, { encoders: 2 });
+    expect(job.counts.parquet).toBe(h.recordsOf(jobsA[0]!));
+    expect([job.onlyParquet, job.onlyCsv]).toEqual([[], []]);
+    const unique = await compare({ scope: { caseId: caseA } }, 64, { encoders: 3 });
+    expect(unique.counts.parquet).toBe(h.recordsIn(caseA) - h.linksIn(caseA));
+    expect([unique.onlyParquet, unique.onlyCsv]).toEqual([[], []]);
   });
 
   it("exports one job, and a case without duplicates, like the CSV", async () => {
@@ -81,8 +106,10 @@ describe("Parquet export", () => {
   });
 
   it("writes a readable file with no rows for an empty case", async () => {
-    const file = await toFile(recordsParquetStream(h.db, h.tmp.databaseUrl, { scope: { caseId: emptyCase } }), "parquet");
-    expect((await rows(`SELECT count(*)::INTEGER AS n FROM read_parquet(${lit(file)})`))[0]!.n).toBe(0);
-    expect((await rows(`DESCRIBE SELECT * FROM read_parquet(${lit(file)})`)).length).toBe(EXPORT_COLUMNS.length);
+    for (const encoders of [1, 2]) {
+      const file = await toFile(recordsParquetStream(h.db, h.tmp.databaseUrl, { scope: { caseId: emptyCase } }, undefined, { encoders }), "parquet");
+      expect((await rows(`SELECT count(*)::INTEGER AS n FROM read_parquet(${lit(file)})`))[0]!.n).toBe(0);
+      expect((await rows(`DESCRIBE SELECT * FROM read_parquet(${lit(file)})`)).length).toBe(EXPORT_COLUMNS.length);
+    }
   });
 });

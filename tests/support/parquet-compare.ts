@@ -6,7 +6,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { recordsCsvStream } from "../../lib/data/records-export";
 import { EXPORT_COLUMNS } from "../../lib/data/records-export-rows";
-import { recordsParquetStream } from "../../lib/data/records-parquet";
+import { recordsParquetStream, type ParquetExportOptions } from "../../lib/data/records-parquet";
 import type { RecordFilter } from "../../lib/data/records";
 import type { Db } from "../../lib/db/prisma";
 
@@ -26,8 +26,8 @@ export function parquetComparer(db: Db, databaseUrl: string, dir: string, duck: 
   }
 
   /** Both exports of the same filter, and what DuckDB finds in either that the other lacks. */
-  async function compare(filter: RecordFilter, rowGroupRows?: number) {
-    const parquet = await toFile(recordsParquetStream(db, databaseUrl, filter, rowGroupRows), "parquet");
+  async function compare(filter: RecordFilter, rowGroupRows?: number, opts?: ParquetExportOptions) {
+    const parquet = await toFile(recordsParquetStream(db, databaseUrl, filter, rowGroupRows, opts), "parquet");
     const csv = await toFile(recordsCsvStream(db, filter), "csv");
     // The Parquet values spelled as the CSV spells them: times as ISO-8601 UTC, the rest as text.
     const asText = EXPORT_COLUMNS.map((c) =>
