@@ -5,11 +5,13 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { loadConfig } from "../lib/config";
 import { getDb } from "../lib/db/prisma";
 import { caseIdForName } from "../lib/data/cases";
-import { iterateRecords, type RecordFilter } from "../lib/data/records";
-import { recordsCsvHeader, recordToCsvLine } from "../lib/data/records-csv";
+import type { RecordFilter } from "../lib/data/records";
+import { recordsCsvStream } from "../lib/data/records-export";
+import { exportRowToJson } from "../lib/data/export-row-shape";
+import { exportRowBatches } from "../lib/data/records-export-rows";
 import { recordsParquetStream } from "../lib/data/records-parquet";
 import { DEFAULT_CASE_NAME } from "../lib/schemas/case";
-import { parseArgs, writeLine } from "./write-line";
+import { parseArgs } from "./write-line";
 
 /**
  * `export [--format ndjson|csv|parquet] [--out FILE] [--job ID] [--case NAME]`: canonical records with their job id,
@@ -31,14 +33,15 @@ export async function runExport(args: string[]): Promise<number> {
   const caseName = typeof options.case === "string" ? options.case : jobId ? null : DEFAULT_CASE_NAME;
   const filter: RecordFilter = { scope: caseName === null ? {} : { caseId: await caseIdForName(db, caseName) }, jobId, includeDuplicates: true };
   const sink = out ? fs.createWriteStream(out) : process.stdout;
-  if (format === "parquet") {
-    await pipeline(Readable.fromWeb(recordsParquetStream(db, databaseUrl, filter) as NodeReadableStream<Uint8Array>), sink);
+  if (format !== "ndjson") {
+    const body = format === "parquet" ? recordsParquetStream(db, databaseUrl, filter) : recordsCsvStream(db, databaseUrl, filter);
+    await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), sink);
   } else {
-    const write = out ? (line: string) => writeLine(line, sink) : (line: string) => writeLine(line);
-    if (format === "csv") await write(recordsCsvHeader());
-    for await (const r of iterateRecords(db, filter)) {
-      const { id: _id, jobId: job, ...rest } = r;
-      await write(format === "csv" ? recordToCsvLine(r) : JSON.stringify({ job_id: job, ...rest }));
+    // One object a line, keys in EXPORT_COLUMNS' order (job_id, the record's fields, then where it came from).
+    for await (const batch of exportRowBatches(db, databaseUrl, filter, { batch: 2000, times: "text" })) {
+      let chunk = "";
+      for (const row of batch) chunk += exportRowToJson(row) + "\n";
+      if (!sink.write(chunk)) await new Promise<void>((resolve) => sink.once("drain", () => resolve()));
     }
     if (out) await finished(sink.end());
   }

@@ -10,16 +10,22 @@ export type ExportRow = unknown[];
 const PARTIES = new Set(["caller", "callee", "target"]);
 
 /**
- * The SELECT list producing EXPORT_COLUMNS from call_records r (joined to its job j on
- * PostgreSQL). On SQLite the times come as epoch milliseconds (unixepoch: stored times are
- * whole-second UTC), which spares a string and a Date.parse per value, and the file name is
- * looked up per job. Party kinds are read as stored (finishRow fills in "e164").
+ * How the times come out: `ms` = epoch milliseconds (SQLite's unixepoch: stored times are
+ * whole-second UTC), which spares Parquet a string and a Date.parse per value; `text` = as stored
+ * (ISO-8601 UTC), what CSV and NDJSON write.
  */
-export function exportSelectList(engine: "sqlite" | "postgres"): string {
+export type ExportTimes = "ms" | "text";
+
+/**
+ * The SELECT list producing EXPORT_COLUMNS from call_records r (joined to its job j on
+ * PostgreSQL, where times are always text). On SQLite the file name is looked up per job. Party
+ * kinds are read as stored (finishExportRow fills in "e164").
+ */
+export function exportSelectList(engine: "sqlite" | "postgres", times: ExportTimes = "ms"): string {
   return EXPORT_COLUMNS.map((c) => {
     if (c === "source_file") return engine === "sqlite" ? "NULL AS source_file" : "j.file_name AS source_file";
     if (c === "source_line") return "r.line AS source_line";
-    if (engine === "sqlite" && (c === "start_time" || c === "end_time")) return `unixepoch(r.${c}) * 1000 AS ${c}`;
+    if (engine === "sqlite" && times === "ms" && (c === "start_time" || c === "end_time")) return `unixepoch(r.${c}) * 1000 AS ${c}`;
     return `r.${c}`;
   }).join(", ");
 }
@@ -38,4 +44,11 @@ export function finishExportRow(row: ExportRow): ExportRow {
   for (const i of booleanAt) row[i] = row[i] === 1 || row[i] === true;
   for (const [kind, party] of kindOf) if (row[kind] === null && row[party] !== null) row[kind] = "e164";
   return row;
+}
+
+/** An export row (times as text) as one NDJSON object: EXPORT_COLUMNS' keys in order, as the records API names them. */
+export function exportRowToJson(row: readonly unknown[]): string {
+  const o: Record<string, unknown> = {};
+  for (let i = 0; i < EXPORT_COLUMNS.length; i++) o[EXPORT_COLUMNS[i]!] = row[i];
+  return JSON.stringify(o);
 }

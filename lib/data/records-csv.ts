@@ -22,3 +22,10 @@ export function recordToCsvLine(r: RecordDto): string {
   const row: Record<(typeof COLUMNS)[number], unknown> = { job_id: r.jobId, ...r };
   return COLUMNS.map((c) => csvCell(row[c])).join(",");
 }
+
+/** An export row (records-export-rows.ts, times as text) as the line recordToCsvLine writes for the same record. */
+export function exportRowToCsvLine(row: readonly unknown[]): string {
+  let line = csvCell(row[0]);
+  for (let i = 1; i < row.length; i++) line += "," + csvCell(row[i]);
+  return line;
+}

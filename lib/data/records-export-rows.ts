@@ -2,7 +2,7 @@ import { Prisma } from "../../generated/prisma-sqlite/client";
 import { parseDatabaseUrl } from "../db/database-url";
 import { dbEngine, type Db } from "../db/prisma";
 import { caseCondition } from "./case-condition";
-import { EXPORT_COLUMNS, exportSelectList, finishExportRow, type ExportRow } from "./export-row-shape";
+import { EXPORT_COLUMNS, exportSelectList, finishExportRow, type ExportRow, type ExportTimes } from "./export-row-shape";
 import { SqliteExportReader } from "./sqlite-export-reader";
 import { iterateRecords, type RecordFilter } from "./records";
 
@@ -15,14 +15,16 @@ export function isScopeOnly(f: RecordFilter): boolean {
 }
 
 /**
- * The filtered records for an export, in id order, in batches. A whole case or job (no other
+ * The filtered records for an export (EXPORT_COLUMNS' values; times as `opts.times` says on
+ * SQLite, text elsewhere), in id order, in batches. A whole case or job (no other
  * filter) is read straight from the table in primary-key order: on SQLite by SqliteExportReader
  * (a read-only connection, one read transaction; ~3 µs a row against ~40 µs through Prisma, whose
  * keyset pages also re-sort the case's rows through the (case_id, …) index on every page); on PostgreSQL
  * keyset pages over the primary key. Any other filter goes through iterateRecords (records.ts), so
  * filters are written once. `databaseUrl` names the SQLite file the Prisma client `db` reads.
  */
-export async function* exportRowBatches(db: Db, databaseUrl: string, f: RecordFilter, batch = 5000): AsyncGenerator<ExportRow[]> {
+export async function* exportRowBatches(db: Db, databaseUrl: string, f: RecordFilter, opts: { batch?: number; times?: ExportTimes } = {}): AsyncGenerator<ExportRow[]> {
+  const batch = opts.batch ?? 5000;
   if (!isScopeOnly(f)) {
     let rows: ExportRow[] = [];
     for await (const r of iterateRecords(db, f, batch)) {
@@ -35,12 +37,12 @@ export async function* exportRowBatches(db: Db, databaseUrl: string, f: RecordFi
     return;
   }
   const target = parseDatabaseUrl(databaseUrl);
-  if (dbEngine(db) === "sqlite" && target.kind === "sqlite") yield* sqliteBatches(target.file, f, batch);
+  if (dbEngine(db) === "sqlite" && target.kind === "sqlite") yield* sqliteBatches(target.file, f, batch, opts.times ?? "ms");
   else yield* keysetBatches(db, f, batch);
 }
 
-async function* sqliteBatches(file: string, f: RecordFilter, batch: number): AsyncGenerator<ExportRow[]> {
-  const reader = new SqliteExportReader(file, { caseId: f.scope.caseId, jobId: f.jobId, includeDuplicates: f.includeDuplicates });
+async function* sqliteBatches(file: string, f: RecordFilter, batch: number, times: ExportTimes): AsyncGenerator<ExportRow[]> {
+  const reader = new SqliteExportReader(file, { caseId: f.scope.caseId, jobId: f.jobId, includeDuplicates: f.includeDuplicates }, { times });
   try {
     const { lo, hi } = reader.range();
     for (let from = lo; from <= hi; from += batch) {

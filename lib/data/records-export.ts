@@ -1,38 +1,41 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Db } from "../db/prisma";
-import { csvCell, recordsCsvHeader, recordToCsvLine } from "./records-csv";
+import { csvCell, exportRowToCsvLine, recordsCsvHeader } from "./records-csv";
+import { exportRowBatches } from "./records-export-rows";
 import { iterateRecords, type RecordFilter } from "./records";
 import type { RecordDto } from "../schemas/api";
 
 const COLUMNS = recordsCsvHeader().split(",");
 
-/** The filtered records as a streamed CSV body (formula cells neutralized by csvCell). */
-export function recordsCsvStream(db: Db, filter: RecordFilter): ReadableStream<Uint8Array> {
+/**
+ * The filtered records as a streamed CSV body (formula cells neutralized by csvCell), read by
+ * exportRowBatches: a whole case or job on SQLite straight from the file (~5 µs a record; through
+ * Prisma's pages ~45 µs: the bench's 1M records took 47.7 s), anything else as the records API
+ * reads it. `databaseUrl` is the one `db` was opened with.
+ */
+export function recordsCsvStream(db: Db, databaseUrl: string, filter: RecordFilter): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const it = iterateRecords(db, filter);
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(recordsCsvHeader() + "\n"));
+  const batches = exportRowBatches(db, databaseUrl, filter, { batch: 2000, times: "text" });
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode(recordsCsvHeader() + "\n"));
+      },
+      async pull(controller) {
+        // A batch of lines per pull keeps the stream fast without buffering the whole export.
+        const next = await batches.next();
+        if (next.done) return controller.close();
+        let chunk = "";
+        for (const row of next.value) chunk += exportRowToCsvLine(row) + "\n";
+        controller.enqueue(encoder.encode(chunk));
+      },
+      async cancel() {
+        await batches.return(undefined);
+      },
     },
-    async pull(controller) {
-      // A batch of lines per pull keeps the stream fast without buffering the whole export.
-      let chunk = "";
-      for (let i = 0; i < 1000; i++) {
-        const next = await it.next();
-        if (next.done) {
-          if (chunk) controller.enqueue(encoder.encode(chunk));
-          controller.close();
-          return;
-        }
-        chunk += recordToCsvLine(next.value) + "\n";
-      }
-      controller.enqueue(encoder.encode(chunk));
-    },
-    async cancel() {
-      await it.return(undefined);
-    },
-  });
+    { highWaterMark: 0 },
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgAnalyticsCase, type PgAnalyticsCase } from "../support/analytics-case";
+import { exportTextComparer } from "../support/export-text-compare";
 import { parquetComparer } from "../support/parquet-compare";
 
 /**
@@ -38,6 +39,20 @@ describe.skipIf(!setup.available)("Parquet export on PostgreSQL", () => {
     expect(groups[0]!.n).toBe(Math.ceil(stored / 16));
     const files = await cmp.rows(`SELECT count(DISTINCT source_file)::INTEGER AS n FROM read_parquet(${cmp.lit(r.parquet)})`);
     expect(files[0]!.n).toBe(3);
+  });
+
+  it("writes CSV and NDJSON of a whole case and of a filter exactly as the records API's rows give them", async () => {
+    const text = exportTextComparer(c.db, "postgresql://unused");
+    for (const filter of [
+      { scope: { caseId: c.caseId }, includeDuplicates: true },
+      { scope: { caseId: c.caseId }, type: "sms" },
+    ]) {
+      const csv = await text.csv(filter);
+      expect(csv.fast.split("\n").length).toBeGreaterThan(2);
+      expect(csv.fast).toBe(csv.legacy);
+      const ndjson = await text.ndjson(filter);
+      expect(ndjson.fast).toBe(ndjson.legacy);
+    }
   });
 
   it("applies a filter like the CSV", async () => {

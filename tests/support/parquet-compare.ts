@@ -28,7 +28,7 @@ export function parquetComparer(db: Db, databaseUrl: string, dir: string, duck: 
   /** Both exports of the same filter, and what DuckDB finds in either that the other lacks. */
   async function compare(filter: RecordFilter, rowGroupRows?: number, opts?: ParquetExportOptions) {
     const parquet = await toFile(recordsParquetStream(db, databaseUrl, filter, rowGroupRows, opts), "parquet");
-    const csv = await toFile(recordsCsvStream(db, filter), "csv");
+    const csv = await toFile(recordsCsvStream(db, databaseUrl, filter), "csv");
     // The Parquet values spelled as the CSV spells them: times as ISO-8601 UTC, the rest as text.
     const asText = EXPORT_COLUMNS.map((c) =>
       c.endsWith("_time") ? `strftime(make_timestamp(epoch_ms(${c}) * 1000), '%Y-%m-%dT%H:%M:%SZ') AS ${c}` : `CAST(${c} AS VARCHAR) AS ${c}`,

@@ -28,7 +28,7 @@ export const GET = route(
         },
       });
     }
-    return new Response(recordsCsvStream(runtime.db, f), {
+    return new Response(recordsCsvStream(runtime.db, runtime.config.databaseUrl, f), {
       headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="switchyard-records.csv"' },
     });
   },
