@@ -5,7 +5,7 @@ import { postLoadSqlite } from "./sqlite-post-load";
 import { purgeJobSqlite } from "./sqlite-purge-job";
 import { JobScanner } from "./sqlite-job-scan";
 import { GroupCommit } from "./sqlite-group-commit";
-import { hashSpan, withoutHashes } from "./sqlite-stored-hashes";
+import { StoredHashProbe, withoutHashes } from "./sqlite-stored-hashes";
 import { batchStartOrder, sortedByHash } from "./sqlite-sorted-batches";
 import { DeviceIdCollector } from "./sqlite-record-devices";
 import { log } from "../log";
@@ -19,8 +19,6 @@ import { JOB_PROGRESS_SQL, jobProgressParams } from "./job-progress-sql";
 const ROW_COLUMNS = RECORD_COLUMNS.join(", ");
 /** Rows per multi-row INSERT: 50 × 15 parameters stays far below SQLite's limit and amortizes each statement step. */
 const ROWS_PER_INSERT = 50;
-/** Hashes per duplicate probe. */
-const HASHES_PER_PROBE = 500;
 const rowValues = (n: number) => Array.from({ length: n }, () => `(@job, @case, @carrier, ${Array(ROW_WIDTH).fill("?").join(", ")})`).join(", ");
 const insertSql = (n: number) => `INSERT OR IGNORE INTO call_records (job_id, case_id, carrier, ${ROW_COLUMNS}) VALUES ${rowValues(n)}`;
 /**
@@ -32,10 +30,6 @@ const insertSql = (n: number) => `INSERT OR IGNORE INTO call_records (job_id, ca
 const LEAN_WIDTH = RECORD_COLUMNS.indexOf("caller_kind");
 const leanValues = (n: number) => Array.from({ length: n }, () => `(@job, @case, @carrier, ${Array(LEAN_WIDTH).fill("?").join(", ")})`).join(", ");
 const insertLeanSql = (n: number) => `INSERT OR IGNORE INTO call_records (job_id, case_id, carrier, ${RECORD_COLUMNS.slice(0, LEAN_WIDTH).join(", ")}) VALUES ${leanValues(n)}`;
-/** The case's stored hashes among n (the unique index (case_id, content_hash) answers it alone). */
-const probeSql = (n: number) => `SELECT content_hash FROM call_records WHERE case_id = ? AND content_hash IN (${Array(n).fill("?").join(", ")})`;
-/** The case's stored hashes in a batch's span: one range scan of the unique index (case_id, content_hash). */
-const PROBE_RANGE_SQL = `SELECT content_hash FROM call_records WHERE case_id = ? AND content_hash BETWEEN ? AND ? LIMIT ?`;
 const INSERT_ERROR = `INSERT INTO ingestion_errors (job_id, line, field, code, message, raw) VALUES (?, ?, ?, ?, ?, ?)`;
 /** Raw text kept per error row: enough to see the problem, bounded so a 500,000-character line cannot bloat the table. */
 const MAX_RAW = 4000;
@@ -61,8 +55,7 @@ export class SqliteRecordSink implements RecordSink {
   /** Reused parameter array of insertManyLean (the statement runs synchronously). */
   private readonly leanParams: RecordValue[] = new Array(ROWS_PER_INSERT * LEAN_WIDTH);
   private readonly insertOne: Database.Statement;
-  private readonly probeMany: Database.Statement;
-  private readonly probeRange: Database.Statement;
+  private readonly probe: StoredHashProbe;
   private readonly insertError: Database.Statement;
   private readonly group: GroupCommit;
   private carrier: string | null = null;
@@ -111,8 +104,7 @@ export class SqliteRecordSink implements RecordSink {
     this.insertMany = db.prepare(insertSql(ROWS_PER_INSERT));
     this.insertManyLean = db.prepare(insertLeanSql(ROWS_PER_INSERT));
     this.insertOne = db.prepare(insertSql(1));
-    this.probeMany = db.prepare(probeSql(HASHES_PER_PROBE)).pluck();
-    this.probeRange = db.prepare(PROBE_RANGE_SQL).pluck();
+    this.probe = new StoredHashProbe(db, this.caseId);
     this.insertError = db.prepare(INSERT_ERROR);
     this.writeProgress = db.prepare(JOB_PROGRESS_SQL);
     const checkJob = ownsConnection ? jobStillLoading(db, jobId) : null;
@@ -160,44 +152,10 @@ export class SqliteRecordSink implements RecordSink {
     });
   }
 
-  /**
-   * The rows whose content hash is not stored yet. Hashes start with the record's start time, so a
-   * batch's hashes span a narrow key range: one index range scan returns every stored hash in it
-   * (a re-upload reads back exactly its own rows, in index order). Only when that range holds many
-   * other records (other targets' files of the same period) does it fall back to IN probes. Either
-   * way one bound value per row instead of fifteen, touching only the hash index. Duplicates within
-   * the batch are left to INSERT OR IGNORE.
-   */
+  /** The rows whose content hash is not stored yet (StoredHashProbe); duplicates within the batch are left to INSERT OR IGNORE. */
   private withoutStored(batch: RecordBatch): RecordBatch {
-    const { count, values } = batch;
-    if (count === 0) return batch;
-    const [lo, hi] = hashSpan(count, values);
-    const limit = count * 2;
-    const inRange = this.probeRange.all(this.caseId, lo, hi, limit + 1) as string[];
-    const stored = inRange.length <= limit ? new Set(inRange) : this.probeEach(batch);
-    return stored.size === 0 ? batch : withoutHashes(count, values, stored);
-  }
-
-  private probeEach({ count, values }: RecordBatch): Set<string> {
-    const stored = new Set<string>();
-    // The case id first, then the hashes.
-    const params: (string | number)[] = new Array(HASHES_PER_PROBE + 1);
-    params[0] = this.caseId;
-    let i = 0;
-    for (; i + HASHES_PER_PROBE <= count; i += HASHES_PER_PROBE) {
-      for (let k = 0; k < HASHES_PER_PROBE; k++) params[k + 1] = values[(i + k) * ROW_WIDTH] as string;
-      for (const h of this.probeMany.all(params) as string[]) stored.add(h);
-    }
-    if (i < count) {
-      const rest: (string | number)[] = [this.caseId];
-      for (; i < count; i++) rest.push(values[i * ROW_WIDTH] as string);
-      for (const h of this.db
-        .prepare(probeSql(rest.length - 1))
-        .pluck()
-        .all(rest) as string[])
-        stored.add(h);
-    }
-    return stored;
+    const stored = this.probe.stored(batch.count, batch.values);
+    return stored.size === 0 ? batch : withoutHashes(batch.count, batch.values, stored);
   }
 
   private insertFresh({ count, values }: RecordBatch): number {

@@ -6,6 +6,65 @@ const MIN_STORED_SHARE = 0.1;
 /** Batches sent unprobed after such a miss; the next probe tells whether duplicates came back. */
 const SKIP_AFTER_MISS = 15;
 
+/** Hashes per IN probe. */
+const HASHES_PER_PROBE = 500;
+/** The case's stored hashes among n (the unique index (case_id, content_hash) answers it alone). */
+const probeSql = (n: number) => `SELECT content_hash FROM call_records WHERE case_id = ? AND content_hash IN (${Array(n).fill("?").join(", ")})`;
+/** The case's stored hashes in a batch's span: one range scan of the unique index (case_id, content_hash). */
+const PROBE_RANGE_SQL = `SELECT content_hash FROM call_records WHERE case_id = ? AND content_hash BETWEEN ? AND ? LIMIT ?`;
+
+/**
+ * Which of a batch's content hashes the case already holds, on one connection (the writer's or a
+ * producer's read-only one). Hashes start with the record's start time, so a batch's hashes span a
+ * narrow key range: one index range scan returns every stored hash in it (a re-upload reads back
+ * exactly its own rows, in index order). When that range holds more than twice the batch (a file
+ * out of time order, whose batches span months; other targets' records of the same period) it
+ * asks for the batch's hashes themselves, 500 to an IN. Either way one bound value per row,
+ * touching only the hash index.
+ */
+export class StoredHashProbe {
+  private readonly range: Database.Statement;
+  private readonly many: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly caseId: number,
+  ) {
+    this.range = db.prepare(PROBE_RANGE_SQL).pluck();
+    this.many = db.prepare(probeSql(HASHES_PER_PROBE)).pluck();
+  }
+
+  stored(count: number, values: RecordValue[]): Set<string> {
+    if (count === 0) return new Set();
+    const [lo, hi] = hashSpan(count, values);
+    const limit = count * 2;
+    const inRange = this.range.all(this.caseId, lo, hi, limit + 1) as string[];
+    return inRange.length <= limit ? new Set(inRange) : this.each(count, values);
+  }
+
+  private each(count: number, values: RecordValue[]): Set<string> {
+    const stored = new Set<string>();
+    // The case id first, then the hashes.
+    const params: (string | number)[] = new Array(HASHES_PER_PROBE + 1);
+    params[0] = this.caseId;
+    let i = 0;
+    for (; i + HASHES_PER_PROBE <= count; i += HASHES_PER_PROBE) {
+      for (let k = 0; k < HASHES_PER_PROBE; k++) params[k + 1] = values[(i + k) * ROW_WIDTH + COL.hash] as string;
+      for (const h of this.many.all(params) as string[]) stored.add(h);
+    }
+    if (i < count) {
+      const rest: (string | number)[] = [this.caseId];
+      for (; i < count; i++) rest.push(values[i * ROW_WIDTH + COL.hash] as string);
+      for (const h of this.db
+        .prepare(probeSql(rest.length - 1))
+        .pluck()
+        .all(rest) as string[])
+        stored.add(h);
+    }
+    return stored;
+  }
+}
+
 /** A batch's records less the ones already stored, and how many those were. */
 export interface UnstoredRecords {
   count: number;
@@ -27,19 +86,18 @@ export interface UnstoredRecords {
  * it lets through (not stored yet, or stored by this load's own uncommitted transaction) meets
  * INSERT OR IGNORE in the writer as before, so nothing is ever inserted twice.
  *
- * The probe is the writer's (SqliteRecordSink.withoutStored): hashes lead with the start time, so
- * one index range scan returns every stored hash within a batch's span.
+ * The probe is the writer's (StoredHashProbe, as SqliteRecordSink.withoutStored uses it), so a
+ * re-upload of a file out of time order is filtered here too, not left to the one writer.
  */
 export class StoredHashFilter {
-  private readonly probeRange: Database.Statement;
+  private readonly probe: StoredHashProbe;
   private skip = 0;
 
   private constructor(
     private readonly db: Database.Database,
-    private readonly caseId: number,
+    caseId: number,
   ) {
-    // The writer's probe (SqliteRecordSink), on the unique index (case_id, content_hash).
-    this.probeRange = db.prepare(`SELECT content_hash FROM call_records WHERE case_id = ? AND content_hash BETWEEN ? AND ? LIMIT ?`).pluck();
+    this.probe = new StoredHashProbe(db, caseId);
   }
 
   /** A filter on the case's records in the database file, or null when it cannot be opened read-only (then the writer alone deduplicates). */
@@ -61,25 +119,16 @@ export class StoredHashFilter {
       this.skip = Math.max(0, this.skip - 1);
       return { count, values, stored: 0 };
     }
-    const [lo, hi] = hashSpan(count, values);
-    // More stored hashes of the case in the span than twice the batch: other targets' records of
-    // the same period. Reading them all would cost more than the writer's own probe; leave it to the writer.
-    const limit = count * 2;
-    const inRange = this.probeRange.all(this.caseId, lo, hi, limit + 1) as string[];
-    if (inRange.length > limit || inRange.length === 0) return this.miss(count, values);
-    const kept = withoutHashes(count, values, new Set(inRange));
-    const keptCount = kept.count;
-    if (count - keptCount < count * MIN_STORED_SHARE) this.skip = SKIP_AFTER_MISS;
-    return keptCount === count ? { count, values, stored: 0 } : { ...kept, stored: count - keptCount };
+    const stored = this.probe.stored(count, values);
+    // Few stored: a first upload (or new calls); probe again only now and then.
+    if (stored.size < count * MIN_STORED_SHARE) this.skip = SKIP_AFTER_MISS;
+    if (stored.size === 0) return { count, values, stored: 0 };
+    const kept = withoutHashes(count, values, stored);
+    return kept.count === count ? { count, values, stored: 0 } : { ...kept, stored: count - kept.count };
   }
 
   close(): void {
     this.db.close();
-  }
-
-  private miss(count: number, values: RecordValue[]): UnstoredRecords {
-    this.skip = SKIP_AFTER_MISS;
-    return { count, values, stored: 0 };
   }
 }
 

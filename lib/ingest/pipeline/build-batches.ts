@@ -22,6 +22,16 @@ export interface RowBatch {
 }
 
 /**
+ * Whether a batch takes one of the writer's credits (threaded-producer.ts). A batch that carries no
+ * record and no error — a re-upload's, whose records the producer found stored and dropped — is a
+ * few numbers: it is sent without waiting, so producers of a file of duplicates never wait for the
+ * writer, while batches of records stay bounded by the credits (their memory is what credits cap).
+ */
+export function takesCredit(batch: Pick<RowBatch, "count" | "errors">): boolean {
+  return batch.count > 0 || batch.errors.length > 0;
+}
+
+/**
  * Rows per batch. Small on purpose: whatever is alive when the young generation fills is copied
  * out of it, and a batch under construction always is. Measured on the 1M-row CSV (producer work
  * alone, 4 MB semi-spaces, trace-gc-nvp): 2,000-row batches promoted ~700 MB to the old generation

@@ -1,6 +1,6 @@
 import type { ProducerCommand, ProducerInput, ProducerMessage } from "../../schemas/worker-protocol";
 import { IngestError, type RangeEnd, type RangeReader } from "../types";
-import { createBatchBuilder, type BatchBuilder } from "./build-batches";
+import { createBatchBuilder, takesCredit, type BatchBuilder } from "./build-batches";
 import { planFile } from "./plan-file";
 import { CommandInbox } from "./command-inbox";
 import { StoredHashFilter } from "../../db/sqlite-stored-hashes";
@@ -26,7 +26,7 @@ export async function produceRows(input: ProducerInput, port: ProducerPort, inbo
     const what = await inbox.nextOrder();
     if (what.type === "read-all") {
       for await (const batch of build(source.rows(), () => source.bytesRead())) {
-        await inbox.credit();
+        if (takesCredit(batch)) await inbox.credit();
         port.postMessage({ type: "batch", batch });
       }
       port.postMessage({ type: "end" });
@@ -78,7 +78,7 @@ async function produceRange(ranges: RangeReader, size: number, order: RangeOrder
   const out: RangeEnd = { end: start, lines: 0 };
   if (start < size) {
     for await (const batch of build(ranges.rows({ start, end, first: start === ranges.dataStart }, out), () => start)) {
-      await inbox.credit();
+      if (takesCredit(batch)) await inbox.credit();
       port.postMessage({ type: "batch", batch });
     }
   }

@@ -1,5 +1,5 @@
 import os from "node:os";
-import type { RowBatch } from "./build-batches";
+import { takesCredit, type RowBatch } from "./build-batches";
 import type { PlannedRows } from "./planned-rows";
 import { COL, ROW_WIDTH } from "./record-sink";
 import { ProducerThread, failureOf } from "./producer-thread";
@@ -8,13 +8,15 @@ import type { ProducerInput } from "../../schemas/worker-protocol";
 /** Batches (of BATCH_ROWS, 500) one producer may run ahead of the writer (whole-file mode): the writer never waits, memory stays flat. */
 const CREDITS_AHEAD = 8;
 /**
- * Range mode: batches a producer may build ahead across the ranges dealt to it. Enough for both
- * ranges it holds (a range of ~10,000 rows is ~20 batches): with 8, a producer whose range came
- * after the one being read stopped after 8 batches and waited for the writer to reach it, so two
- * producers took turns instead of working together. A re-upload of the bench's 1M rows (all
- * duplicates: the producers do all the work) went from 8.18–8.63 s to 6.01–6.37 s (2026-12-03).
+ * Range mode: batches of records a producer may build ahead across the ranges dealt to it (a
+ * batch of 500 records is ~0.35 MB once received). Batches without records (a re-upload's
+ * duplicates, dropped in the producer) take no credit (takesCredit): with every batch taking one,
+ * a producer whose range came after the one being read stopped after 8 batches of a ~20-batch
+ * range and waited, so two producers took turns; the bench's 1M-row re-upload went from
+ * 8.18–8.63 s to 6.01–6.37 s when credits covered both ranges (48), but that cost first uploads
+ * ~30 MB of peak RSS, where the writer is what everyone waits for (2026-12-03).
  */
-const RANGE_CREDITS = 48;
+const RANGE_CREDITS = 8;
 /** Ranges dealt to a producer beyond the one the writer is reading. */
 const RANGES_AHEAD = 2;
 /** Share of a range's time the writer may wait for batches before another producer is started. */
@@ -79,7 +81,7 @@ async function* receiveAll(producer: ProducerThread): AsyncGenerator<RowBatch> {
     if (event.type === "end") return;
     if (event.type !== "batch") throw failureOf(event);
     // The credit goes back before the writer starts on this batch, so the next one is built meanwhile.
-    producer.send({ type: "credit", n: 1 });
+    if (takesCredit(event.batch)) producer.send({ type: "credit", n: 1 });
     yield { ...event.batch, moreReady: producer.hasQueued() };
   }
 }
@@ -152,7 +154,7 @@ async function* rangeBatches(producer: ProducerThread, before: number, wait: { m
     const event = await timedNext(producer, wait);
     if (event.type === "range-end") return event;
     if (event.type !== "batch") throw failureOf(event);
-    producer.send({ type: "credit", n: 1 });
+    if (takesCredit(event.batch)) producer.send({ type: "credit", n: 1 });
     yield renumbered({ ...event.batch, moreReady: producer.hasQueued() }, before);
   }
 }
