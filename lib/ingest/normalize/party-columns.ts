@@ -1,3 +1,4 @@
+import { MemoGate } from "./memo-gate";
 import type { PartyKind } from "../../schemas/fields";
 import { MAX_PARTY_RAW } from "../../schemas/record-fields";
 import { readParty, type PartyClass } from "./party";
@@ -26,10 +27,14 @@ export function compilePartyReader(samples: string[], region: CountryCode | null
   let words = 0;
   for (const s of samples) if (readParty(s, region) === "word") words++;
   const wordsAreIds = samples.length > 0 && words / samples.length >= 0.5;
-  // Values repeat (a target's contacts): one frozen PartyValue per distinct text, not one per row.
+  // Values repeat (a target's contacts): one frozen PartyValue per distinct text, not one per row;
+  // unless nothing repeats (a tower dump), when the memo only costs (MemoGate).
   const memo = new Map<string, PartyValue | null>();
+  const gate = new MemoGate();
   return (text) => {
+    if (!gate.open()) return toValue(text, readParty(text, region), wordsAreIds);
     const hit = memo.get(text);
+    if (gate.count(hit !== undefined)) memo.clear();
     if (hit !== undefined) return hit;
     const value = toValue(text, readParty(text, region), wordsAreIds);
     if (memo.size >= 20_000) memo.clear();

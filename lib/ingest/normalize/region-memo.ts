@@ -1,3 +1,5 @@
+import { MemoGate } from "./memo-gate";
+
 /**
  * A bounded memo per region for text → reading functions: carrier files repeat the same few
  * hundred numbers across a million rows, and a tower dump repeats none.
@@ -12,14 +14,24 @@ export function regionMemo<T>(compute: (text: string, region: string) => T, cap 
   const memos = new Map<string, Generations<T>>();
   let lastRegion: string | null = null;
   let last: Generations<T> | null = null;
+  // Off while nothing repeats (a tower dump): see MemoGate.
+  const gate = new MemoGate();
   return (text, region) => {
+    if (!gate.open()) return compute(text, region);
     let memo = region === lastRegion ? last! : memos.get(region);
     if (!memo) memos.set(region, (memo = { young: new Map(), old: new Map() }));
     lastRegion = region;
     last = memo;
     let hit = memo.young.get(text);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      gate.count(true);
+      return hit;
+    }
     hit = memo.old.get(text);
+    if (gate.count(hit !== undefined)) {
+      memos.clear();
+      last = lastRegion = null;
+    }
     const result = hit !== undefined ? hit : compute(text, region);
     if (memo.young.size >= cap) {
       memo.old = memo.young;

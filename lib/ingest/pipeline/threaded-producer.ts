@@ -19,6 +19,8 @@ const CREDITS_AHEAD = 8;
 const RANGE_CREDITS = 8;
 /** Ranges dealt to a producer beyond the one the writer is reading. */
 const RANGES_AHEAD = 2;
+/** Share of a range's rows found stored (dropped by the producer) that makes it a re-upload's. */
+const STORED_SHARE = 0.9;
 /** Share of a range's time the writer may wait for batches before another producer is started. */
 const WAITING_SHARE = 0.25;
 /** Bytes per range: ~10,000 rows of a typical CDR line. */
@@ -89,7 +91,8 @@ async function* receiveAll(producer: ProducerThread): AsyncGenerator<RowBatch> {
 /**
  * Reads the file's ranges in order, renumbering lines as it goes. Ranges are dealt out two ahead
  * per producer; a producer is added (up to `max`) whenever the writer spent more than a quarter of
- * the time of two ranges in a row waiting for batches: a re-upload of duplicates (little to write) gets every core,
+ * the time of two ranges in a row waiting for batches, or after a range of stored duplicates: a
+ * re-upload (little to write) gets every core from its second range on,
  * while a first upload keeps one producer, because a third busy thread on two cores would only slow
  * the writer it waits for. A range's start was found by line ends alone and is right exactly when
  * the range before ended there; when a quoted cell spanned the boundary it did not: the producers
@@ -133,14 +136,17 @@ async function* receiveRanges(first: ProducerThread, spawn: () => ProducerThread
       yield* rangeBatches(fresh, lines, wait);
       return;
     }
-    const end = yield* rangeBatches(producer, lines, wait);
+    const tally = { rows: 0, stored: 0 };
+    const end = yield* rangeBatches(producer, lines, wait, tally);
     lines += end.lines;
     expected = end.end;
     if (expected >= size) return;
     ahead.set(producer, ahead.get(producer)! - 1);
     // Two waiting ranges in a row, not counting the first (the pipeline is still filling then).
     waiting = index > 0 && wait.ms > (performance.now() - started) * WAITING_SHARE ? waiting + 1 : 0;
-    if (producers.length < max && waiting >= 2) {
+    // A range of stored duplicates (a re-upload): the producers do all the work, so the next one starts at once.
+    const duplicates = tally.rows > 0 && tally.stored >= tally.rows * STORED_SHARE;
+    if (producers.length < max && (waiting >= 2 || duplicates)) {
       enlist(spawn());
       waiting = 0;
     }
@@ -148,12 +154,19 @@ async function* receiveRanges(first: ProducerThread, spawn: () => ProducerThread
   }
 }
 
-/** One range's batches (renumbered); returns its range-end. */
-async function* rangeBatches(producer: ProducerThread, before: number, wait: { ms: number }): AsyncGenerator<RowBatch, { end: number; lines: number }> {
+/** One range's batches (renumbered), counting its rows and stored duplicates into `tally`; returns its range-end. */
+async function* rangeBatches(
+  producer: ProducerThread,
+  before: number,
+  wait: { ms: number },
+  tally = { rows: 0, stored: 0 },
+): AsyncGenerator<RowBatch, { end: number; lines: number }> {
   for (;;) {
     const event = await timedNext(producer, wait);
     if (event.type === "range-end") return event;
     if (event.type !== "batch") throw failureOf(event);
+    tally.rows += event.batch.rows;
+    tally.stored += event.batch.stored ?? 0;
     if (takesCredit(event.batch)) producer.send({ type: "credit", n: 1 });
     yield renumbered({ ...event.batch, moreReady: producer.hasQueued() }, before);
   }
