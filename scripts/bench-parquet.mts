@@ -51,7 +51,9 @@ if (argv.includes("--export-child")) {
   const t0 = performance.now();
   const encoders = arg("encoders") ? { encoders: Number(arg("encoders")) } : {};
   const body =
-    format === "csv" ? recordsCsvStream(db, arg("db-url")!, filter) : recordsParquetStream(db, arg("db-url")!, filter, arg("row-group") ? Number(arg("row-group")) : undefined, encoders);
+    format === "csv"
+      ? recordsCsvStream(db, arg("db-url")!, filter)
+      : recordsParquetStream(db, arg("db-url")!, filter, arg("row-group") ? Number(arg("row-group")) : undefined, encoders);
   await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>), fs.createWriteStream(out));
   const seconds = (performance.now() - t0) / 1000;
   const rows = await db.callRecord.count({ where: filter.scope });

@@ -47,9 +47,10 @@ export class SqliteRecordSink implements RecordSink {
    * Rows per sorted group once a file goes back in time (see `held`). 1M rows in no order through
    * the production server (2026-12-03, a slow hour): 50,000-row groups 32.2 s at 401 MB peak RSS,
    * 100,000 rows 30.8 s at 466 MB (the held rows and their sorted copy), against 254.6 s before
-   * groups; tests lower it to get several groups out of a small file.
+   * groups. Alternating on 2026-12-03: 50,000 rows 24.72 / 24.44 s at 418 / 386 MB, 35,000 rows
+   * 25.73 / 23.87 s at 376 / 384 MB. Tests lower it to get several groups out of a small file.
    */
-  static sortedGroupRows = 50_000;
+  static sortedGroupRows = 35_000;
   private readonly insertMany: Database.Statement;
   private readonly insertManyLean: Database.Statement;
   /** Reused parameter array of insertManyLean (the statement runs synchronously). */
