@@ -25,7 +25,5 @@ export function recordToCsvLine(r: RecordDto): string {
 
 /** An export row (records-export-rows.ts, times as text) as the line recordToCsvLine writes for the same record. */
 export function exportRowToCsvLine(row: readonly unknown[]): string {
-  let line = csvCell(row[0]);
-  for (let i = 1; i < row.length; i++) line += "," + csvCell(row[i]);
-  return line;
+  return row.map((v) => csvCell(v)).join(",");
 }

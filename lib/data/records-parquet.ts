@@ -101,6 +101,8 @@ async function* sqliteGroups(file: string, filter: RecordFilter, rowGroupRows: n
       yield* out;
       return;
     }
+    // The threads read with their own connections: this one's snapshot is let go now, not held to
+    // the end of the export (the close in `finally` is then a no-op).
     reader.close();
     const inFlight: Array<Promise<EncodedGroup[]>> = [];
     let next = 0;
