@@ -3,11 +3,13 @@ import type { RowError } from "../schemas/record";
 import { RECORD_FIELDS, RECORD_FIELD_NAMES } from "../schemas/record-fields";
 import { RECORD_COLUMNS, type JobSummaryFacts, type RecordBatch, type RecordSink } from "../ingest/pipeline/record-sink";
 import { copyRows } from "./pg-copy";
+import { copyRecordsDirect, UNIQUE_VIOLATION } from "./pg-direct-copy";
 import { finishPgLoad } from "./pg-finish-load";
 import { PgLoadScanner } from "./pg-load-scan";
 import { feedScanner, heldRows, withoutStoredHashes } from "./pg-held-rows";
 import { purgeJobPg } from "./pg-purge-job";
 import { log } from "../log";
+import { IngestError } from "../ingest/types";
 
 const ERROR_COLUMNS = ["job_id", "line", "field", "code", "message", "raw"] as const;
 /** Raw text kept per error row (as in the SQLite sink). */
@@ -18,18 +20,24 @@ const MAX_RAW = 4000;
  * at commit; past ~20,000 rows a flush gains nothing more and holds more rows in memory.
  */
 export const PG_FLUSH_ROWS = Number(process.env.SWITCHYARD_PG_FLUSH_ROWS) || 20_000;
+/** Flushes go straight into call_records (pg-direct-copy.ts) unless this says 0 (for comparisons). */
+const PG_DIRECT_COPY = process.env.SWITCHYARD_PG_DIRECT !== "0";
+/** After a direct COPY met a stored content key, this many flushes go through staging before the next try. */
+const STAGED_AFTER_CONFLICT = 9;
 
 /**
  * Bulk loader for PostgreSQL into one case. Batches are held until PG_FLUSH_ROWS rows, then
- * COPYed into a session-local staging table and moved into call_records with the job's case id by
- * one set-based INSERT … SELECT, skipping content keys the case already holds (from this file or
- * any other of the case, by any worker) through ON CONFLICT (case_id, content_hash): the same file
- * loads fully into another case. DISTINCT ON keeps the first line of an in-file duplicate within a
- * flush; ORDER BY hash makes concurrent inserts take index locks in the same order (no deadlocks)
- * and makes the insert ~30 % faster (STACK-NOTES). RETURNING id, line names the rows stored and
- * their ids, so while the file arrives in time order the post-load accumulators (near-duplicate
- * window, contacts, gaps: pg-load-scan.ts) are fed from the rows in memory and finish() reads
- * nothing back.
+ * COPYed straight into call_records with the job's case id (pg-direct-copy.ts: one row per content
+ * key, sorted by hash, ids from the sequence), inside a savepoint. When that meets a content key
+ * the case already holds (from this file further back, or any other file of the case, by any
+ * worker) the flush is redone through the staging path: COPY into a session-local staging table,
+ * then one set-based INSERT … SELECT … ON CONFLICT (case_id, content_hash) DO NOTHING, with
+ * DISTINCT ON keeping the first line of a key and ORDER BY hash making concurrent inserts take
+ * index locks in the same order (no deadlocks; ~30 % faster, STACK-NOTES). Either way the flush
+ * knows the ids and lines it stored, so while the file arrives in time order the post-load
+ * accumulators (near-duplicate window, contacts, gaps: pg-load-scan.ts) are fed from the rows in
+ * memory and finish() reads nothing back. The job row is checked once per flush (holdJob), where a
+ * foreign key checked it per row (migration 0013).
  *
  * A flush runs while insertRecords returns and loadRows takes the batches for the next one (the
  * next flush on the same connection waits for it); with a spare connection (a lane,
@@ -55,7 +63,9 @@ export class PgRecordSink implements RecordSink {
   /** Fed while every flush's stored rows come after the previous ones in time; null once not (finish() reads the job back). */
   private scanner: PgLoadScanner | null = new PgLoadScanner();
   /** Milliseconds spent per step of the load, for the debug log. */
-  private readonly loadTimings = { probeMs: 0, copyMs: 0, insertMs: 0, commitMs: 0, feedMs: 0, waitMs: 0, flushes: 0 };
+  private readonly loadTimings = { probeMs: 0, directMs: 0, copyMs: 0, insertMs: 0, commitMs: 0, feedMs: 0, waitMs: 0, flushes: 0, conflicts: 0 };
+  /** Flushes still to send through staging after a direct COPY met a stored content key. */
+  private stagedFlushes = 0;
   private readonly lanes: Lane[];
 
   constructor(
@@ -135,29 +145,71 @@ export class PgRecordSink implements RecordSink {
     // default work_mem (4 MB), where EXPLAIN showed an external merge on disk.
     await client.query("BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '32MB'");
     try {
-      const t0 = performance.now();
-      await copyRows(client, "pg_temp.staging_records", RECORD_COLUMNS, heldRows(fresh));
+      await this.holdJob(client);
+      const stored = (await this.copyDirect(client, fresh)) ?? (await this.copyStaged(client, fresh));
       const t1 = performance.now();
-      const res = await client.query<[number, number]>({
-        text: `INSERT INTO call_records (job_id, case_id, carrier, ${RECORD_COLUMNS.join(", ")})
-               SELECT DISTINCT ON (content_hash) $1, $2::int, $3, ${RECORD_COLUMNS.join(", ")} FROM pg_temp.staging_records
-                ORDER BY content_hash, line
-               ON CONFLICT (case_id, content_hash) DO NOTHING
-               RETURNING id, line`,
-        values: [this.jobId, this.caseId, this.carrier],
-        rowMode: "array",
-      });
-      const t2 = performance.now();
       await client.query("COMMIT"); // staging is ON COMMIT DELETE ROWS: empty for the next flush
-      lt.copyMs += t1 - t0;
-      lt.insertMs += t2 - t1;
-      lt.commitMs += performance.now() - t2;
+      lt.commitMs += performance.now() - t1;
       lt.flushes++;
-      return { held, stored: res.rows };
+      return { held, stored };
     } catch (err) {
       await client.query("ROLLBACK").catch(() => {});
       throw err;
     }
+  }
+
+  /**
+   * What the job_id foreign key did per row, once per flush (migration 0013): the job row is
+   * locked as the key check locked it, so the job cannot be deleted (nor its records purged by the
+   * delete trigger) until the flush commits; a job deleted before it stops the load here.
+   */
+  private async holdJob(client: pg.PoolClient): Promise<void> {
+    const { rowCount } = await client.query(`SELECT 1 FROM ingestion_jobs WHERE id = $1 FOR KEY SHARE`, [this.jobId]);
+    if (!rowCount) throw new IngestError("job_deleted", "This job was deleted while its file was loading; nothing more was stored.");
+  }
+
+  /**
+   * The flush straight into call_records (pg-direct-copy.ts), inside a savepoint; null when a row
+   * met a content key already stored (the savepoint is undone and the next STAGED_AFTER_CONFLICT
+   * flushes go through staging, which skips such rows).
+   */
+  private async copyDirect(client: pg.PoolClient, fresh: RecordBatch[]): Promise<[number, number][] | null> {
+    if (!PG_DIRECT_COPY || this.stagedFlushes-- > 0) return null;
+    const t0 = performance.now();
+    await client.query("SAVEPOINT direct");
+    try {
+      const stored = await copyRecordsDirect(client, { jobId: this.jobId, caseId: this.caseId, carrier: this.carrier }, fresh);
+      await client.query("RELEASE SAVEPOINT direct");
+      this.loadTimings.directMs += performance.now() - t0;
+      return stored;
+    } catch (err) {
+      if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+      await client.query("ROLLBACK TO SAVEPOINT direct");
+      this.stagedFlushes = STAGED_AFTER_CONFLICT;
+      this.loadTimings.conflicts++;
+      this.loadTimings.directMs += performance.now() - t0;
+      return null;
+    }
+  }
+
+  /** The flush through the staging table and one INSERT … SELECT … ON CONFLICT DO NOTHING (see the class comment). */
+  private async copyStaged(client: pg.PoolClient, fresh: RecordBatch[]): Promise<[number, number][]> {
+    const lt = this.loadTimings;
+    const t0 = performance.now();
+    await copyRows(client, "pg_temp.staging_records", RECORD_COLUMNS, heldRows(fresh));
+    const t1 = performance.now();
+    const res = await client.query<[number, number]>({
+      text: `INSERT INTO call_records (job_id, case_id, carrier, ${RECORD_COLUMNS.join(", ")})
+             SELECT DISTINCT ON (content_hash) $1, $2::int, $3, ${RECORD_COLUMNS.join(", ")} FROM pg_temp.staging_records
+              ORDER BY content_hash, line
+             ON CONFLICT (case_id, content_hash) DO NOTHING
+             RETURNING id, line`,
+      values: [this.jobId, this.caseId, this.carrier],
+      rowMode: "array",
+    });
+    lt.copyMs += t1 - t0;
+    lt.insertMs += performance.now() - t1;
+    return res.rows;
   }
 
   /** Drops rows the case already holds (withoutStored) while flushes keep finding some. */
@@ -203,6 +255,8 @@ export class PgRecordSink implements RecordSink {
       {
         jobId: this.jobId,
         probeMs: ms(lt.probeMs),
+        directMs: ms(lt.directMs),
+        conflicts: lt.conflicts,
         copyMs: ms(lt.copyMs),
         insertMs: ms(lt.insertMs),
         commitMs: ms(lt.commitMs),

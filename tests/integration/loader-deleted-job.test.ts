@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openSqlite } from "../../lib/db/open-sqlite";
 import { getDb } from "../../lib/db/prisma";
 import { SqliteRecordSink } from "../../lib/db/sqlite-record-sink";
-import { ROW_WIDTH, type RecordValue } from "../../lib/ingest/pipeline/record-sink";
 import { createJob } from "../../lib/jobs/job-commands";
+import { syntheticBatch } from "../support/record-batch";
 import { tempDataDir } from "../support/temp-db";
 
 /**
@@ -19,44 +19,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-function batch(first: number, count: number): { count: number; values: RecordValue[] } {
-  const values: RecordValue[] = [];
-  for (let i = first; i < first + count; i++) {
-    const start = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString().replace(".000Z", "Z");
-    const hash = (
-      Math.floor(Date.parse(start) / 1000)
-        .toString(16)
-        .padStart(10, "0") + i.toString(16)
-    ).padEnd(64, "0");
-    const row: RecordValue[] = [
-      hash,
-      i + 1,
-      start,
-      null,
-      60,
-      "+17135550100",
-      "+17135550199",
-      "outgoing",
-      "voice",
-      "+17135550100",
-      null,
-      null,
-      null,
-      null,
-      null,
-      "e164",
-      "7135550100",
-      "e164",
-      "7135550199",
-      "e164",
-      "7135550100",
-      0,
-    ];
-    expect(row).toHaveLength(ROW_WIDTH);
-    values.push(...row);
-  }
-  return { count, values };
-}
+const batch = syntheticBatch;
 
 const storedRecords = (jobId: string) => {
   const read = openSqlite(tmp.databaseUrl.slice(5));

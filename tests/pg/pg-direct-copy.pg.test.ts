@@ -1,0 +1,116 @@
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPgPool } from "../../lib/db/pg-connection";
+import { PgRecordSink } from "../../lib/db/pg-record-sink";
+import { getDb, type Db } from "../../lib/db/prisma";
+import { COL, ROW_WIDTH, type RecordBatch } from "../../lib/ingest/pipeline/record-sink";
+import { createJob } from "../../lib/jobs/job-commands";
+import { syntheticBatch } from "../support/record-batch";
+import { tempPgSchema } from "../support/pg-test-db";
+
+/**
+ * The PostgreSQL loader COPYs a flush straight into call_records (pg-direct-copy.ts) and checks
+ * the job once per flush instead of a foreign key per row (migration 0013). What the staged
+ * INSERT … ON CONFLICT and the foreign key guaranteed must still hold: a content key is stored
+ * once (its lowest line), a key stored earlier is skipped however far back, a job's records go
+ * with the job (and with its case), and a job deleted mid-load stops the load with a sentence.
+ */
+const pgdb = await tempPgSchema("pg_direct_copy");
+let db: Db;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  if (!pgdb) return;
+  db = getDb(pgdb.databaseUrl);
+  await db.case.count(); // migrates the schema
+  pool = openPgPool(pgdb.databaseUrl, { max: 4 });
+});
+afterAll(async () => {
+  await pool?.end();
+  await db?.$disconnect();
+  await pgdb?.cleanup();
+});
+
+async function startLoad(fileName: string, caseId?: number) {
+  const job = await createJob(db, { fileName, storedPath: "/nonexistent", sha256: "t", sizeBytes: 1, caseId });
+  const sink = new PgRecordSink(await pool.connect(), job.id, job.caseId);
+  await sink.begin("att");
+  return { job, sink };
+}
+
+const storedLines = async (jobId: string) => (await pool.query<{ line: number }>(`SELECT line FROM call_records WHERE job_id = $1 ORDER BY line`, [jobId])).rows.map((r) => r.line);
+
+/** The batch's rows with `by` added to their lines (the same content further down the file). */
+function movedDown(batch: RecordBatch, by: number): RecordBatch {
+  const values = [...batch.values];
+  for (let at = COL.line; at < values.length; at += ROW_WIDTH) values[at] = (values[at] as number) + by;
+  return { count: batch.count, values };
+}
+
+describe.skipIf(!pgdb)("PostgreSQL: flushes COPYed into call_records", () => {
+  it("stores a content key repeated within a flush once, at its lowest line", async () => {
+    const { job, sink } = await startLoad("repeats.csv");
+    await sink.insertRecords(movedDown(syntheticBatch(0, 40), 5_000));
+    await sink.insertRecords(syntheticBatch(0, 40));
+    expect(await sink.commit()).toBe(40);
+    await sink.close();
+    expect(await storedLines(job.id)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it("skips content keys stored by an earlier flush of the file or by another file of the case", async () => {
+    const { job, sink } = await startLoad("first.csv");
+    expect(await sink.commit()).toBe(0);
+    await sink.insertRecords(syntheticBatch(1_000, 100));
+    expect(await sink.commit()).toBe(100);
+    // Lines further down repeat half of what is stored: the flush after a fresh one is not probed
+    // first, so its COPY meets the stored keys and the flush goes through staging instead.
+    await sink.insertRecords(movedDown(syntheticBatch(1_050, 100), 100_000));
+    expect(await sink.commit()).toBe(50);
+    await sink.finish();
+    await sink.close();
+    const lines = await storedLines(job.id);
+    expect(lines).toHaveLength(150);
+    expect(lines.slice(0, 100)).toEqual(Array.from({ length: 100 }, (_, i) => 1_001 + i));
+    expect(lines.slice(100)).toEqual(Array.from({ length: 50 }, (_, i) => 101_101 + i));
+
+    const other = await startLoad("second.csv", job.caseId);
+    await other.sink.insertRecords(syntheticBatch(1_100, 100));
+    expect(await other.sink.commit()).toBe(50); // 1,100–1,149 are the first file's
+    await other.sink.finish();
+    await other.sink.close();
+    // Another case stores the same content again.
+    const elsewhere = await startLoad("elsewhere.csv", (await db.case.create({ data: { name: "elsewhere" } })).id);
+    await elsewhere.sink.insertRecords(syntheticBatch(1_000, 150));
+    expect(await elsewhere.sink.commit()).toBe(150);
+    await elsewhere.sink.close();
+  });
+
+  it("keeps no orphan records when the job is deleted mid-load, and fails the load as job_deleted", async () => {
+    const { job, sink } = await startLoad("gone.csv");
+    await sink.insertRecords(syntheticBatch(5_000, 120));
+    expect(await sink.commit()).toBe(120);
+    // The delete trigger (migration 0013) removes what was committed so far.
+    await db.ingestionJob.delete({ where: { id: job.id } });
+    expect(await storedLines(job.id)).toEqual([]);
+    await expect(
+      (async () => {
+        await sink.insertRecords(syntheticBatch(5_120, 80));
+        await sink.commit();
+      })(),
+    ).rejects.toMatchObject({ code: "job_deleted" });
+    await sink.close();
+    expect(await storedLines(job.id)).toEqual([]);
+  });
+
+  it("deletes a case's records with the case (its jobs' trigger)", async () => {
+    const caseId = (await db.case.create({ data: { name: "short-lived" } })).id;
+    const { job, sink } = await startLoad("case.csv", caseId);
+    await sink.insertRecords(syntheticBatch(9_000, 30));
+    expect(await sink.commit()).toBe(30);
+    await sink.close();
+    expect(await storedLines(job.id)).toHaveLength(30);
+    await db.case.delete({ where: { id: caseId } });
+    const left = await pool.query(`SELECT count(*)::int AS n FROM call_records WHERE case_id = $1`, [caseId]);
+    expect(left.rows[0].n).toBe(0);
+  });
+});
