@@ -59,7 +59,13 @@ export async function mergeContactsPg(
     if (!holdsAll) return { merged: false, holdsAll };
     // Nothing to merge with: the tallies go in by COPY (a tower dump's ~200k contacts).
     await client.query(`DELETE FROM contacts WHERE case_id = $1 AND target = $2`, [caseId, target]);
-    const rows = [...scan.contacts].map(([num, t]) => [caseId, target, num, t.kind, t.first, t.last, t.calls, t.messages]);
+    // In number order: the unique (case_id, target, number) index then grows at its right edge
+    // instead of taking each of a tower dump's numbers at a random page.
+    const numbers = [...scan.contacts.keys()].sort();
+    const rows = numbers.map((num) => {
+      const t = scan.contacts.get(num)!;
+      return [caseId, target, num, t.kind, t.first, t.last, t.calls, t.messages];
+    });
     await copyRows(client, "contacts", ["case_id", "target", "number", "kind", "first_seen", "last_seen", "calls", "messages"], rows);
     await writeCoverage(client, caseId, target, scan.maxId, n.total);
     return { merged: true, holdsAll };

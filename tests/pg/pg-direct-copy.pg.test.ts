@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPgPool } from "../../lib/db/pg-connection";
 import { PgRecordSink } from "../../lib/db/pg-record-sink";
 import { getDb, type Db } from "../../lib/db/prisma";
-import { COL, ROW_WIDTH, type RecordBatch } from "../../lib/ingest/pipeline/record-sink";
+import { COL, RECORD_COLUMNS, ROW_WIDTH, type RecordBatch } from "../../lib/ingest/pipeline/record-sink";
 import { createJob } from "../../lib/jobs/job-commands";
 import { syntheticBatch } from "../support/record-batch";
 import { tempPgSchema } from "../support/pg-test-db";
@@ -55,6 +55,18 @@ describe.skipIf(!pgdb)("PostgreSQL: flushes COPYed into call_records", () => {
     expect(await sink.commit()).toBe(40);
     await sink.close();
     expect(await storedLines(job.id)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it("COPYs quotes, commas and empty strings as written, and drops the NUL PostgreSQL text cannot hold", async () => {
+    const { job, sink } = await startLoad("quoting.csv");
+    const batch = syntheticBatch(20_000, 1);
+    batch.values[RECORD_COLUMNS.indexOf("dialed_digits")] = 'say "hi"\u0000, then\nhang up';
+    batch.values[RECORD_COLUMNS.indexOf("cell_first")] = "";
+    await sink.insertRecords(batch);
+    expect(await sink.commit()).toBe(1);
+    await sink.close();
+    const { rows } = await pool.query(`SELECT dialed_digits, cell_first, cell_last FROM call_records WHERE job_id = $1`, [job.id]);
+    expect(rows).toEqual([{ dialed_digits: 'say "hi", then\nhang up', cell_first: "", cell_last: null }]);
   });
 
   it("skips content keys stored by an earlier flush of the file or by another file of the case", async () => {
