@@ -1,6 +1,7 @@
 import type pg from "pg";
-import { COL, RECORD_COLUMNS, ROW_WIDTH, type RecordBatch, type RecordValue } from "../ingest/pipeline/record-sink";
+import { COL, RECORD_COLUMNS, ROW_WIDTH, type RecordBatch } from "../ingest/pipeline/record-sink";
 import { copyRows, type CopyValue } from "./pg-copy";
+import type { StoredRow } from "./pg-held-rows";
 
 /** SQLSTATE of a unique index refusing a row: the case already holds one of the flush's content keys. */
 export const UNIQUE_VIOLATION = "23505";
@@ -19,13 +20,10 @@ export const UNIQUE_VIOLATION = "23505";
  * sorted by hash, so concurrent loaders take index locks in the same order (as ORDER BY did).
  *
  * Ids come from the table's sequence beforehand (one query for the flush), so the stored rows are
- * known without RETURNING: every row sent is stored, or the COPY fails whole.
+ * known without RETURNING (every row sent is stored, or the COPY fails whole) and are returned in
+ * (start time, id) order, ready for the post-load scanner.
  */
-export async function copyRecordsDirect(
-  client: pg.PoolClient,
-  target: { jobId: string; caseId: number; carrier: string | null },
-  held: RecordBatch[],
-): Promise<[number, number][]> {
+export async function copyRecordsDirect(client: pg.PoolClient, target: { jobId: string; caseId: number; carrier: string | null }, held: RecordBatch[]): Promise<StoredRow[]> {
   const rows = oneRowPerHash(held);
   if (rows.length === 0) return [];
   const { rows: ids } = await client.query<[string]>({
@@ -33,39 +31,33 @@ export async function copyRecordsDirect(
     values: [rows.length],
     rowMode: "array",
   });
-  const stored: [number, number][] = new Array(rows.length);
   const { jobId, caseId, carrier } = target;
   function* copied(): Generator<CopyValue[]> {
     for (let i = 0; i < rows.length; i++) {
-      const { values, at } = rows[i]!;
-      const id = Number(ids[i]![0]);
-      stored[i] = [id, values[at + COL.line] as number];
+      const r = rows[i]!;
+      const { values, at } = r;
+      const id = (r.id = Number(ids[i]![0]));
       const row: CopyValue[] = [id, jobId, caseId, carrier];
       for (let c = 0; c < ROW_WIDTH; c++) row.push(values[at + c]);
       yield row;
     }
   }
   await copyRows(client, "call_records", DIRECT_COLUMNS, copied());
-  return stored;
+  return rows;
 }
 
 const DIRECT_COLUMNS = ["id", "job_id", "case_id", "carrier", ...RECORD_COLUMNS] as const;
 
-interface RowRef {
-  values: RecordValue[];
-  at: number;
-}
-
-/** The held rows, one per content hash (the lowest line), sorted by hash. */
-function oneRowPerHash(held: RecordBatch[]): RowRef[] {
-  const byHash = new Map<string, RowRef>();
+/** The held rows, one per content hash (the lowest line), sorted by hash; ids are set once known. */
+function oneRowPerHash(held: RecordBatch[]): StoredRow[] {
+  const byHash = new Map<string, StoredRow>();
   for (const { count, values } of held) {
     for (let at = 0; at < count * ROW_WIDTH; at += ROW_WIDTH) {
       const hash = values[at + COL.hash] as string;
       const seen = byHash.get(hash);
-      if (!seen || (values[at + COL.line] as number) < (seen.values[seen.at + COL.line] as number)) byHash.set(hash, { values, at });
+      if (!seen || (values[at + COL.line] as number) < (seen.values[seen.at + COL.line] as number)) byHash.set(hash, { id: 0, values, at });
     }
   }
-  const hashOf = (r: RowRef) => r.values[r.at + COL.hash] as string;
+  const hashOf = (r: StoredRow) => r.values[r.at + COL.hash] as string;
   return [...byHash.values()].sort((a, b) => (hashOf(a) < hashOf(b) ? -1 : hashOf(a) > hashOf(b) ? 1 : 0));
 }

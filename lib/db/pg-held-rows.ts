@@ -49,17 +49,30 @@ function withoutHashes({ count, values }: RecordBatch, stored: ReadonlySet<strin
   return { count: kept.length / ROW_WIDTH, values: kept };
 }
 
-/**
- * Feeds a flush's stored rows (id, line from RETURNING) to the scanner in (start_time, id) order,
- * from the held batches still in memory. Returns false, feeding nothing, when the flush starts
- * before the previous one ended in time: the scanner is then no good (finish() reads the job back).
- */
-export function feedScanner(scanner: PgLoadScanner, held: RecordBatch[], stored: [number, number][]): boolean {
-  if (stored.length === 0) return true;
+/** One stored row: its id, and where its values sit in a held batch. */
+export interface StoredRow {
+  id: number;
+  values: RecordValue[];
+  at: number;
+}
+
+/** The stored rows (id, line from RETURNING) located in the held batches still in memory. */
+export function storedRowsOf(held: RecordBatch[], stored: [number, number][]): StoredRow[] {
+  if (stored.length === 0) return [];
   const byLine = new Map<number, { values: RecordValue[]; at: number }>();
   for (const b of held) for (let at = 0; at < b.count * ROW_WIDTH; at += ROW_WIDTH) byLine.set(b.values[at + COL.line] as number, { values: b.values, at });
-  const rows = stored.map(([id, line]) => ({ id: Number(id), ...byLine.get(line)! }));
-  const start = (r: { values: RecordValue[]; at: number }) => r.values[r.at + COL.start] as string;
+  return stored.map(([id, line]) => ({ id: Number(id), ...byLine.get(line)! }));
+}
+
+/**
+ * Feeds a flush's stored rows to the scanner in (start_time, id) order (rows of a direct COPY
+ * arrive in that order already, ids given in hash order: the sort then only checks). Returns
+ * false, feeding nothing, when the flush starts before the previous one ended in time: the scanner
+ * is then no good (finish() reads the job back).
+ */
+export function feedScanner(scanner: PgLoadScanner, rows: StoredRow[]): boolean {
+  if (rows.length === 0) return true;
+  const start = (r: StoredRow) => r.values[r.at + COL.start] as string;
   rows.sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : a.id - b.id));
   const previous = scanner.lastStart;
   if (previous !== null && start(rows[0]!) < previous) return false;

@@ -6,7 +6,7 @@ import { copyRows } from "./pg-copy";
 import { copyRecordsDirect, UNIQUE_VIOLATION } from "./pg-direct-copy";
 import { finishPgLoad } from "./pg-finish-load";
 import { PgLoadScanner } from "./pg-load-scan";
-import { feedScanner, heldRows, withoutStoredHashes } from "./pg-held-rows";
+import { feedScanner, heldRows, storedRowsOf, withoutStoredHashes, type StoredRow } from "./pg-held-rows";
 import { purgeJobPg } from "./pg-purge-job";
 import { log } from "../log";
 import { IngestError } from "../ingest/types";
@@ -112,10 +112,10 @@ export class PgRecordSink implements RecordSink {
     for (let i = 0; i < n; i++) {
       const f = this.inflight.shift()!;
       const t = performance.now();
-      const { held, stored } = await f.done;
+      const { stored } = await f.done;
       const t1 = performance.now();
       this.loadTimings.waitMs += t1 - t;
-      this.feed(held, stored);
+      this.feed(stored);
       this.loadTimings.feedMs += performance.now() - t1;
       this.inserted += stored.length;
     }
@@ -137,7 +137,7 @@ export class PgRecordSink implements RecordSink {
     const tp = performance.now();
     const fresh = this.skipProbes-- <= 0 ? await this.withoutStored(client, held) : held;
     lt.probeMs += performance.now() - tp;
-    if (fresh.every((b) => b.count === 0)) return { held, stored: [] };
+    if (fresh.every((b) => b.count === 0)) return { stored: [] };
     // No WAL flush per batch: a crash can lose only the last batches of a load that is not finished
     // yet, and an unfinished job is rerun from scratch anyway (begin() clears it). The job's outcome
     // is committed later with the default synchronous commit, which flushes the WAL up to it and so
@@ -151,7 +151,7 @@ export class PgRecordSink implements RecordSink {
       await client.query("COMMIT"); // staging is ON COMMIT DELETE ROWS: empty for the next flush
       lt.commitMs += performance.now() - t1;
       lt.flushes++;
-      return { held, stored };
+      return { stored };
     } catch (err) {
       await client.query("ROLLBACK").catch(() => {});
       throw err;
@@ -173,7 +173,7 @@ export class PgRecordSink implements RecordSink {
    * met a content key already stored (the savepoint is undone and the next STAGED_AFTER_CONFLICT
    * flushes go through staging, which skips such rows).
    */
-  private async copyDirect(client: pg.PoolClient, fresh: RecordBatch[]): Promise<[number, number][] | null> {
+  private async copyDirect(client: pg.PoolClient, fresh: RecordBatch[]): Promise<StoredRow[] | null> {
     if (!PG_DIRECT_COPY || this.stagedFlushes-- > 0) return null;
     const t0 = performance.now();
     await client.query("SAVEPOINT direct");
@@ -193,7 +193,7 @@ export class PgRecordSink implements RecordSink {
   }
 
   /** The flush through the staging table and one INSERT … SELECT … ON CONFLICT DO NOTHING (see the class comment). */
-  private async copyStaged(client: pg.PoolClient, fresh: RecordBatch[]): Promise<[number, number][]> {
+  private async copyStaged(client: pg.PoolClient, fresh: RecordBatch[]): Promise<StoredRow[]> {
     const lt = this.loadTimings;
     const t0 = performance.now();
     await copyRows(client, "pg_temp.staging_records", RECORD_COLUMNS, heldRows(fresh));
@@ -209,7 +209,7 @@ export class PgRecordSink implements RecordSink {
     });
     lt.copyMs += t1 - t0;
     lt.insertMs += performance.now() - t1;
-    return res.rows;
+    return storedRowsOf(fresh, res.rows);
   }
 
   /** Drops rows the case already holds (withoutStored) while flushes keep finding some. */
@@ -220,8 +220,8 @@ export class PgRecordSink implements RecordSink {
   }
 
   /** Feeds the stored rows to the scanner, or gives the scanner up when they go back in time. */
-  private feed(held: RecordBatch[], stored: [number, number][]): void {
-    if (this.scanner && !feedScanner(this.scanner, held, stored)) this.scanner = null;
+  private feed(stored: StoredRow[]): void {
+    if (this.scanner && !feedScanner(this.scanner, stored)) this.scanner = null;
   }
 
   async insertErrors(errors: RowError[]): Promise<void> {
@@ -285,8 +285,7 @@ interface Lane {
 }
 
 interface Flushed {
-  held: RecordBatch[];
-  stored: [number, number][];
+  stored: StoredRow[];
 }
 
 /** The staging table's columns: the hash, the line, then the record field table's, typed as in call_records. */
