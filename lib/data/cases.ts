@@ -79,7 +79,8 @@ export async function updateCase(db: Db, user: SessionUser, caseId: number, inpu
 
 /**
  * Deletes the case and everything in it: jobs (their records, errors, classifications), contacts,
- * coverage and gaps (the foreign keys on PostgreSQL, a trigger on SQLite). The stored uploads of
+ * coverage and gaps (deleted here, and what a writer adds meanwhile by the case's cascades:
+ * foreign keys and triggers on PostgreSQL, a trigger on SQLite). The stored uploads of
  * its jobs are returned so the caller can remove the files.
  */
 export async function deleteCase(db: Db, user: SessionUser, caseId: number): Promise<{ storedPaths: string[] }> {

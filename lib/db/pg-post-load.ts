@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { IngestError } from "../ingest/types";
 
 /** ISO start time shifted by N seconds, in the records' own text format (they compare as text). */
 const shifted = (col: string, sign: "-" | "+") => `to_char((${col}::timestamptz ${sign} interval '2 seconds') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -74,10 +75,16 @@ export const caseTargetWhere = (target: string) => (target === "" ? `r.case_id =
  * Serializes every writer of one target's contacts and gaps in one case (two workers finishing
  * files of the same target, a purge): without it both would delete, both insert, and contacts
  * would fail on their unique key or gaps be written twice. A one-bigint key (its own key space,
- * apart from the job-running locks' two-int keys) from the case and the target.
+ * apart from the job-running locks' two-int keys) from the case and the target. Every writer of
+ * contacts holds it.
  */
 export async function lockCaseTarget(client: pg.PoolClient, caseId: number, target: string): Promise<void> {
   await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('switchyard:case-target:' || $1::text || ':' || $2, 0))`, [caseId, target]);
+  // What contacts' case foreign key did per row (migration 0014): the case cannot be deleted
+  // (nor its contacts by the delete trigger) until this transaction ends; a case already gone
+  // gets no contacts.
+  const { rowCount } = await client.query(`SELECT 1 FROM cases WHERE id = $1 FOR KEY SHARE`, [caseId]);
+  if (!rowCount) throw new IngestError("job_deleted", "This file's case was deleted while its contacts were being counted; nothing more was stored.");
 }
 
 /**

@@ -13,7 +13,8 @@ import { tempPgSchema } from "../support/pg-test-db";
  * the job once per flush instead of a foreign key per row (migration 0013). What the staged
  * INSERT … ON CONFLICT and the foreign key guaranteed must still hold: a content key is stored
  * once (its lowest line), a key stored earlier is skipped however far back, a job's records go
- * with the job (and with its case), and a job deleted mid-load stops the load with a sentence.
+ * with the job (and with its case), and a job deleted mid-load stops the load with a sentence. The
+ * same for contacts, whose case foreign key became a trigger and a lock (migration 0014).
  */
 const pgdb = await tempPgSchema("pg_direct_copy");
 let db: Db;
@@ -114,15 +115,32 @@ describe.skipIf(!pgdb)("PostgreSQL: flushes COPYed into call_records", () => {
     expect(await storedLines(job.id)).toEqual([]);
   });
 
-  it("deletes a case's records with the case (its jobs' trigger)", async () => {
+  it("deletes a case's records and contacts with the case (the delete triggers)", async () => {
     const caseId = (await db.case.create({ data: { name: "short-lived" } })).id;
     const { job, sink } = await startLoad("case.csv", caseId);
     await sink.insertRecords(syntheticBatch(9_000, 30));
-    expect(await sink.commit()).toBe(30);
+    await sink.finish();
     await sink.close();
     expect(await storedLines(job.id)).toHaveLength(30);
+    const count = async (table: string) => (await pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1`, [caseId])).rows[0].n;
+    expect(await count("contacts")).toBe(1);
     await db.case.delete({ where: { id: caseId } });
-    const left = await pool.query(`SELECT count(*)::int AS n FROM call_records WHERE case_id = $1`, [caseId]);
-    expect(left.rows[0].n).toBe(0);
+    expect(await count("call_records")).toBe(0);
+    expect(await count("contacts")).toBe(0);
+  });
+
+  it("stops a post-load whose case was deleted, leaving no contacts", async () => {
+    const caseId = (await db.case.create({ data: { name: "deleted mid-load" } })).id;
+    const { sink } = await startLoad("late.csv", caseId);
+    await sink.insertRecords(syntheticBatch(12_000, 30));
+    expect(await sink.commit()).toBe(30);
+    await pool.query(`DELETE FROM cases WHERE id = $1`, [caseId]);
+    await expect(sink.finish()).rejects.toMatchObject({ code: "job_deleted" });
+    await sink.close();
+    const left = await pool.query(
+      `SELECT (SELECT count(*) FROM contacts WHERE case_id = $1)::int AS contacts, (SELECT count(*) FROM call_records WHERE case_id = $1)::int AS records`,
+      [caseId],
+    );
+    expect(left.rows[0]).toEqual({ contacts: 0, records: 0 });
   });
 });
