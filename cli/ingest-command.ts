@@ -8,6 +8,7 @@ import { executeJob, type TaskRunner } from "../lib/jobs/execute-job";
 import { createJob } from "../lib/jobs/job-commands";
 import { silentJobEvents } from "../lib/jobs/job-events";
 import { runIngestTask } from "../lib/jobs/run-ingest-task";
+import { closeSharedOcrPool } from "../lib/ingest/extract/pdf/ocr-pool";
 import { layoutPlanSchema, mappingOverrideSchema, type MappingOverride } from "../lib/schemas/mapping";
 import { caseIdForName } from "../lib/data/cases";
 import { DEFAULT_CASE_NAME } from "../lib/schemas/case";
@@ -27,12 +28,17 @@ export async function runIngest(args: string[]): Promise<number> {
   const db = getDb(config.databaseUrl);
   const caseId = await caseIdForName(db, typeof options.case === "string" ? options.case : DEFAULT_CASE_NAME);
   let failures = 0;
-  for (const file of files) {
-    const result = await ingestOne(db, config.databaseUrl, file, mapping, caseId);
-    if (result.status === "failed") failures++;
-    await writeLine(options.json ? JSON.stringify(result) : humanLine(result));
+  try {
+    for (const file of files) {
+      const result = await ingestOne(db, config.databaseUrl, file, mapping, caseId);
+      if (result.status === "failed") failures++;
+      await writeLine(options.json ? JSON.stringify(result) : humanLine(result));
+    }
+  } finally {
+    // Idle OCR workers (scanned PDFs) would keep the process up for their idle timeout.
+    await closeSharedOcrPool();
+    await db.$disconnect();
   }
-  await db.$disconnect();
   return failures > 0 ? 1 : 0;
 }
 

@@ -16,7 +16,8 @@ const MAX_WORKERS = 2;
 /**
  * Workers stay up this long after their last page so the next pages and the next job skip the
  * start-up (~0.5 s CPU: wasm compile, model) and the wasm warm-up (the first page on a new worker
- * took ~0.5–0.8 s more CPU than the next); short, because live workers keep a CLI process alive.
+ * took ~0.5–0.8 s more CPU than the next); short, because live workers keep a process alive (the
+ * CLI closes the pool itself when its files are done: closeSharedOcrPool).
  */
 const IDLE_CLOSE_MS = 5_000;
 
@@ -131,4 +132,9 @@ let shared: OcrPool | null = null;
 export function sharedOcrPool(): OcrPool {
   shared ??= new OcrPool();
   return shared;
+}
+
+/** Ends the process's pool, if it was started: a CLI run exits at once instead of after IDLE_CLOSE_MS. */
+export async function closeSharedOcrPool(): Promise<void> {
+  await shared?.close();
 }
