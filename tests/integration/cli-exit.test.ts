@@ -30,7 +30,7 @@ describe.skipIf(!cdr)("the CLI after a scanned PDF", () => {
       });
       const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
       const lingered = performance.now() - resultAt;
-      const result = JSON.parse(out.split("\n")[0]!) as { status: string; ocr?: unknown };
+      const result = JSON.parse(out.split("\n")[0]!) as { status: string };
       expect(code).toBe(0);
       expect(["completed", "partial", "needs_review"]).toContain(result.status);
       // Before the pool was closed here, the process outlived its result by the 5 s idle timeout.
