@@ -9,7 +9,7 @@ import { PgLoadScanner } from "./pg-load-scan";
 import { feedScanner, heldRows, storedRowsOf, withoutStoredHashes, type StoredRow } from "./pg-held-rows";
 import { purgeJobPg } from "./pg-purge-job";
 import { log } from "../log";
-import { IngestError } from "../ingest/types";
+import { jobDeletedError } from "../ingest/types";
 
 const ERROR_COLUMNS = ["job_id", "line", "field", "code", "message", "raw"] as const;
 /** Raw text kept per error row (as in the SQLite sink). */
@@ -165,7 +165,7 @@ export class PgRecordSink implements RecordSink {
    */
   private async holdJob(client: pg.PoolClient): Promise<void> {
     const { rowCount } = await client.query(`SELECT 1 FROM ingestion_jobs WHERE id = $1 FOR KEY SHARE`, [this.jobId]);
-    if (!rowCount) throw new IngestError("job_deleted", "This job was deleted while its file was loading; nothing more was stored.");
+    if (!rowCount) throw jobDeletedError();
   }
 
   /**

@@ -10,7 +10,7 @@ import { batchStartOrder, sortedByHash } from "./sqlite-sorted-batches";
 import { DeviceIdCollector } from "./sqlite-record-devices";
 import { log } from "../log";
 import { loadConfig } from "../config";
-import { IngestError } from "../ingest/types";
+import { jobDeletedError } from "../ingest/types";
 import { CancelledError } from "../ingest/pipeline/load-rows";
 import type { ProgressTick } from "../ingest/pipeline/progress-meter";
 import { JOB_PROGRESS_SQL, jobProgressParams } from "./job-progress-sql";
@@ -308,7 +308,7 @@ function jobStillLoading(db: Database.Database, jobId: string): () => void {
   const status = db.prepare(`SELECT status FROM ingestion_jobs WHERE id = ?`).pluck();
   return () => {
     const s = status.get(jobId) as string | undefined;
-    if (s === undefined) throw new IngestError("job_deleted", "This job was deleted while its file was loading; nothing more was stored.");
+    if (s === undefined) throw jobDeletedError();
     if (s === "cancelled") throw new CancelledError();
   };
 }

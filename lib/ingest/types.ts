@@ -79,6 +79,9 @@ export class IngestError extends Error {
   }
 }
 
+/** The loader found its job row gone (deleted mid-load): both sinks stop with this. */
+export const jobDeletedError = () => new IngestError("job_deleted", "This job was deleted while its file was loading; nothing more was stored.");
+
 /** A byte range of a file, by record boundaries: `end` null = to the end of the file. */
 export interface ByteRange {
   start: number;
