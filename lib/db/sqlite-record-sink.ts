@@ -6,7 +6,8 @@ import { purgeJobSqlite } from "./sqlite-purge-job";
 import { JobScanner } from "./sqlite-job-scan";
 import { GroupCommit } from "./sqlite-group-commit";
 import { StoredHashProbe, withoutHashes } from "./sqlite-stored-hashes";
-import { batchStartOrder, sortedByHash } from "./sqlite-sorted-batches";
+import { batchStartOrder } from "./sqlite-start-order";
+import { StagedRows } from "./sqlite-staged-rows";
 import { DeviceIdCollector } from "./sqlite-record-devices";
 import { log } from "../log";
 import { loadConfig } from "../config";
@@ -30,6 +31,8 @@ const insertSql = (n: number) => `INSERT OR IGNORE INTO call_records (job_id, ca
 const LEAN_WIDTH = RECORD_COLUMNS.indexOf("caller_kind");
 const leanValues = (n: number) => Array.from({ length: n }, () => `(@job, @case, @carrier, ${Array(LEAN_WIDTH).fill("?").join(", ")})`).join(", ");
 const insertLeanSql = (n: number) => `INSERT OR IGNORE INTO call_records (job_id, case_id, carrier, ${RECORD_COLUMNS.slice(0, LEAN_WIDTH).join(", ")}) VALUES ${leanValues(n)}`;
+/** Rows per commit when the staged rows go in (as loadRows' COMMIT_ROWS for an ordered file). */
+const STAGED_COMMIT_ROWS = 10_000;
 const INSERT_ERROR = `INSERT INTO ingestion_errors (job_id, line, field, code, message, raw) VALUES (?, ?, ?, ?, ?, ?)`;
 /** Raw text kept per error row: enough to see the problem, bounded so a 500,000-character line cannot bloat the table. */
 const MAX_RAW = 4000;
@@ -43,14 +46,6 @@ const MAX_RAW = 4000;
  * The hash index grows in time order (see hashRecord), which keeps all of this cache-friendly.
  */
 export class SqliteRecordSink implements RecordSink {
-  /**
-   * Rows per sorted group once a file goes back in time (see `held`). 1M rows in no order through
-   * the production server (2026-12-03, a slow hour): 50,000-row groups 32.2 s at 401 MB peak RSS,
-   * 100,000 rows 30.8 s at 466 MB (the held rows and their sorted copy), against 254.6 s before
-   * groups. Alternating on 2026-12-03: 50,000 rows 24.72 / 24.44 s at 418 / 386 MB, 35,000 rows
-   * 25.73 / 23.87 s at 376 / 384 MB. Tests lower it to get several groups out of a small file.
-   */
-  static sortedGroupRows = 35_000;
   private readonly insertMany: Database.Statement;
   private readonly insertManyLean: Database.Statement;
   /** Reused parameter array of insertManyLean (the statement runs synchronously). */
@@ -70,15 +65,17 @@ export class SqliteRecordSink implements RecordSink {
   private scanner: JobScanner | null = new JobScanner();
   /**
    * Null while the file arrives in time order. Once a row starts before one already inserted, the
-   * sink holds batches (loadRows then commits once per sortedGroupRows, see commitEvery) and
-   * inserts each group sorted by content hash, so the time-led indexes are walked forward once per
-   * group instead of rewritten at random by every commit (sqlite-sorted-batches.ts).
+   * sink stages every row of the job (those it had inserted too) and inserts them all at the last
+   * commit, sorted by start time (sqlite-staged-rows.ts): the time-led indexes are then walked
+   * forward once, as for an ordered file, instead of rewritten at random by every commit.
    */
-  private held: RecordBatch[] | null = null;
+  private staged: StagedRows | null = null;
+  /** Records this job had inserted before it turned out not to be in order, moved to `staged`: loadRows counted them already. */
+  private moved = 0;
   /** The latest start time inserted while the file was in order. */
   private latestStart: string | null = null;
   /** The job's IMEIs and IMSIs with their record ids, for record_devices at finish(). */
-  private readonly devices = new DeviceIdCollector();
+  private devices = new DeviceIdCollector();
   /** Progress to store with the next commit (see noteProgress). */
   private progress: ProgressTick | null = null;
   private readonly writeProgress: Database.Statement;
@@ -116,31 +113,37 @@ export class SqliteRecordSink implements RecordSink {
     });
   }
 
-  /** loadRows' cadence: its default while the file is in order, one commit per sorted group after. */
-  get commitEvery(): number | undefined {
-    return this.held === null ? undefined : SqliteRecordSink.sortedGroupRows;
-  }
-
   async insertRecords(batch: RecordBatch): Promise<number | null> {
-    if (this.held === null) {
+    if (this.staged === null) {
       const { backwards, latest } = batchStartOrder(batch, this.latestStart);
       this.latestStart = latest;
-      if (backwards) {
-        // What came in order is committed as it is; from here on rows are sorted per group.
-        this.group.commit();
-        this.held = [];
-        this.scanner = null;
-      }
+      if (backwards) this.startStaging();
     }
-    if (this.held !== null) {
-      // Stored rows are dropped as they arrive (a re-upload then holds, sorts and inserts nothing);
-      // loadRows counts every row of a held batch, and commit() says how many of them were new.
+    if (this.staged !== null) {
+      // Stored rows are dropped as they arrive (a re-upload then stages and inserts nothing);
+      // loadRows counts every row of a staged batch, and the last commit() says how many were new.
       const fresh = this.expectDuplicates ? this.withoutStored(batch) : batch;
       this.expectDuplicates = fresh.count < batch.count * 0.9;
-      if (fresh.count > 0) this.held.push(fresh);
+      if (fresh.count > 0) this.staged.add(fresh);
       return null;
     }
     return this.insertNow(batch);
+  }
+
+  /**
+   * The file went back in time: what this job inserted so far moves to the staging database (it
+   * is usually a batch or two: a file in no order goes back at once), so the last commit inserts
+   * the whole job in time order and the scanner and device runs start afresh.
+   */
+  private startStaging(): void {
+    this.group.commit();
+    const staged = new StagedRows();
+    this.staged = staged;
+    const mine = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM call_records WHERE job_id = ? ORDER BY id`).raw(true);
+    this.moved = staged.addAll(mine.iterate(this.jobId) as IterableIterator<RecordValue[]>);
+    if (this.moved > 0) this.group.run(() => this.db.prepare(`DELETE FROM call_records WHERE job_id = ?`).run(this.jobId));
+    this.scanner = new JobScanner();
+    this.devices = new DeviceIdCollector();
   }
 
   private insertNow(batch: RecordBatch): number {
@@ -230,8 +233,6 @@ export class SqliteRecordSink implements RecordSink {
         this.insertError.run(this.jobId, e.line, e.field, e.code, e.message, raw);
       }
     });
-    // Holding rows, commits come only once per sortedGroupRows: the lock is not kept that long for a few error rows.
-    if (this.held !== null) this.group.commit();
   }
 
   async begin(carrier: string | null): Promise<void> {
@@ -240,16 +241,32 @@ export class SqliteRecordSink implements RecordSink {
     purgeJobSqlite(this.db, this.jobId);
   }
 
-  /** Commits; while holding rows, first inserts the held group sorted and returns how many of it were new. */
-  async commit(): Promise<number | void> {
-    const held = this.held;
-    if (held === null || held.length === 0) {
-      // Holding but nothing fresh held (all stored): the held batches' rows were all duplicates.
-      this.group.commit();
-      return held === null ? undefined : 0;
+  /**
+   * Commits. While staging, returns nothing (loadRows keeps counting the staged batches' rows) until
+   * the last commit, which inserts every staged row in time order and returns how many were new.
+   */
+  async commit(last = false): Promise<number | void> {
+    const staged = this.staged;
+    if (staged === null || !last) return this.group.commit();
+    this.staged = null;
+    try {
+      return this.insertStaged(staged) - this.moved;
+    } finally {
+      staged.close();
     }
-    this.held = [];
-    const inserted = this.group.run(() => this.insertFresh(sortedByHash(held)));
+  }
+
+  private insertStaged(staged: StagedRows): number {
+    let inserted = 0;
+    let uncommitted = 0;
+    for (const batch of staged.sorted()) {
+      inserted += this.group.run(() => this.insertFresh(batch));
+      uncommitted += batch.count;
+      if (uncommitted >= STAGED_COMMIT_ROWS) {
+        this.group.commit();
+        uncommitted = 0;
+      }
+    }
     this.group.commit();
     return inserted;
   }
@@ -272,8 +289,8 @@ export class SqliteRecordSink implements RecordSink {
   }
 
   async finish(): Promise<JobSummaryFacts> {
-    // loadRows' last commit() inserted any held rows; none may be left unaccounted for.
-    if (this.held !== null && this.held.length > 0) throw new Error("SqliteRecordSink.finish() with held rows: commit() first");
+    // loadRows' last commit() inserted the staged rows; none may be left unaccounted for.
+    if (this.staged !== null) throw new Error("SqliteRecordSink.finish() with staged rows: commit(true) first");
     this.group.commit();
     // A job cancelled since its last commit gets no post-load: it ends as cancelled (and is purged).
     this.checkJob?.();
@@ -295,6 +312,7 @@ export class SqliteRecordSink implements RecordSink {
   async close(): Promise<void> {
     // Still open only when loading stopped early (a failure, a cancel): what was not committed is dropped.
     this.group.rollback();
+    this.staged?.close();
     if (this.ownsConnection) this.db.close();
   }
 }

@@ -8,7 +8,6 @@ import { SQLITE_MIGRATIONS_DIR } from "../../lib/paths";
 import { openSqlite } from "../../lib/db/open-sqlite";
 import { purgeJobSqlite } from "../../lib/db/sqlite-purge-job";
 import { DeviceIdCollector } from "../../lib/db/sqlite-record-devices";
-import { SqliteRecordSink } from "../../lib/db/sqlite-record-sink";
 import { caseSqliteHarness } from "../support/case-sqlite";
 import { createRng } from "../fuzz/prng";
 
@@ -20,7 +19,7 @@ const IMSIS = ["310260123456789", "310150987654321", "234150999999999", "2620112
 /**
  * SQLite keeps the IMEI/IMSI look-up in record_devices, written at the end of each file's load in
  * key order (migration 0012_record_devices, lib/db/sqlite-record-devices.ts): whatever way a file
- * loads — in order, out of order in sorted groups, with duplicates (ids unknown: read back) — every
+ * loads — in order, out of order (staged, then inserted in time order), with duplicates (ids unknown: read back) — every
  * record's identifiers must be there exactly once, a search must find exactly the records that
  * carry them, and a purged job must take its entries along.
  */
@@ -84,15 +83,9 @@ describe("record_devices (SQLite)", () => {
     ]);
     expect(entries(one)).toEqual(expected(one));
 
-    // Out of order, inserted in sorted groups of 300 rows.
+    // Out of order: staged, then inserted in time order (ids follow time, runs are known).
     const b = await h.newCase();
-    const groupRows = SqliteRecordSink.sortedGroupRows;
-    SqliteRecordSink.sortedGroupRows = 300;
-    try {
-      await h.load(deviceFile("shuffled", { rows: 1500, seed: 4, shuffle: true }), b);
-    } finally {
-      SqliteRecordSink.sortedGroupRows = groupRows;
-    }
+    await h.load(deviceFile("shuffled", { rows: 1500, seed: 4, shuffle: true }), b);
     expect(entries(b)).toEqual(expected(b));
 
     // Repeated lines: statements skip rows, the ids are not known, the entries are read back.

@@ -56,6 +56,6 @@ export async function loadRows(batches: AsyncIterable<RowBatch>, sink: RecordSin
       opts.onBatch?.("load", batch.bytesRead, { ...counts });
     }
   }
-  settle(await sink.commit());
+  settle(await sink.commit(true));
   return counts;
 }
