@@ -1,5 +1,6 @@
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { dbEngine, type Db } from "../db/prisma";
+import { SPREAD } from "../db/sqlite-record-devices";
 import type { CaseScope } from "./case-access";
 
 /** Beyond this many runs a value is looked for in the case's records themselves (see deviceWhere). */
@@ -10,8 +11,9 @@ export const MAX_DEVICE_RUNS = 2000;
  * scope's cases, as a Prisma filter. PostgreSQL: the column, through its (case_id, imei|imsi)
  * index. SQLite: its record_devices table (migration 0012_record_devices) gives the runs of record
  * ids that carry the value, and the filter reads those ids (rowid ranges). A value spread over more
- * than MAX_DEVICE_RUNS runs (one handset among many on an interleaved multi-target file) is
- * compared in the case's records instead: one pass over them, never a statement too large to send.
+ * than MAX_DEVICE_RUNS runs (one handset among many on an interleaved multi-target file; a job
+ * writes such a value as one SPREAD entry) is compared in the case's records instead: one pass
+ * over them, never a statement too large to send.
  */
 export async function deviceWhere(db: Db, scope: CaseScope, kind: "imei" | "imsi", spellings: string[], maxRuns = MAX_DEVICE_RUNS): Promise<Prisma.CallRecordWhereInput> {
   const byColumn: Prisma.CallRecordWhereInput = { [kind]: { in: spellings } };
@@ -25,7 +27,7 @@ export async function deviceWhere(db: Db, scope: CaseScope, kind: "imei" | "imsi
     kind,
     ...spellings,
   );
-  if (runs.length > maxRuns) return byColumn;
+  if (runs.length > maxRuns || runs.some((r) => Number(r.last) === SPREAD)) return byColumn;
   if (runs.length === 0) return { id: { in: [] } };
   return { OR: runs.map(({ first, last }) => (first === last ? { id: Number(first) } : { id: { gte: Number(first), lte: Number(last) } })) };
 }

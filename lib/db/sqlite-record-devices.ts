@@ -6,6 +6,11 @@ const KINDS = [
   { kind: "imei", column: RECORD_COLUMNS.indexOf("imei") },
   { kind: "imsi", column: RECORD_COLUMNS.indexOf("imsi") },
 ] as const;
+/**
+ * last_id of the one entry written for a value of more than DeviceIdCollector.spreadRuns runs in a
+ * job (0: never an id). The look-up compares the column for such a value (record-device-filter.ts).
+ */
+export const SPREAD = 0;
 /** Entries per multi-row INSERT (5 parameters each). */
 const ROWS_PER_INSERT = 100;
 
@@ -27,6 +32,13 @@ export class DeviceIdCollector {
    * temporary files on the loader's connection). Tests lower it.
    */
   static maxValues = 250_000;
+  /**
+   * Past this many runs in one job (a handset among 50 interleaved targets: a new run every few
+   * rows) a value is written as one SPREAD entry: the look-up would give its runs up anyway past
+   * MAX_DEVICE_RUNS (the same 2,000), and a 1M-row file of 50 interleaved targets wrote 1.9M
+   * entries in 1.35 s for nothing. Tests lower it.
+   */
+  static spreadRuns = 2000;
   private readonly perKind = KINDS.map(() => new ValueRuns());
   private known = true;
 
@@ -59,7 +71,7 @@ export class DeviceIdCollector {
     let written = 0;
     for (let k = 0; k < KINDS.length; k++) {
       const { kind } = KINDS[k]!;
-      for (const [value, first, last] of this.perKind[k]!.sorted()) {
+      for (const [value, first, last] of this.perKind[k]!.sorted(DeviceIdCollector.spreadRuns)) {
         params.push(caseId, kind, value, first, last);
         if (params.length === ROWS_PER_INSERT * 5) {
           written += many.run(params).changes;
@@ -146,8 +158,12 @@ class ValueRuns {
     return this.values.length;
   }
 
-  /** Every run as [value, first id, last id] in (value, first id) order: the values sorted, then the runs bucketed by value rank (each value's runs arrive in id order). */
-  *sorted(): IterableIterator<[string, number, number]> {
+  /**
+   * Every run as [value, first id, last id] in (value, first id) order: the values sorted, then the
+   * runs bucketed by value rank (each value's runs arrive in id order). A value of more than
+   * `spreadRuns` runs is one entry: [value, its first id, SPREAD].
+   */
+  *sorted(spreadRuns: number): IterableIterator<[string, number, number]> {
     const order = this.values.map((_, i) => i).sort((a, b) => (this.values[a]! < this.values[b]! ? -1 : this.values[a]! > this.values[b]! ? 1 : 0));
     const rank = new Uint32Array(this.values.length);
     order.forEach((v, r) => (rank[v] = r));
@@ -159,7 +175,8 @@ class ValueRuns {
     for (let i = 0; i < this.n; i++) runs[next[rank[this.valueOf[i]!]!]!++] = i;
     for (let r = 0; r < order.length; r++) {
       const value = this.values[order[r]!]!;
-      for (let j = start[r]!; j < start[r + 1]!; j++) yield [value, this.first[runs[j]!]!, this.last[runs[j]!]!];
+      if (start[r + 1]! - start[r]! > spreadRuns) yield [value, this.first[runs[start[r]!]!]!, SPREAD];
+      else for (let j = start[r]!; j < start[r + 1]!; j++) yield [value, this.first[runs[j]!]!, this.last[runs[j]!]!];
     }
   }
 }

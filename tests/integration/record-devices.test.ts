@@ -7,7 +7,7 @@ import { migrateSqlite } from "../../lib/db/migrate-sqlite";
 import { SQLITE_MIGRATIONS_DIR } from "../../lib/paths";
 import { openSqlite } from "../../lib/db/open-sqlite";
 import { purgeJobSqlite } from "../../lib/db/sqlite-purge-job";
-import { DeviceIdCollector } from "../../lib/db/sqlite-record-devices";
+import { DeviceIdCollector, SPREAD } from "../../lib/db/sqlite-record-devices";
 import { caseSqliteHarness } from "../support/case-sqlite";
 import { createRng } from "../fuzz/prng";
 
@@ -129,6 +129,37 @@ describe("record_devices (SQLite)", () => {
     expect(await ids(viaRuns)).toEqual(await ids(viaColumn));
     // Another case's records never answer.
     expect((await listRecords(h.db, { scope: { caseId: c }, imei: "000000000000000", page: 1, pageSize: 10 })).total).toBe(0);
+  });
+
+  it("writes a value of too many runs as one spread entry, which a search answers from the records and a purge removes", async () => {
+    const k = await h.newCase();
+    const spreadRuns = DeviceIdCollector.spreadRuns;
+    DeviceIdCollector.spreadRuns = 40; // the file's handsets alternate: ~190 runs each, SIMs ~300
+    let job: string;
+    try {
+      job = (await h.load(deviceFile("spread", { rows: 1500, seed: 12 }), k)).jobId;
+    } finally {
+      DeviceIdCollector.spreadRuns = spreadRuns;
+    }
+    // Every handset and SIM of the file is spread (one entry each); a value of few runs keeps them.
+    const stored = runs(k);
+    const spread = stored.filter((r) => r.last_id === SPREAD);
+    expect(spread.map((r) => r.value).sort()).toEqual([...IMEIS, ...IMSIS].sort());
+    expect(stored.length - spread.length).toBeLessThan(5);
+    for (const imei of IMEIS.slice(0, 3)) {
+      const truth = h.read.prepare(`SELECT COUNT(*) FROM call_records WHERE case_id = ? AND imei = ?`).pluck().get(k, imei) as number;
+      expect(truth).toBeGreaterThan(100);
+      expect(await deviceWhere(h.db, { caseId: k }, "imei", [imei])).toEqual({ imei: { in: [imei] } });
+      const found = await listRecords(h.db, { scope: { caseId: k }, imei, includeDuplicates: true, page: 1, pageSize: 5000 });
+      expect(found.total).toBe(truth);
+    }
+    const conn = openSqlite(h.dbFile);
+    try {
+      purgeJobSqlite(conn, job);
+    } finally {
+      conn.close();
+    }
+    expect(runs(k)).toEqual([]);
   });
 
   it("a purged job takes its entries along, the case's other files keep theirs", async () => {
