@@ -2,7 +2,7 @@
 // (issue 20: "keys, contacts and post-load must not depend on time order").
 //
 //   npx tsx scripts/bench/sqlite-profile.mts [--rows 100000] [--seed 606] [--repeat 1] [--only ordered|shuffled] [--cpu-prof]
-//   npx tsx scripts/bench/sqlite-profile.mts --file some.csv [--sql "DROP INDEX …; …"] [--cpu-prof]
+//   npx tsx scripts/bench/sqlite-profile.mts --file some.csv [--sql "DROP INDEX …; …"] [--again] [--cpu-prof]
 //
 // --file loads that file instead (e.g. a kept bench file: `npm run bench -- --keep`); --sql runs
 // statements on the fresh database before the job (what-if experiments: an index dropped, a pragma).
@@ -53,28 +53,31 @@ async function child() {
   const db = getDb(url);
   for (const sql of (args.get("sql") ?? "").split(";")) if (sql.trim()) await db.$executeRawUnsafe(sql);
   const c = await db.case.create({ data: { name: "profile" } });
-  const job = await createJob(db, { fileName: path.basename(file), storedPath: file, sha256: "profile", sizeBytes: fs.statSync(file).size, caseId: c.id });
   // A plain `new Worker("x.mts")` on Node 20 gets no tsx hooks: an eval'd shim registers them first.
   const shim = `import("tsx/esm/api").then((t) => t.register()).then(() => import(${JSON.stringify(import.meta.url)}));`;
-  const cpu0 = process.cpuUsage();
-  const t = performance.now();
-  const o = await executeJob(
-    db,
-    url,
-    job.id,
-    (task) =>
-      new Promise((resolve, reject) => {
-        const w = new Worker(shim, { eval: true, workerData: { task } });
-        w.once("message", resolve);
-        w.once("error", reject);
-      }),
-    silentJobEvents,
-  );
-  const wall = performance.now() - t;
-  const cpu = process.cpuUsage(cpu0);
-  console.log(
-    `  job: ${o?.status} ${JSON.stringify(o?.counts)} ${o?.error ? JSON.stringify(o.error) : ""} wall ${(wall / 1000).toFixed(2)} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`,
-  );
+  // --again: the same file a second time into the same case (a re-upload: every row a duplicate).
+  for (let pass = 0; pass < (args.has("again") ? 2 : 1); pass++) {
+    const job = await createJob(db, { fileName: path.basename(file), storedPath: file, sha256: "profile", sizeBytes: fs.statSync(file).size, caseId: c.id });
+    const cpu0 = process.cpuUsage();
+    const t = performance.now();
+    const o = await executeJob(
+      db,
+      url,
+      job.id,
+      (task) =>
+        new Promise((resolve, reject) => {
+          const w = new Worker(shim, { eval: true, workerData: { task } });
+          w.once("message", resolve);
+          w.once("error", reject);
+        }),
+      silentJobEvents,
+    );
+    const wall = performance.now() - t;
+    const cpu = process.cpuUsage(cpu0);
+    console.log(
+      `  ${pass === 0 ? "job" : "re-upload"}: ${o?.status} ${JSON.stringify(o?.counts)} ${o?.error ? JSON.stringify(o.error) : ""} wall ${(wall / 1000).toFixed(2)} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`,
+    );
+  }
   const read = (sql: string) => db.$queryRawUnsafe<{ n: bigint }[]>(sql).then((r) => Number(r[0]!.n));
   console.log(
     `  stored: ${await read(`SELECT COUNT(*) AS n FROM call_records`)} records, ${await read(`SELECT COUNT(*) AS n FROM call_records WHERE duplicate_of IS NOT NULL`)} links, ` +
@@ -148,6 +151,7 @@ async function parent() {
             "--file",
             files[order]!,
             ...(args.has("sql") ? ["--sql", args.get("sql")!] : []),
+            ...(args.has("again") ? ["--again"] : []),
           ],
           {
             env: { ...process.env, LOG_LEVEL: "debug", DATABASE_URL: tmp.databaseUrl, DATA_DIR: tmp.dir },
