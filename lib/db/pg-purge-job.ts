@@ -2,12 +2,13 @@ import type pg from "pg";
 import { loadConfig } from "../config";
 import { recomputeGapsPg, sortCaseTargets, caseTargetKey, type CaseTarget } from "./pg-gaps";
 import { lockCaseLinks, lockCaseTarget, recountContactsPg } from "./pg-post-load";
+import { deleteJobDevicesPg } from "./pg-record-devices";
 
 /**
- * Removes everything a job put into the analysis tables, in one transaction: its records and row
- * errors, the near-duplicate links other jobs' records hold to its records (re-pointed, see
- * repointDependents), and the contacts and timeline gaps of every target of its case it touched,
- * recomputed without it. Afterwards the case looks as if the job had never loaded. Used for a
+ * Removes everything a job put into the analysis tables, in one transaction: its records, their
+ * record_devices entries and its row errors, the near-duplicate links other jobs' records hold to
+ * its records (re-pointed, see repointDependents), and the contacts and timeline gaps of every
+ * target of its case it touched, recomputed without it. Afterwards the case looks as if the job had never loaded. Used for a
  * cancelled job (atomic cancel: whatever stage it was in) and before a retried job loads again.
  * The job row itself is left to the caller. Runs its own transaction: call it on a client that is
  * not inside one. Waits for the case's linkers (lockCaseLinks) and for writers of the targets'
@@ -27,6 +28,7 @@ export async function purgeJobPg(client: pg.PoolClient, jobId: string): Promise<
       const freed = await repointDependents(client, jobId, caseIds);
       const targets = sortCaseTargets([...own.map((r) => ({ caseId: r.case_id, target: r.target })), ...freed]);
       for (const t of targets) await lockCaseTarget(client, t.caseId, t.target);
+      await deleteJobDevicesPg(client, jobId);
       await client.query(`DELETE FROM call_records WHERE job_id = $1`, [jobId]);
       for (const t of targets) {
         await recountContactsPg(client, t.caseId, t.target);

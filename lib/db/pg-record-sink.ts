@@ -5,6 +5,8 @@ import { RECORD_COLUMNS, type JobSummaryFacts, type RecordBatch, type RecordSink
 import { copyRows } from "./pg-copy";
 import { copyRecordsDirect, UNIQUE_VIOLATION } from "./pg-direct-copy";
 import { finishPgLoad } from "./pg-finish-load";
+import { writeJobDevicesPg } from "./pg-record-devices";
+import { DeviceRuns } from "./record-device-runs";
 import { PgLoadScanner } from "./pg-load-scan";
 import { feedScanner, heldRows, storedRowsOf, withoutStoredHashes, type StoredRow } from "./pg-held-rows";
 import { purgeJobPg } from "./pg-purge-job";
@@ -62,6 +64,8 @@ export class PgRecordSink implements RecordSink {
   private inserted = 0;
   /** Fed while every flush's stored rows come after the previous ones in time; null once not (finish() reads the job back). */
   private scanner: PgLoadScanner | null = new PgLoadScanner();
+  /** The stored records' IMEIs and IMSIs with their ids, for record_devices after the load (pg-record-devices.ts). */
+  private readonly devices = new DeviceRuns();
   /** Milliseconds spent per step of the load, for the debug log. */
   private readonly loadTimings = { probeMs: 0, directMs: 0, copyMs: 0, insertMs: 0, commitMs: 0, feedMs: 0, waitMs: 0, flushes: 0, conflicts: 0 };
   /** Flushes still to send through staging after a direct COPY met a stored content key. */
@@ -221,6 +225,7 @@ export class PgRecordSink implements RecordSink {
 
   /** Feeds the stored rows to the scanner, or gives the scanner up when they go back in time. */
   private feed(stored: StoredRow[]): void {
+    for (const { values, at, id } of stored) this.devices.addRow(values, at, id);
     if (this.scanner && !feedScanner(this.scanner, stored)) this.scanner = null;
   }
 
@@ -266,6 +271,9 @@ export class PgRecordSink implements RecordSink {
       },
       "pg load timings",
     );
+    const d = performance.now();
+    const devices = await writeJobDevicesPg(this.client, this.caseId, this.jobId, this.devices);
+    log.debug({ jobId: this.jobId, devices, devicesMs: Math.round(performance.now() - d) }, "pg devices timings");
     return finishPgLoad(this.client, this.jobId, this.caseId, this.scanner?.result() ?? null);
   }
 

@@ -194,7 +194,7 @@ export class SqliteRecordSink implements RecordSink {
 
   /** One statement's rows and their ids (known when every row was new) to the device collector and the scanner. */
   private noteIds(values: RecordValue[], at: number, rows: number, changes: number, lastId: number): void {
-    if (changes === rows) this.devices.add(values, at, rows, lastId);
+    if (changes === rows) this.devices.addRows(values, at, rows, lastId);
     else this.devices.lose();
     this.scanInserted(values, at, rows, changes, lastId);
   }

@@ -1,6 +1,6 @@
 // Profile of the PostgreSQL load path (issue 20): where one job's time goes, phase by phase.
 //
-//   npx tsx scripts/bench/pg-profile.mts [--rows 1000000] [--counterparties 300] [--workers 1|2] [--again]
+//   npx tsx scripts/bench/pg-profile.mts [--rows 1000000] [--counterparties 300] [--workers 1|2] [--again] [--cpu-prof]
 //
 // Writes AT&T-style file(s) with the bench generator (scripts/bench/cdr-rows.mjs; one per worker,
 // different seeds; cached under /tmp/sy-pg-profile), creates a fresh schema on the test PostgreSQL
@@ -37,10 +37,15 @@ async function runChildren(databaseUrl: string, jobs: { file: string; caseId: nu
       ({ file, caseId }) =>
         new Promise<void>((resolve, reject) => {
           // --import tsx (not the tsx CLI): the dist row-producer threads then start as in production.
-          const c = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--child", "--url", databaseUrl, "--file", file, "--case", String(caseId)], {
-            env: { ...process.env, LOG_LEVEL: "debug" },
-            stdio: ["ignore", "inherit", "pipe"],
-          });
+          const prof = args.has("cpu-prof") ? ["--cpu-prof", "--cpu-prof-dir", "/tmp/sy-pg-profile/prof"] : [];
+          const c = spawn(
+            process.execPath,
+            [...prof, "--import", "tsx", fileURLToPath(import.meta.url), "--child", "--url", databaseUrl, "--file", file, "--case", String(caseId)],
+            {
+              env: { ...process.env, LOG_LEVEL: "debug" },
+              stdio: ["ignore", "inherit", "pipe"],
+            },
+          );
           let rest = "";
           c.stderr.on("data", (d: Buffer) => {
             const lines = (rest + d.toString()).split("\n");

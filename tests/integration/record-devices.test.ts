@@ -7,7 +7,7 @@ import { migrateSqlite } from "../../lib/db/migrate-sqlite";
 import { SQLITE_MIGRATIONS_DIR } from "../../lib/paths";
 import { openSqlite } from "../../lib/db/open-sqlite";
 import { purgeJobSqlite } from "../../lib/db/sqlite-purge-job";
-import { DeviceIdCollector, SPREAD } from "../../lib/db/sqlite-record-devices";
+import { DeviceRuns, SPREAD } from "../../lib/db/record-device-runs";
 import { caseSqliteHarness } from "../support/case-sqlite";
 import { createRng } from "../fuzz/prng";
 
@@ -96,12 +96,12 @@ describe("record_devices (SQLite)", () => {
 
     // More distinct handsets than the collector keeps: the job is read back, the same entries.
     const d = await h.newCase();
-    const maxValues = DeviceIdCollector.maxValues;
-    DeviceIdCollector.maxValues = 3;
+    const maxValues = DeviceRuns.maxValues;
+    DeviceRuns.maxValues = 3;
     try {
       await h.load(deviceFile("many-handsets", { rows: 900, seed: 10 }), d);
     } finally {
-      DeviceIdCollector.maxValues = maxValues;
+      DeviceRuns.maxValues = maxValues;
     }
     expect(entries(d)).toEqual(expected(d));
 
@@ -133,13 +133,13 @@ describe("record_devices (SQLite)", () => {
 
   it("writes a value of too many runs as one spread entry, which a search answers from the records and a purge removes", async () => {
     const k = await h.newCase();
-    const spreadRuns = DeviceIdCollector.spreadRuns;
-    DeviceIdCollector.spreadRuns = 40; // the file's handsets alternate: ~190 runs each, SIMs ~300
+    const spreadRuns = DeviceRuns.spreadRuns;
+    DeviceRuns.spreadRuns = 40; // the file's handsets alternate: ~190 runs each, SIMs ~300
     let job: string;
     try {
       job = (await h.load(deviceFile("spread", { rows: 1500, seed: 12 }), k)).jobId;
     } finally {
-      DeviceIdCollector.spreadRuns = spreadRuns;
+      DeviceRuns.spreadRuns = spreadRuns;
     }
     // Every handset and SIM of the file is spread (one entry each); a value of few runs keeps them.
     const stored = runs(k);

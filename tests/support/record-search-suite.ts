@@ -5,7 +5,7 @@ import { GET as recordsRoute } from "../../app/api/records/route";
 import { createSession } from "../../lib/auth/session";
 import type { AppConfig } from "../../lib/config";
 import { dbEngine, type Db } from "../../lib/db/prisma";
-import { DEVICE_ENTRIES_FROM_JOB_SQL } from "../../lib/db/sqlite-record-devices";
+import { deviceEntriesFromJobSql } from "../../lib/db/record-device-runs";
 import { createJob } from "../../lib/jobs/job-commands";
 import type { QueuePort } from "../../lib/jobs/queue-port";
 import { setRuntime, type Runtime } from "../../lib/server/runtime";
@@ -101,8 +101,8 @@ export function recordSearchSuite(label: string, env: () => SearchEnv | null) {
         await db.ingestionJob.update({ where: { id: job.id }, data: { status: "completed", inserted: SEEDS.length } });
         // The other case holds the same records: a search must never reach across cases.
         await db.callRecord.createMany({ data: SEEDS.map((s, i) => ({ ...s, jobId: job.id, caseId: c.id, contentHash: crypto.randomUUID(), line: i + 2 })) });
-        // The loader writes SQLite's device look-up entries at the end of a file; seeds written by hand do it here.
-        if (dbEngine(db) === "sqlite") for (const sql of DEVICE_ENTRIES_FROM_JOB_SQL) await db.$executeRawUnsafe(sql, job.id);
+        // The loader writes the device look-up entries at the end of a file; seeds written by hand do it here.
+        for (const sql of deviceEntriesFromJobSql(dbEngine(db))) await db.$executeRawUnsafe(sql, job.id);
         if (name === "Search") caseId = c.id;
         else otherCase = c.id;
       }
