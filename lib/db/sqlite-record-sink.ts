@@ -245,18 +245,19 @@ export class SqliteRecordSink implements RecordSink {
    * Commits. While staging, returns nothing (loadRows keeps counting the staged batches' rows) until
    * the last commit, which inserts every staged row in time order and returns how many were new.
    */
-  async commit(last = false): Promise<number | void> {
+  async commit(last = false, onInserted?: (inserted: number) => void): Promise<number | void> {
     const staged = this.staged;
     if (staged === null || !last) return this.group.commit();
     this.staged = null;
     try {
-      return this.insertStaged(staged) - this.moved;
+      return this.insertStaged(staged, onInserted) - this.moved;
     } finally {
       staged.close();
     }
   }
 
-  private insertStaged(staged: StagedRows): number {
+  /** Inserts the staged rows in time order, committing and reporting (new rows beyond the moved ones) every STAGED_COMMIT_ROWS. */
+  private insertStaged(staged: StagedRows, onInserted?: (inserted: number) => void): number {
     let inserted = 0;
     let uncommitted = 0;
     for (const batch of staged.sorted()) {
@@ -265,6 +266,7 @@ export class SqliteRecordSink implements RecordSink {
       if (uncommitted >= STAGED_COMMIT_ROWS) {
         this.group.commit();
         uncommitted = 0;
+        onInserted?.(Math.max(0, inserted - this.moved));
       }
     }
     this.group.commit();

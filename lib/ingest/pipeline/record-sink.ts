@@ -56,9 +56,10 @@ export interface RecordSink {
   /**
    * Makes everything inserted so far durable and visible (a no-op where each insert is its own
    * transaction); returns the new rows among held batches, if it holds any. `last`: the load's
-   * final commit (a sink may hold rows until then: SQLite stages a file that is not in time order).
+   * final commit (a sink may hold rows until then: SQLite stages a file that is not in time order),
+   * during which `onInserted` hears how many of the held rows are stored so far.
    */
-  commit(last?: boolean): Promise<number | void>;
+  commit(last?: boolean, onInserted?: (inserted: number) => void): Promise<number | void>;
   /**
    * Rows per commit, for a sink that wants them in bigger groups than loadRows' default and is not
    * to be committed each time the next batch is not ready yet (that rule keeps SQLite's write lock
