@@ -49,7 +49,7 @@ if (dev) {
     const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, env, stdio: "inherit" });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
-  const child = spawn(process.execPath, [worker ? "dist/worker-main.mjs" : "dist/server.mjs"], { cwd: root, env: productionEnv(env), stdio: "inherit" });
+  const child = spawn(process.execPath, [worker ? "dist/worker-main.mjs" : "dist/server.mjs"], { cwd: root, env: productionEnv(env, { worker }), stdio: "inherit" });
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

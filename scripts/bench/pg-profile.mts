@@ -85,7 +85,9 @@ async function child() {
   const job = await createJob(db, { fileName: path.basename(file), storedPath: file, sha256: "profile", sizeBytes: fs.statSync(file).size, caseId: Number(args.get("case")) });
   const t = performance.now();
   const o = await executeJob(db, url, job.id, (task, onProgress) => runIngestTask(task, onProgress), silentJobEvents);
-  console.log(`  job: ${o?.status} ${JSON.stringify(o?.counts)} ${o?.error ? JSON.stringify(o.error) : ""} ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  console.log(
+    `  job: ${o?.status} ${JSON.stringify(o?.counts)} ${o?.error ? JSON.stringify(o.error) : ""} ${((performance.now() - t) / 1000).toFixed(2)} s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+  );
   await db.$disconnect();
 }
 

@@ -78,7 +78,7 @@ async function startWorker({ root, env, logFile, name }) {
   const out = fs.openSync(logFile, "a");
   const child = spawn(process.execPath, [path.join(root, "dist/worker-main.mjs")], {
     cwd: root,
-    env: { ...productionEnv(), ...env, PGAPPNAME: name },
+    env: { ...productionEnv(process.env, { worker: true }), ...env, PGAPPNAME: name },
     stdio: ["ignore", out, out],
   });
   fs.closeSync(out);
