@@ -250,17 +250,17 @@ export class SqliteRecordSink implements RecordSink {
     if (staged === null || !last) return this.group.commit();
     this.staged = null;
     try {
-      return this.insertStaged(staged, onInserted) - this.moved;
+      return (await this.insertStaged(staged, onInserted)) - this.moved;
     } finally {
       staged.close();
     }
   }
 
   /** Inserts the staged rows in time order, committing and reporting (new rows beyond the moved ones) every STAGED_COMMIT_ROWS. */
-  private insertStaged(staged: StagedRows, onInserted?: (inserted: number) => void): number {
+  private async insertStaged(staged: StagedRows, onInserted?: (inserted: number) => void): Promise<number> {
     let inserted = 0;
     let uncommitted = 0;
-    for (const batch of staged.sorted()) {
+    for await (const batch of staged.sorted()) {
       inserted += this.group.run(() => this.insertFresh(batch));
       uncommitted += batch.count;
       if (uncommitted >= STAGED_COMMIT_ROWS) {

@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { COL, ROW_WIDTH, type RecordBatch, type RecordValue } from "../ingest/pipeline/record-sink";
 import { batchStartOrder } from "./sqlite-start-order";
@@ -17,6 +21,11 @@ function batch(seconds: number[], tag: string): RecordBatch {
   });
   return { count: seconds.length, values };
 }
+const collect = async (batches: AsyncIterable<RecordBatch>) => {
+  const out: RecordBatch[] = [];
+  for await (const b of batches) out.push(b);
+  return out;
+};
 const rowsOf = (b: RecordBatch) => Array.from({ length: b.count }, (_, i) => b.values.slice(i * ROW_WIDTH, (i + 1) * ROW_WIDTH));
 
 describe("a file's start order", () => {
@@ -29,7 +38,7 @@ describe("a file's start order", () => {
 });
 
 describe("staged rows", () => {
-  it("gives every row back whole, by start time, rows of one start in the order staged, in batches of the size asked", () => {
+  it("gives every row back whole, by start time, rows of one start in the order staged, in batches of the size asked", async () => {
     const staged = new StagedRows();
     try {
       const a = batch([1_700_000_500, 1_700_000_100, 1_700_000_300], "a");
@@ -39,7 +48,7 @@ describe("staged rows", () => {
       staged.add(a);
       staged.add(b);
       expect(staged.count).toBe(8);
-      const out = [...staged.sorted(3)];
+      const out = await collect(staged.sorted(3));
       expect(out.map((x) => x.count)).toEqual([3, 3, 2]);
       const rows = out.flatMap(rowsOf);
       const all = [...rowsOf(before), ...rowsOf(a), ...rowsOf(b)];
@@ -54,16 +63,44 @@ describe("staged rows", () => {
     }
   });
 
-  it("stages more rows than one statement holds, and nothing at all", () => {
+  it("stages more rows than one statement holds, and nothing at all", async () => {
     const none = new StagedRows();
-    expect([...none.sorted()]).toEqual([]);
+    expect(await collect(none.sorted())).toEqual([]);
     none.close();
     const staged = new StagedRows();
     const seconds = Array.from({ length: 1234 }, (_, i) => 1_700_000_000 + ((i * 7919) % 1234));
     staged.add(batch(seconds, "x"));
-    const starts = [...staged.sorted()].flatMap(rowsOf).map((r) => r[COL.start] as string);
+    const starts = (await collect(staged.sorted())).flatMap(rowsOf).map((r) => r[COL.start] as string);
     expect(starts).toHaveLength(1234);
     expect(starts).toEqual([...starts].sort());
     staged.close();
+  });
+});
+
+describe("staging files", () => {
+  it("are deleted on close, and one a dead process left behind goes when the next is made", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sy-staging-"));
+    const before = process.env.SQLITE_TMPDIR;
+    process.env.SQLITE_TMPDIR = dir;
+    try {
+      const dead = spawnSync(process.execPath, ["-e", ""]).pid!; // exited: its pid is gone
+      const leftover = path.join(dir, `switchyard-staged-${dead}-abcdef.db`);
+      const unrelated = path.join(dir, "other.db");
+      fs.writeFileSync(leftover, "x");
+      fs.writeFileSync(unrelated, "x");
+      const staged = new StagedRows();
+      staged.add(batch([1_700_000_000], "a"));
+      const files = fs.readdirSync(dir);
+      expect(files).toHaveLength(2);
+      expect(files).toContain("other.db");
+      expect(files.some((f) => f.startsWith(`switchyard-staged-${process.pid}-`))).toBe(true);
+      expect(await collect(staged.sorted())).toHaveLength(1);
+      staged.close();
+      expect(fs.readdirSync(dir)).toEqual(["other.db"]);
+    } finally {
+      if (before === undefined) delete process.env.SQLITE_TMPDIR;
+      else process.env.SQLITE_TMPDIR = before;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
