@@ -120,12 +120,17 @@ export class StagedRows {
 const stagingDir = () => process.env.SQLITE_TMPDIR || os.tmpdir();
 const STAGING_NAME = /^switchyard-staged-(\d+)-[0-9a-f]+\.db$/;
 
-/** A new staging file's path, after deleting those a crashed process left behind (their pid is gone). */
+/** A staging file untouched this long is left over whatever its pid says (pids are reused, e.g. in containers). */
+const STALE_MS = 24 * 3600_000;
+
+/** A new staging file's path, after deleting those a crashed process left behind (its pid gone, or a day old). */
 function stagingFile(): string {
   const dir = stagingDir();
   for (const name of fs.readdirSync(dir)) {
     const pid = STAGING_NAME.exec(name)?.[1];
-    if (pid !== undefined && !processAlive(Number(pid))) fs.rmSync(path.join(dir, name), { force: true });
+    if (pid === undefined) continue;
+    const file = path.join(dir, name);
+    if (!processAlive(Number(pid)) || Date.now() - (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > STALE_MS) fs.rmSync(file, { force: true });
   }
   return path.join(dir, `switchyard-staged-${process.pid}-${crypto.randomBytes(6).toString("hex")}.db`);
 }

@@ -78,7 +78,7 @@ describe("staged rows", () => {
 });
 
 describe("staging files", () => {
-  it("are deleted on close, and one a dead process left behind goes when the next is made", async () => {
+  it("are deleted on close, and those a dead process left behind go when the next is made", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sy-staging-"));
     const before = process.env.SQLITE_TMPDIR;
     process.env.SQLITE_TMPDIR = dir;
@@ -88,6 +88,10 @@ describe("staging files", () => {
       const unrelated = path.join(dir, "other.db");
       fs.writeFileSync(leftover, "x");
       fs.writeFileSync(unrelated, "x");
+      // A live pid's file two days old is left over too (pids are reused).
+      const old = path.join(dir, `switchyard-staged-${process.pid}-0123456789ab.db`);
+      fs.writeFileSync(old, "x");
+      fs.utimesSync(old, new Date(Date.now() - 48 * 3600_000), new Date(Date.now() - 48 * 3600_000));
       const staged = new StagedRows();
       staged.add(batch([1_700_000_000], "a"));
       const files = fs.readdirSync(dir);
