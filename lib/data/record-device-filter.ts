@@ -1,10 +1,10 @@
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { dbEngine, type Db } from "../db/prisma";
-import { SPREAD } from "../db/record-device-runs";
+import { DeviceRuns, SPREAD } from "../db/record-device-runs";
 import type { CaseScope } from "./case-access";
 
-/** Beyond this many runs a value is looked for in the case's records themselves (see deviceWhere). */
-export const MAX_DEVICE_RUNS = 2000;
+/** Beyond this many runs a value is looked for in the case's records themselves (see deviceWhere): where a job spreads a value. */
+export const MAX_DEVICE_RUNS = DeviceRuns.spreadRuns;
 
 /**
  * The records carrying one of the spellings of a handset (IMEI) or subscriber (IMSI), within the

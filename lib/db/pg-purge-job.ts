@@ -8,8 +8,9 @@ import { deleteJobDevicesPg } from "./pg-record-devices";
  * Removes everything a job put into the analysis tables, in one transaction: its records, their
  * record_devices entries and its row errors, the near-duplicate links other jobs' records hold to
  * its records (re-pointed, see repointDependents), and the contacts and timeline gaps of every
- * target of its case it touched, recomputed without it. Afterwards the case looks as if the job had never loaded. Used for a
- * cancelled job (atomic cancel: whatever stage it was in) and before a retried job loads again.
+ * target of its case it touched, recomputed without it. Afterwards the case looks as if the job
+ * had never loaded. Used for a cancelled job (atomic cancel: whatever stage it was in) and before
+ * a retried job loads again.
  * The job row itself is left to the caller. Runs its own transaction: call it on a client that is
  * not inside one. Waits for the case's linkers (lockCaseLinks) and for writers of the targets'
  * contacts and gaps (lockCaseTarget), always in that order, so it never deadlocks with them.

@@ -36,7 +36,7 @@ export class DeviceRuns {
   /**
    * Past this many runs in one job (a handset among 50 interleaved targets: a new run every few
    * rows) a value is written as one SPREAD entry: the look-up would give its runs up anyway past
-   * MAX_DEVICE_RUNS (the same 2,000), and a 1M-row file of 50 interleaved targets wrote 1.9M
+   * MAX_DEVICE_RUNS (this default), and a 1M-row file of 50 interleaved targets wrote 1.9M
    * entries in 1.35 s for nothing. Tests lower it.
    */
   static spreadRuns = 2000;
