@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { COL, ROW_WIDTH, type RecordBatch, type RecordValue } from "../ingest/pipeline/record-sink";
+import { StoredHashFingerprints } from "./stored-hash-fingerprints";
 
 /** A probe that finds fewer stored rows than this share stops probing for a while (a first upload). */
 const MIN_STORED_SHARE = 0.1;
@@ -25,6 +26,8 @@ const PROBE_RANGE_SQL = `SELECT content_hash FROM call_records WHERE case_id = ?
 export class StoredHashProbe {
   private readonly range: Database.Statement;
   private readonly many: Database.Statement;
+  /** Whether the last batch's span held too many stored hashes to read (so its hashes were looked up one by one). */
+  crowded = false;
 
   constructor(
     private readonly db: Database.Database,
@@ -39,7 +42,8 @@ export class StoredHashProbe {
     const [lo, hi] = hashSpan(count, values);
     const limit = count * 2;
     const inRange = this.range.all(this.caseId, lo, hi, limit + 1) as string[];
-    return inRange.length <= limit ? new Set(inRange) : this.each(count, values);
+    this.crowded = inRange.length > limit;
+    return this.crowded ? this.each(count, values) : new Set(inRange);
   }
 
   private each(count: number, values: RecordValue[]): Set<string> {
@@ -87,15 +91,19 @@ export interface UnstoredRecords {
  * INSERT OR IGNORE in the writer as before, so nothing is ever inserted twice.
  *
  * The probe is the writer's (StoredHashProbe, as SqliteRecordSink.withoutStored uses it), so a
- * re-upload of a file out of time order is filtered here too, not left to the one writer.
+ * re-upload of a file out of time order is filtered here too, not left to the one writer. When its
+ * batches keep asking for their hashes one by one (a crowded span) and find most of them stored,
+ * the case's hashes are read once into memory instead (StoredHashFingerprints), if they fit.
  */
 export class StoredHashFilter {
   private readonly probe: StoredHashProbe;
   private skip = 0;
+  private fingerprints: StoredHashFingerprints | null = null;
+  private triedFingerprints = false;
 
   private constructor(
     private readonly db: Database.Database,
-    caseId: number,
+    private readonly caseId: number,
   ) {
     this.probe = new StoredHashProbe(db, caseId);
   }
@@ -119,12 +127,26 @@ export class StoredHashFilter {
       this.skip = Math.max(0, this.skip - 1);
       return { count, values, stored: 0 };
     }
-    const stored = this.probe.stored(count, values);
-    // Few stored: a first upload (or new calls); probe again only now and then.
-    if (stored.size < count * MIN_STORED_SHARE) this.skip = SKIP_AFTER_MISS;
+    const stored = this.fingerprints ? this.inFingerprints(this.fingerprints, count, values) : this.probe.stored(count, values);
+    if (!this.fingerprints && this.probe.crowded && stored.size >= count * MIN_STORED_SHARE && !this.triedFingerprints) {
+      this.triedFingerprints = true;
+      this.fingerprints = StoredHashFingerprints.load(this.db, this.caseId);
+    }
+    // Few stored: a first upload (or new calls); probe again only now and then (in memory, every batch).
+    if (stored.size < count * MIN_STORED_SHARE && !this.fingerprints) this.skip = SKIP_AFTER_MISS;
     if (stored.size === 0) return { count, values, stored: 0 };
     const kept = withoutHashes(count, values, stored);
     return kept.count === count ? { count, values, stored: 0 } : { ...kept, stored: count - kept.count };
+  }
+
+  /** The batch's hashes the fingerprints hold. */
+  private inFingerprints(fingerprints: StoredHashFingerprints, count: number, values: RecordValue[]): Set<string> {
+    const stored = new Set<string>();
+    for (let at = COL.hash; at < count * ROW_WIDTH; at += ROW_WIDTH) {
+      const hash = values[at] as string;
+      if (fingerprints.has(hash)) stored.add(hash);
+    }
+    return stored;
   }
 
   close(): void {

@@ -2,10 +2,11 @@
 // (issue 20: "keys, contacts and post-load must not depend on time order").
 //
 //   npx tsx scripts/bench/sqlite-profile.mts [--rows 100000] [--seed 606] [--repeat 1] [--only ordered|shuffled] [--cpu-prof]
-//   npx tsx scripts/bench/sqlite-profile.mts --file some.csv [--sql "DROP INDEX …; …"] [--again] [--cpu-prof]
+//   npx tsx scripts/bench/sqlite-profile.mts --file some.csv [--sql "DROP INDEX …; …"] [--again] [--cpu-prof] [--keep]
 //
 // --file loads that file instead (e.g. a kept bench file: `npm run bench -- --keep`); --sql runs
-// statements on the fresh database before the job (what-if experiments: an index dropped, a pragma).
+// statements on the fresh database before the job (what-if experiments: an index dropped, a pragma);
+// --keep leaves the database in place and prints its path (scripts/bench/stored-hash-lookups.mts reads one).
 //
 // Writes the bench's `unordered` shape (scripts/bench/shape-rows.mjs: one target, ~300
 // counterparties, rows in a fixed permutation of time) and the same rows sorted by time (cached
@@ -167,7 +168,8 @@ async function parent() {
         c.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`child exited with ${code}`))));
       });
       console.log(`  process: ${((performance.now() - t) / 1000).toFixed(2)} s`);
-      tmp.cleanup();
+      if (args.has("keep")) console.log(`  kept: ${tmp.databaseUrl}`);
+      else tmp.cleanup();
     }
   }
 }

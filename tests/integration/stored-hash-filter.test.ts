@@ -25,6 +25,7 @@ const HEADER = "Item,Conn. Date,Conn. Time,Seizure Time,ET,Originating Number,Te
 const PREAMBLE = ["AT&T Subpoena Compliance", "Target: 7133537623", "All times shown in UTC", "", HEADER];
 const original = path.join(tmp.dir, "att-original.csv");
 const halfNew = path.join(tmp.dir, "att-half-new.csv");
+const shuffled = path.join(tmp.dir, "att-shuffled.csv");
 
 function rows(seed: number, n: number): string[] {
   const gen = createCdrGenerator({ seed }) as { rows(n: number): Iterable<string[]> };
@@ -38,6 +39,9 @@ beforeAll(() => {
   fs.writeFileSync(original, [...PREAMBLE, ...first].join("\r\n") + "\r\n");
   // The second half of the original (stored by then) and 5,000 rows of another generator.
   fs.writeFileSync(halfNew, [...PREAMBLE, ...first.slice(5_000), ...rows(12, 5_000)].join("\r\n") + "\r\n");
+  // Rows in no time order: row i is row (i · 7,919 mod 12,000) of the generator's.
+  const ordered = rows(13, 12_000);
+  fs.writeFileSync(shuffled, [...PREAMBLE, ...ordered.map((_, i) => ordered[(i * 7_919) % 12_000]!)].join("\r\n") + "\r\n");
 });
 
 afterAll(async () => {
@@ -129,6 +133,46 @@ describe("producers drop stored duplicates before the writer", () => {
     expect(kept).toMatchObject({ count: 1, stored: 2 });
     expect(kept.values).toEqual(crowded.values.slice(ROW_WIDTH, 2 * ROW_WIDTH));
     filter!.close();
+  });
+
+  it("a re-upload out of time order is filtered through the case's hashes read into memory", async () => {
+    const filtered = { producer: "thread", filtered: true } as const;
+    const first = await load(shuffled, filtered);
+    expect(first.counts).toEqual({ rows: 12_000, inserted: 12_000, duplicates: 0, rejected: 0 });
+    const again = await load(shuffled, filtered);
+    expect(again.counts).toEqual({ rows: 12_000, inserted: 0, duplicates: 12_000, rejected: 0 });
+    expect(again.handed).toBe(0);
+  }, 60_000);
+
+  it("reads the case's hashes once when crowded batches find them stored: a snapshot, what is stored later is the writer's", () => {
+    const read = openSqlite(dbFile);
+    const caseId = read.prepare(`SELECT case_id FROM call_records LIMIT 1`).pluck().get() as number;
+    // Hashes of the whole case in no order: every batch's span is crowded.
+    const all = read.prepare(`SELECT id, content_hash FROM call_records WHERE case_id = ? ORDER BY line, id`).raw().all(caseId) as [number, string][];
+    read.close();
+    const batch = (hashes: string[]) => ({ count: hashes.length, values: hashes.flatMap((h, i) => row(h, i)) });
+    const filter = StoredHashFilter.open(dbFile, caseId)!;
+    const spread = (from: number) => Array.from({ length: 20 }, (_, i) => all[(from + i * 997) % all.length]![1]);
+    expect(filter.unstored(20, batch(spread(0)).values).stored).toBe(20);
+
+    // One stored hash changes after that batch: the filter still takes the old one for stored and
+    // lets the new one through, as only hashes read into memory would (the index would say the opposite).
+    const [id, old] = all[5]!;
+    // (A digit within the fingerprint's 32: the time's 10 and the digest's first 22.)
+    const renamed = `${old.slice(0, 20)}${old[20] === "a" ? "b" : "a"}${old.slice(21)}`;
+    const write = openSqlite(dbFile);
+    const rename = write.prepare(`UPDATE call_records SET content_hash = ? WHERE id = ?`);
+    rename.run(renamed, id);
+    try {
+      const out = filter.unstored(2, batch([old, renamed]).values);
+      expect(out).toMatchObject({ count: 1, stored: 1 });
+      expect(out.values[COL.hash]).toBe(renamed);
+      expect(filter.unstored(20, batch(spread(1)).values).stored).toBe(20);
+    } finally {
+      rename.run(old, id);
+      write.close();
+      filter.close();
+    }
   });
 
   it("cannot open a missing database: no filter, the writer deduplicates alone", () => {
