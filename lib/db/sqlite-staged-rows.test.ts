@@ -16,6 +16,8 @@ function batch(seconds: number[], tag: string): RecordBatch {
     row[COL.line] = i;
     row[COL.duration] = i % 2 === 0 ? 0 : 61;
     row[COL.caller] = "0123"; // a string of digits stays a string
+    row[COL.calleeRaw] = i === 1 ? 'O\'Brien \ud800 "quoted", 12.5' : ""; // a lone surrogate, quotes, an empty string
+    row[COL.callerRaw] = i === 2 ? "null" : null; // the word null is not null
     values.push(...row);
   });
   return { count: seconds.length, values };
@@ -48,6 +50,9 @@ describe("staged rows", () => {
       for (const r of rows) expect(r).toEqual(all.find((x) => tagOf(x) === tagOf(r)));
       expect(typeof rows[0]![COL.caller]).toBe("string");
       expect(rows[0]![COL.duration]).toBe(61);
+      expect(rows.map((r) => r[COL.calleeRaw])).toContain('O\'Brien \ud800 "quoted", 12.5');
+      expect(rows.filter((r) => r[COL.callerRaw] === "null")).toHaveLength(2);
+      expect(rows.filter((r) => r[COL.callerRaw] === null)).toHaveLength(6);
     } finally {
       staged.close();
     }

@@ -5,15 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
-import { COL, RECORD_COLUMNS, ROW_WIDTH, type RecordBatch, type RecordValue } from "../ingest/pipeline/record-sink";
+import { COL, ROW_WIDTH, type RecordBatch, type RecordValue } from "../ingest/pipeline/record-sink";
 
-/** Staged columns: c0 … c{ROW_WIDTH-1} in RECORD_COLUMNS order, untyped (no affinity: values come back as they went in). */
-const COLUMNS = RECORD_COLUMNS.map((_, i) => `c${i}`);
 const ROWS_PER_INSERT = 50;
-const insertSql = (n: number) =>
-  `INSERT INTO staged (${COLUMNS.join(", ")}) VALUES ${Array(n)
-    .fill(`(${Array(ROW_WIDTH).fill("?").join(", ")})`)
-    .join(", ")}`;
+const insertSql = (n: number) => `INSERT INTO staged (start, row) VALUES ${Array(n).fill("(?, ?)").join(", ")}`;
 
 /**
  * The rows of a file that is not in time order, held on disk until its last batch and then handed
@@ -42,10 +37,11 @@ export class StagedRows {
     this.db.pragma("synchronous = OFF");
     this.db.pragma("temp_store = FILE");
     this.db.pragma("cache_size = -16384");
-    this.db.exec(`CREATE TABLE staged (seq INTEGER PRIMARY KEY, ${COLUMNS.join(", ")})`);
+    this.db.exec(`CREATE TABLE staged (seq INTEGER PRIMARY KEY, start, row)`);
     return this.db.prepare(insertSql(ROWS_PER_INSERT));
   })();
   private readonly insertOne = this.db.prepare(insertSql(1));
+  private readonly params: (string | null)[] = new Array(ROWS_PER_INSERT * 2);
   /** Rows staged so far. */
   count = 0;
 
@@ -71,11 +67,23 @@ export class StagedRows {
     return n;
   }
 
+  /**
+   * Each row is one JSON array beside its start time: binding two values a row instead of
+   * ROW_WIDTH, and the sort moving one value, cost less than the JSON on both sides (1M rows out of
+   * order, 2026-12-04: see docs/benchmarks.md). JSON gives back exactly the strings, numbers and
+   * nulls a record holds (a lone surrogate is escaped and restored).
+   */
   private addRows(count: number, values: RecordValue[]): void {
-    const span = ROWS_PER_INSERT * ROW_WIDTH;
+    const params = this.params;
     let i = 0;
-    for (; i + ROWS_PER_INSERT <= count; i += ROWS_PER_INSERT) this.insertMany.run(values.slice(i * ROW_WIDTH, i * ROW_WIDTH + span));
-    for (; i < count; i++) this.insertOne.run(values.slice(i * ROW_WIDTH, (i + 1) * ROW_WIDTH));
+    for (; i + ROWS_PER_INSERT <= count; i += ROWS_PER_INSERT) {
+      for (let r = 0; r < ROWS_PER_INSERT; r++) stageParams(values, (i + r) * ROW_WIDTH, params, r * 2);
+      this.insertMany.run(params);
+    }
+    for (; i < count; i++) {
+      stageParams(values, i * ROW_WIDTH, params, 0);
+      this.insertOne.run(params[0], params[1]);
+    }
     this.count += count;
   }
 
@@ -86,7 +94,7 @@ export class StagedRows {
    * run beside the caller's inserts; at most READ_AHEAD batches wait.
    */
   async *sorted(rows = 500): AsyncGenerator<RecordBatch> {
-    const sql = `SELECT ${COLUMNS.join(", ")} FROM staged ORDER BY c${COL.start}, seq`;
+    const sql = `SELECT row FROM staged ORDER BY start, seq`;
     const reader = new Worker(SORTED_READER, { eval: true, workerData: { driver: DRIVER, file: this.file, sql, rows, ahead: READ_AHEAD } });
     const queue: ReaderMessage[] = [];
     let wake: (() => void) | null = null;
@@ -114,6 +122,12 @@ export class StagedRows {
     if (this.db.open) this.db.close();
     fs.rmSync(this.file, { force: true });
   }
+}
+
+/** One row's start time and JSON into params from `to`. */
+function stageParams(values: RecordValue[], at: number, params: (string | null)[], to: number): void {
+  params[to] = values[at + COL.start] as string | null;
+  params[to + 1] = JSON.stringify(values.slice(at, at + ROW_WIDTH));
 }
 
 /** Where SQLite puts its own temporary files (os_unix.c): SQLITE_TMPDIR, else the system's. */
@@ -159,8 +173,7 @@ try {
   const db = new Database(workerData.file, { readonly: true });
   db.pragma("temp_store = FILE");
   db.pragma("cache_size = -16384");
-  const rows = db.prepare(workerData.sql).raw(true).iterate();
-  const width = ${ROW_WIDTH};
+  const rows = db.prepare(workerData.sql).pluck().iterate();
   let credits = workerData.ahead;
   let done = false;
   const pump = () => {
@@ -170,7 +183,7 @@ try {
       for (; count < workerData.rows; count++) {
         const next = rows.next();
         if (next.done) { done = true; break; }
-        for (let c = 0; c < width; c++) values.push(next.value[c]);
+        for (const v of JSON.parse(next.value)) values.push(v);
       }
       if (count > 0) { parentPort.postMessage({ type: "batch", count, values }); credits--; }
       if (done) { db.close(); parentPort.postMessage({ type: "end" }); }
