@@ -70,6 +70,25 @@ describe("staged rows", () => {
     expect(starts).toEqual([...starts].sort());
     staged.close();
   });
+
+  it("sorts many rows sharing their start times across the whole staging, in arrival order", async () => {
+    const staged = new StagedRows();
+    try {
+      // 70,000 rows over 1,000 seconds: each second's 70 rows arrive spread over the whole file.
+      const n = 70_000;
+      const seconds = Array.from({ length: n }, (_, i) => 1_700_000_000 + ((i * 7919) % 1000));
+      for (let i = 0; i < n; i += 500) {
+        const b = batch(seconds.slice(i, i + 500), "r");
+        for (let k = 0; k < b.count; k++) b.values[k * ROW_WIDTH + COL.line] = i + k;
+        staged.add(b);
+      }
+      const out = (await collect(staged.sorted())).flatMap(rowsOf).map((r) => [r[COL.start] as string, r[COL.line] as number] as const);
+      const expected = seconds.map((s, i) => [new Date(s * 1000).toISOString(), i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+      expect(out).toEqual(expected);
+    } finally {
+      staged.close();
+    }
+  });
 });
 
 describe("staging files", () => {
