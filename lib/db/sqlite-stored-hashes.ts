@@ -99,23 +99,26 @@ export class StoredHashFilter {
   private readonly probe: StoredHashProbe;
   private skip = 0;
   private fingerprints: StoredHashFingerprints | null = null;
-  private triedFingerprints = false;
+  /** Set once the case's hashes turned out too many to hold. */
+  private noFingerprints = false;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly caseId: number,
+    /** Where the job's producers keep the one table they share (StoredHashFingerprints.sharedBuffer), else one of this filter's own. */
+    private shared: SharedArrayBuffer | undefined,
   ) {
     this.probe = new StoredHashProbe(db, caseId);
   }
 
   /** A filter on the case's records in the database file, or null when it cannot be opened read-only (then the writer alone deduplicates). */
-  static open(file: string, caseId: number): StoredHashFilter | null {
+  static open(file: string, caseId: number, shared?: SharedArrayBuffer): StoredHashFilter | null {
     try {
       const db = new Database(file, { readonly: true, fileMustExist: true });
       db.pragma("busy_timeout = 5000");
       // The probes read a few index pages at the right edge; the writer's cache is where the work is.
       db.pragma("cache_size = -2048");
-      return new StoredHashFilter(db, caseId);
+      return new StoredHashFilter(db, caseId, shared);
     } catch {
       return null;
     }
@@ -128,15 +131,20 @@ export class StoredHashFilter {
       return { count, values, stored: 0 };
     }
     const stored = this.fingerprints ? this.inFingerprints(this.fingerprints, count, values) : this.probe.stored(count, values);
-    if (!this.fingerprints && this.probe.crowded && stored.size >= count * MIN_STORED_SHARE && !this.triedFingerprints) {
-      this.triedFingerprints = true;
-      this.fingerprints = StoredHashFingerprints.load(this.db, this.caseId);
-    }
+    if (!this.fingerprints && !this.noFingerprints && this.probe.crowded && stored.size >= count * MIN_STORED_SHARE) this.takeFingerprints();
     // Few stored: a first upload (or new calls); probe again only now and then (in memory, every batch).
     if (stored.size < count * MIN_STORED_SHARE && !this.fingerprints) this.skip = SKIP_AFTER_MISS;
     if (stored.size === 0) return { count, values, stored: 0 };
     const kept = withoutHashes(count, values, stored);
     return kept.count === count ? { count, values, stored: 0 } : { ...kept, stored: count - kept.count };
+  }
+
+  /** The shared table: built here, or taken once the other producer has built it (until then the index answers). */
+  private takeFingerprints(): void {
+    this.shared ??= StoredHashFingerprints.sharedBuffer();
+    const table = StoredHashFingerprints.fromShared(this.db, this.caseId, this.shared);
+    if (table === null) this.noFingerprints = true;
+    else if (table !== "building") this.fingerprints = table;
   }
 
   /** The batch's hashes the fingerprints hold. */

@@ -47,10 +47,30 @@ describe("stored hash fingerprints", () => {
     expect(StoredHashFingerprints.load(database([[1, contentHash(5, "y")]]), 1)!.has(zero)).toBe(false);
   });
 
+  it("are built once in a shared buffer: later callers take that table, not their own database's", () => {
+    const hashes = Array.from({ length: 500 }, (_, i) => contentHash(1_700_000_000 + i, `shared ${i}`));
+    const buffer = StoredHashFingerprints.sharedBuffer();
+    const built = StoredHashFingerprints.fromShared(database(hashes.map((h) => [1, h])), 1, buffer);
+    expect(built).not.toBe("building");
+    // Another connection whose case is empty: the table it gets is the one in the buffer.
+    const taken = StoredHashFingerprints.fromShared(database([]), 1, buffer);
+    expect(taken).not.toBeNull();
+    expect(taken !== "building" && taken!.size).toBe(500);
+    expect(taken !== "building" && hashes.every((h) => taken!.has(h))).toBe(true);
+    // While another thread builds it (state 1 in the buffer's header), callers are told so.
+    const busy = StoredHashFingerprints.sharedBuffer();
+    Atomics.store(new Int32Array(busy, 0, 4), 0, 1);
+    expect(StoredHashFingerprints.fromShared(database(hashes.map((h) => [1, h])), 1, busy)).toBe("building");
+  });
+
   it("is not built when the case's hashes would need more memory than allowed", () => {
     const db = database(Array.from({ length: 1_000 }, (_, i) => [1, contentHash(i, String(i))] as [number, string]));
     // 1,000 hashes need ceil(1000 / 0.7) = 1,429 slots of 16 bytes.
     expect(StoredHashFingerprints.load(db, 1, 1_429 * 16 - 1)).toBeNull();
     expect(StoredHashFingerprints.load(db, 1, 1_429 * 16)?.size).toBe(1_000);
+    // Too big once is too big for every thread sharing the buffer: nobody builds it again.
+    const small = StoredHashFingerprints.sharedBuffer(1_000);
+    expect(StoredHashFingerprints.fromShared(db, 1, small)).toBeNull();
+    expect(StoredHashFingerprints.fromShared(database([]), 1, small)).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { loadConfig } from "../config";
 import { log } from "../log";
 import { openPlaintext, unreadableUploadOutcome, type Plaintext } from "../security/plaintext-copy";
 import { purgeJob } from "./purge-job";
+import { StoredHashFingerprints } from "../db/stored-hash-fingerprints";
 
 /**
  * Runs one ingest task against its own database connection, into the task's case. The worker
@@ -50,7 +51,8 @@ export async function runIngestTask(task: IngestTask, onProgress: (tick: Progres
         caseRegion: task.caseRegion ?? null,
         privacyRules: task.privacyRules,
         allowFormatMismatch: loadConfig().formatMismatch === "read",
-        storedHashes: target.kind === "sqlite" ? { file: target.file, caseId: task.caseId } : undefined,
+        // One buffer for the producers' shared table of stored hashes (untouched, it takes no memory).
+        storedHashes: target.kind === "sqlite" ? { file: target.file, caseId: task.caseId, fingerprints: StoredHashFingerprints.sharedBuffer() } : undefined,
         onProgress,
         isCancelled,
       },

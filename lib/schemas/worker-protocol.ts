@@ -61,9 +61,10 @@ export const producerInputSchema = z.object({
   allowFormatMismatch: z.boolean().optional(),
   /**
    * The SQLite database the job loads into and the job's case: the producer drops records the case
-   * already holds there (StoredHashFilter).
+   * already holds there (StoredHashFilter); `fingerprints`, the buffer in which the job's producers
+   * share the case's hashes when they read them into memory (StoredHashFingerprints).
    */
-  storedHashes: z.object({ file: z.string(), caseId: z.number().int() }).optional(),
+  storedHashes: z.object({ file: z.string(), caseId: z.number().int(), fingerprints: z.instanceof(SharedArrayBuffer).optional() }).optional(),
 });
 export type ProducerInput = z.infer<typeof producerInputSchema>;
 

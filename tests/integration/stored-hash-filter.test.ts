@@ -1,10 +1,12 @@
 import fs from "node:fs";
+import Database from "better-sqlite3";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqlite } from "../../lib/db/open-sqlite";
 import { getDb } from "../../lib/db/prisma";
 import { SqliteRecordSink } from "../../lib/db/sqlite-record-sink";
 import { StoredHashFilter } from "../../lib/db/sqlite-stored-hashes";
+import { StoredHashFingerprints } from "../../lib/db/stored-hash-fingerprints";
 import { ingestFile, type IngestInput } from "../../lib/ingest/pipeline/ingest-file";
 import { COL, ROW_WIDTH, type RecordBatch, type RecordSink } from "../../lib/ingest/pipeline/record-sink";
 import { createJob } from "../../lib/jobs/job-commands";
@@ -62,12 +64,12 @@ function countingSink(jobId: string, caseId: number): { sink: RecordSink; handed
 }
 
 /** Loads the file into the default case; `filtered`: the producers drop what the case holds (storedHashes). */
-async function load(file: string, opts: Pick<IngestInput, "producer"> & { filtered?: boolean }) {
+async function load(file: string, opts: Pick<IngestInput, "producer"> & { filtered?: boolean; fingerprints?: SharedArrayBuffer }) {
   const name = path.basename(file);
   const job = await createJob(db, { fileName: name, storedPath: file, sha256: "t", sizeBytes: fs.statSync(file).size });
   const { sink, handed } = countingSink(job.id, job.caseId);
   const threads = { producers: 2, rangeBytes: 64 * 1024, startAll: true };
-  const storedHashes = opts.filtered ? { file: dbFile, caseId: job.caseId } : undefined;
+  const storedHashes = opts.filtered ? { file: dbFile, caseId: job.caseId, fingerprints: opts.fingerprints } : undefined;
   const result = await ingestFile({ filePath: file, fileName: name, templates: [], threads, producer: opts.producer, storedHashes }, sink);
   const read = openSqlite(dbFile);
   const records = read.prepare(`SELECT content_hash || ':' || line FROM call_records WHERE job_id = ? ORDER BY line`).pluck().all(job.id) as string[];
@@ -139,9 +141,17 @@ describe("producers drop stored duplicates before the writer", () => {
     const filtered = { producer: "thread", filtered: true } as const;
     const first = await load(shuffled, filtered);
     expect(first.counts).toEqual({ rows: 12_000, inserted: 12_000, duplicates: 0, rejected: 0 });
-    const again = await load(shuffled, filtered);
+    const fingerprints = StoredHashFingerprints.sharedBuffer();
+    const again = await load(shuffled, { ...filtered, fingerprints });
     expect(again.counts).toEqual({ rows: 12_000, inserted: 0, duplicates: 12_000, rejected: 0 });
     expect(again.handed).toBe(0);
+    // The producer threads built the case's table in the buffer they shared: it is ready, with every
+    // record the case held (an empty database gets that table, not its own).
+    const caseRecords = await db.callRecord.count({ where: { caseId: (await db.ingestionJob.findUniqueOrThrow({ where: { id: again.jobId } })).caseId } });
+    const empty = new Database(":memory:");
+    empty.exec(`CREATE TABLE call_records (case_id INTEGER, content_hash TEXT)`);
+    const table = StoredHashFingerprints.fromShared(empty, 1, fingerprints);
+    expect(table !== null && table !== "building" && table.size).toBe(caseRecords);
   }, 60_000);
 
   it("reads the case's hashes once when crowded batches find them stored: a snapshot, what is stored later is the writer's", () => {

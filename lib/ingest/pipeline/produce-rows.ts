@@ -17,7 +17,7 @@ export interface ProducerPort {
  */
 export async function produceRows(input: ProducerInput, port: ProducerPort, inbox: CommandInbox): Promise<void> {
   let close: (() => Promise<void>) | null = null;
-  const filter = input.storedHashes ? StoredHashFilter.open(input.storedHashes.file, input.storedHashes.caseId) : null;
+  const filter = input.storedHashes ? StoredHashFilter.open(input.storedHashes.file, input.storedHashes.caseId, input.storedHashes.fingerprints) : null;
   try {
     const { plan, source, sample, formatMismatch } = await planFile(input);
     close = () => source.close();
