@@ -66,18 +66,31 @@ function isDigit(c: number): boolean {
 }
 
 const TWO = Array.from({ length: 60 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
-let lastDay = Number.NaN;
-let lastPrefix = "";
+/**
+ * Date parts (`YYYY-MM-DDT`) by day, direct-mapped: a file in time order stays on one slot for a
+ * day; one out of time order jumps between days, and a year of them fits without evictions. It
+ * kept only the last day before, and rebuilt the date (Date.toISOString) for nearly every row of a
+ * file out of order: 11 % of a row producer's time (1M rows, scripts/bench/sqlite-profile.mts).
+ */
+const DAY_SLOTS = 1024;
+const slotDays = new Float64Array(DAY_SLOTS).fill(Number.NaN);
+const slotPrefixes: string[] = new Array<string>(DAY_SLOTS).fill("");
 
-/** UTC instant (ms) → `YYYY-MM-DDTHH:MM:SSZ`; the date part is reused while rows stay on one day. */
+function datePrefix(day: number): string {
+  const slot = day & (DAY_SLOTS - 1);
+  if (slotDays[slot] !== day) {
+    slotDays[slot] = day;
+    slotPrefixes[slot] = new Date(day * 86_400_000).toISOString().slice(0, 11);
+  }
+  return slotPrefixes[slot]!;
+}
+
+/** UTC instant (ms) → `YYYY-MM-DDTHH:MM:SSZ`. */
 export function isoFromMs(ms: number): string {
   const day = Math.floor(ms / 86_400_000);
-  if (day !== lastDay) {
-    lastDay = day;
-    lastPrefix = new Date(day * 86_400_000).toISOString().slice(0, 11);
-  }
+  const prefix = datePrefix(day);
   const sec = Math.floor((ms - day * 86_400_000) / 1000);
   const h = Math.floor(sec / 3600);
   const m = Math.floor((sec % 3600) / 60);
-  return `${lastPrefix}${TWO[h]}:${TWO[m]}:${TWO[sec % 60]}Z`;
+  return `${prefix}${TWO[h]}:${TWO[m]}:${TWO[sec % 60]}Z`;
 }
