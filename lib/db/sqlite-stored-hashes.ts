@@ -142,7 +142,14 @@ export class StoredHashFilter {
   /** The shared table: built here, or taken once the other producer has built it (until then the index answers). */
   private takeFingerprints(): void {
     this.shared ??= StoredHashFingerprints.sharedBuffer();
-    const table = StoredHashFingerprints.fromShared(this.db, this.caseId, this.shared);
+    let table: ReturnType<typeof StoredHashFingerprints.fromShared>;
+    try {
+      table = StoredHashFingerprints.fromShared(this.db, this.caseId, this.shared);
+    } catch {
+      // Reading the hashes failed (the buffer says so to the other producer): the index look-ups,
+      // which read the same database, go on, and report a real failure themselves.
+      table = null;
+    }
     if (table === null) this.noFingerprints = true;
     else if (table !== "building") this.fingerprints = table;
   }

@@ -185,6 +185,19 @@ describe("producers drop stored duplicates before the writer", () => {
     }
   });
 
+  it("goes on with the index look-ups when the hashes cannot be read into memory", () => {
+    const read = openSqlite(dbFile);
+    const caseId = read.prepare(`SELECT case_id FROM call_records LIMIT 1`).pluck().get() as number;
+    const all = read.prepare(`SELECT content_hash FROM call_records WHERE case_id = ? ORDER BY line, id`).pluck().all(caseId) as string[];
+    read.close();
+    // A buffer too small for even the table's header: building the table throws inside the filter.
+    const filter = StoredHashFilter.open(dbFile, caseId, new SharedArrayBuffer(8))!;
+    const hashes = (from: number) => Array.from({ length: 20 }, (_, i) => all[(from + i * 997) % all.length]!);
+    const batch = (hs: string[]) => hs.flatMap((h, i) => row(h, i));
+    for (let k = 0; k < 3; k++) expect(filter.unstored(20, batch(hashes(k))).stored).toBe(20);
+    filter.close();
+  });
+
   it("cannot open a missing database: no filter, the writer deduplicates alone", () => {
     expect(StoredHashFilter.open(path.join(tmp.dir, "missing.db"), 1)).toBeNull();
   });
