@@ -32,7 +32,7 @@ const TOO_BIG = 3;
  * different records are taken for each other only if they start in the same second and share those
  * 88 bits (about 3·10⁻²⁷ for a pair). Memory: 16 bytes a slot, at most MAX_FINGERPRINT_BYTES.
  *
- * The table lives in a SharedArrayBuffer the job's producer threads share (sharedFingerprints):
+ * The table lives in a SharedArrayBuffer the job's producer threads share (sharedBuffer, fromShared):
  * the first that needs it builds it, the other uses it once it is ready, so a job holds one table
  * (untouched pages of the buffer take no memory). It is a snapshot: hashes stored after the scan
  * are not in it, and are left to the writer's INSERT OR IGNORE, as every record the producers let

@@ -2,6 +2,7 @@ import { parseDatabaseUrl } from "../db/database-url";
 import { openSqlite } from "../db/open-sqlite";
 import { SqliteRecordSink } from "../db/sqlite-record-sink";
 import { openPgRecordSink } from "../db/pg-open-sink";
+import { StoredHashFingerprints } from "../db/stored-hash-fingerprints";
 import type { RecordSink } from "../ingest/pipeline/record-sink";
 import { ingestFile } from "../ingest/pipeline/ingest-file";
 import type { ProgressTick } from "../ingest/pipeline/progress-meter";
@@ -10,7 +11,6 @@ import { loadConfig } from "../config";
 import { log } from "../log";
 import { openPlaintext, unreadableUploadOutcome, type Plaintext } from "../security/plaintext-copy";
 import { purgeJob } from "./purge-job";
-import { StoredHashFingerprints } from "../db/stored-hash-fingerprints";
 
 /**
  * Runs one ingest task against its own database connection, into the task's case. The worker
