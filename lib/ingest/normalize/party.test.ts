@@ -52,6 +52,37 @@ describe("readParty: every call keeps its parties (issue 17)", () => {
   });
 });
 
+describe("readParty: plain numbers skip the text tests", () => {
+  it("classifies a plain number exactly as the same number behind a spreadsheet guard (which takes the general path)", () => {
+    const numbers: string[] = [
+      "911",
+      "112",
+      "611",
+      "101",
+      "1",
+      "42",
+      "6789",
+      "32665",
+      "1234567",
+      "2125551234",
+      "12125551234",
+      "7943096148",
+      "447943096148",
+      "9341266159",
+      "0",
+      "00",
+      "0000",
+      "07943096148",
+    ];
+    // Every length from 1 to 18 digits, with and without a +, from a few leading digits.
+    for (const lead of ["0", "1", "2", "4", "7", "9"]) for (let n = 1; n <= 18; n++) numbers.push((lead + "3141592653589793238").slice(0, n));
+    for (const n of [...numbers]) numbers.push(`+${n}`);
+    for (const region of ["US", "GB", "IN", "DE", null] as const) {
+      for (const n of numbers) expect(readParty(n, region), `${n} in ${region}`).toEqual(readParty(`'${n}`, region));
+    }
+  });
+});
+
 describe("compilePartyReader", () => {
   it("reads words as ids in a column of ids, and as noise in a column of numbers", () => {
     const ids = compilePartyReader(["A", "E", "B", "A", "C"], null);

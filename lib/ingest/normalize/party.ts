@@ -58,7 +58,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
 const FORMATTING = /[\s().\-/]/g;
 
+/**
+ * A plain number: digits, at most a leading +, not starting with 0. None of classify's tests before
+ * its digits branch can match such a text (no letters, no zeros-only placeholder, no `:`, `@`,
+ * `%`, `*`, `#`, quote or formatting), so it goes to fromDigits at once, as it would after them:
+ * 1M readings of the tower dump's parties (bench file), 0.80–0.89 → 0.44–0.63 s.
+ */
+const PLAIN_NUMBER = /^\+?[1-9]\d*$/;
+
 function classify(raw: string, region: CountryCode | null): PartyClass {
+  if (PLAIN_NUMBER.test(raw)) return fromDigits(raw, raw, region);
   const text = unwrapText(raw);
   if (WITHHELD.test(text)) return WITHHELD_READING;
   if (PLACEHOLDER.test(text)) return "junk";
