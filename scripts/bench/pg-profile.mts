@@ -1,6 +1,6 @@
 // Profile of the PostgreSQL load path (issue 20): where one job's time goes, phase by phase.
 //
-//   npx tsx scripts/bench/pg-profile.mts [--rows 1000000] [--counterparties 300] [--workers 1|2] [--again] [--cpu-prof]
+//   npx tsx scripts/bench/pg-profile.mts [--rows 1000000] [--counterparties 300] [--workers 1|2] [--again] [--cpu-prof] [--input FILE]
 //
 // Writes AT&T-style file(s) with the bench generator (scripts/bench/cdr-rows.mjs; one per worker,
 // different seeds; cached under /tmp/sy-pg-profile), creates a fresh schema on the test PostgreSQL
@@ -101,7 +101,8 @@ async function parent() {
   fs.mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   for (let w = 0; w < workers; w++) {
-    const file = path.join(dir, `att-${rows}-${counterparties}-${w}.csv`);
+    // --input: that file (e.g. a bench shape from scripts/bench/shape-rows.mjs) for every worker, each into its own case.
+    const file = args.get("input") ?? path.join(dir, `att-${rows}-${counterparties}-${w}.csv`);
     if (!fs.existsSync(file)) {
       const t = performance.now();
       const gen = createCdrGenerator({ seed: 20240301 + w, counterparties });
