@@ -31,11 +31,13 @@ export function productionEnv(base = process.env, { worker = false } = {}) {
 const MAIN_THREAD_HEAP = "--max-semi-space-size=4";
 
 /**
- * The standalone worker (`npm run worker`: PostgreSQL loads only): 32 MB semi-spaces. Its sink
- * holds 20,000-row flushes for a COPY each, which outlived 4 MB semi-spaces and were promoted, and
- * the old generation's collections took a third of the loader's CPU. 1M-row tower dump, one
- * worker (`scripts/bench/pg-profile.mts`, flag by flag, 2026-12-04): 4 MB 17.65–18.23 s, 16 MB 16.38
- * s, 32 MB 14.96 s, 64 MB 13.73–14.29 s; the process's peak RSS grew ~120 MB at 32 and ~300 MB at
- * 64 against 4, so 32.
+ * The standalone worker (`npm run worker`: PostgreSQL loads only): 8 MB semi-spaces. It ran with 32
+ * MB while its sink built a string per COPY field and held each flush's rows as arrays (the old
+ * generation's collections were then a third of the loader's CPU). Since the COPY is encoded
+ * straight into bytes (lib/db/pg-csv-encoder.ts) the first upload no longer feels the size. 1M-row
+ * tower dump, `npm run bench -- --skip-csv --skip-pdf --skip-scan --skip-xlsx --skip-libs --shapes
+ * distinct` (2026-12-04 21:25–21:55 UTC, one run each): 32 MB first 20.86 s, re-upload 6.90 s, two
+ * workers 35.19 s, peak RSS 500–559 MB; 8 MB 20.69 s, 8.00 s, 37.65 s, 375–392 MB; 4 MB 20.98 s,
+ * 8.60 s, 37.71 s, 336–360 MB. 8 keeps the worker under 400 MB for a second or so of re-upload.
  */
-const WORKER_PROCESS_HEAP = "--max-semi-space-size=32";
+const WORKER_PROCESS_HEAP = "--max-semi-space-size=8";
