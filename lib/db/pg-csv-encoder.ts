@@ -2,6 +2,13 @@ import type { CopyValue } from "./pg-copy";
 
 /** Bytes a chunk holds before it is handed to the COPY stream: one round trip per ~1 MB. */
 const CHUNK_BYTES = 1 << 20;
+/**
+ * A chunk's buffer: room for the row that crosses CHUNK_BYTES (chunks are handed on at the end of
+ * a row), so that row does not copy the whole chunk into a bigger buffer. Only a longer row does.
+ */
+const CAPACITY = CHUNK_BYTES + (64 << 10);
+/** No buffer yet: the first byte written allocates one (a chunk handed on is never written again). */
+const NONE = Buffer.alloc(0);
 
 /**
  * Rows of `COPY … (FORMAT csv)` written straight into byte buffers: NULL is an empty unquoted
@@ -12,7 +19,7 @@ const CHUNK_BYTES = 1 << 20;
  * (docs/benchmarks.md, "PostgreSQL load").
  */
 export class CsvEncoder {
-  private buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  private buf: Buffer = NONE;
   private at = 0;
   private rowStart = true;
 
@@ -68,7 +75,7 @@ export class CsvEncoder {
   private take(): Buffer {
     const out = this.buf.subarray(0, this.at);
     // The stream may still hold the chunk it was given: never write into it again.
-    this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.buf = NONE;
     this.at = 0;
     return out;
   }
@@ -89,7 +96,7 @@ export class CsvEncoder {
   /** Room for `n` more bytes: a chunk past CHUNK_BYTES is fine (takeFull hands it on), an overflow is not. */
   private reserve(n: number): void {
     if (this.at + n <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n));
+    const bigger = Buffer.allocUnsafe(Math.max(CAPACITY, this.buf.length * 2, this.at + n));
     this.buf.copy(bigger, 0, 0, this.at);
     this.buf = bigger;
   }
