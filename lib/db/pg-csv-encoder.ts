@@ -16,7 +16,7 @@ const NONE = Buffer.alloc(0);
  * NUL dropped (PostgreSQL text cannot hold it; a damaged carrier file can). Building each field as
  * a JS string and each line by concatenation made ~20 short-lived strings a record: on a 1M-row
  * tower dump the PostgreSQL loader thread spent 45 % of its CPU in garbage collection
- * (docs/benchmarks.md, "PostgreSQL load").
+ * (docs/architecture.md, "COPY bytes, not strings").
  */
 export class CsvEncoder {
   private buf: Buffer = NONE;
