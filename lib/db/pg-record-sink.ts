@@ -24,6 +24,12 @@ const MAX_RAW = 4000;
 export const PG_FLUSH_ROWS = Number(process.env.SWITCHYARD_PG_FLUSH_ROWS) || 20_000;
 /** Flushes go straight into call_records (pg-direct-copy.ts) unless this says 0 (for comparisons). */
 const PG_DIRECT_COPY = process.env.SWITCHYARD_PG_DIRECT !== "0";
+/**
+ * Rows per flush while the flushes come back nearly all stored (a re-upload): such a flush is only
+ * probed and dropped, and 20,000 rows held for it outlived the worker's 8 MB semi-spaces (promoted,
+ * then collected by the old generation's collector).
+ */
+const PG_PROBE_ROWS = 2_500;
 /** After a direct COPY met a stored content key, this many flushes go through staging before the next try. */
 const STAGED_AFTER_CONFLICT = 9;
 
@@ -60,6 +66,8 @@ export class PgRecordSink implements RecordSink {
   private next = 0;
   /** Flushes to send without probing for stored hashes first (withoutStored): none at first, 9 after a flush of mostly new rows. */
   private skipProbes = 0;
+  /** The last probe found ≥ 90 % of its flush stored: flushes are PG_PROBE_ROWS until one does not. */
+  private mostlyStored = false;
   /** New rows of flushes fed since the last commit(). */
   private inserted = 0;
   /** Fed while every flush's stored rows come after the previous ones in time; null once not (finish() reads the job back). */
@@ -83,11 +91,11 @@ export class PgRecordSink implements RecordSink {
     this.lanes = [{ client, staged: false }, ...(spare ? [{ client: spare, staged: false }] : [])];
   }
 
-  /** Held; every PG_FLUSH_ROWS rows a flush starts on the next lane (commit() counts them). */
+  /** Held; every PG_FLUSH_ROWS rows (PG_PROBE_ROWS in a re-upload) a flush starts on the next lane (commit() counts them). */
   async insertRecords(batch: RecordBatch): Promise<null> {
     this.held.push(batch);
     this.heldCount += batch.count;
-    if (this.heldCount >= PG_FLUSH_ROWS) await this.startFlush();
+    if (this.heldCount >= (this.mostlyStored ? PG_PROBE_ROWS : PG_FLUSH_ROWS)) await this.startFlush();
     return null;
   }
 
@@ -220,6 +228,7 @@ export class PgRecordSink implements RecordSink {
   private async withoutStored(client: pg.PoolClient, held: RecordBatch[]): Promise<RecordBatch[]> {
     const { fresh, count, dropped } = await withoutStoredHashes(client, this.caseId, held);
     this.skipProbes = dropped >= count * 0.1 ? 0 : 9;
+    this.mostlyStored = dropped >= count * 0.9;
     return fresh;
   }
 

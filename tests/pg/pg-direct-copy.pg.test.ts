@@ -98,6 +98,20 @@ describe.skipIf(!pgdb)("PostgreSQL: flushes COPYed into call_records", () => {
     await elsewhere.sink.close();
   });
 
+  it("re-sends nothing of a re-upload, in the small flushes a re-upload gets, and stores the new rows after it", async () => {
+    const first = await startLoad("again-1.csv");
+    for (let i = 0; i < 50; i++) await first.sink.insertRecords(syntheticBatch(200_000 + i * 500, 500));
+    expect(await first.sink.commit()).toBe(25_000);
+    await first.sink.close();
+    const again = await startLoad("again-2.csv", first.job.caseId);
+    for (let i = 0; i < 50; i++) await again.sink.insertRecords(syntheticBatch(200_000 + i * 500, 500));
+    await again.sink.insertRecords(syntheticBatch(225_000, 300));
+    expect(await again.sink.commit()).toBe(300);
+    await again.sink.close();
+    expect(await storedLines(again.job.id)).toEqual(Array.from({ length: 300 }, (_, i) => 225_001 + i));
+    expect(await storedLines(first.job.id)).toHaveLength(25_000);
+  });
+
   it("keeps no orphan records when the job is deleted mid-load, and fails the load as job_deleted", async () => {
     const { job, sink } = await startLoad("gone.csv");
     await sink.insertRecords(syntheticBatch(5_000, 120));
