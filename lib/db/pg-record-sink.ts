@@ -52,7 +52,8 @@ const STAGED_AFTER_CONFLICT = 9;
  * SWITCHYARD_PG_LANES=2) two flushes run at once. Flushes are fed to the scanner and counted in
  * the order they were started. loadRows commits every `commitEvery` rows; commit() waits for every
  * flush and returns the new rows among them. Before a flush, rows the case already holds are
- * dropped (pg-held-rows.ts: a re-upload sends nothing) while flushes keep finding ≥ 10 % of them.
+ * dropped (pg-held-rows.ts: a re-upload sends nothing) while flushes keep finding ≥ 10 % of them;
+ * while they find ≥ 90 %, a flush (then only a probe) starts every PG_PROBE_ROWS rows.
  * Two flushes of one file in flight at once may hold the same content key (an in-file duplicate):
  * either line may then be the one stored (the other conflicts, as against another file).
  */
