@@ -25,9 +25,10 @@ export const PG_FLUSH_ROWS = Number(process.env.SWITCHYARD_PG_FLUSH_ROWS) || 20_
 /** Flushes go straight into call_records (pg-direct-copy.ts) unless this says 0 (for comparisons). */
 const PG_DIRECT_COPY = process.env.SWITCHYARD_PG_DIRECT !== "0";
 /**
- * Rows per flush while the flushes come back nearly all stored (a re-upload): such a flush is only
+ * Rows per flush while the flushes come back entirely stored (a re-upload): such a flush is only
  * probed and dropped, and 20,000 rows held for it outlived the worker's 8 MB semi-spaces (promoted,
- * then collected by the old generation's collector).
+ * then collected by the old generation's collector). A flush with any new row goes back to
+ * PG_FLUSH_ROWS: an overlapping delivery's new rows are not COPYed a few hundred at a time.
  */
 const PG_PROBE_ROWS = 2_500;
 /** After a direct COPY met a stored content key, this many flushes go through staging before the next try. */
@@ -53,7 +54,7 @@ const STAGED_AFTER_CONFLICT = 9;
  * the order they were started. loadRows commits every `commitEvery` rows; commit() waits for every
  * flush and returns the new rows among them. Before a flush, rows the case already holds are
  * dropped (pg-held-rows.ts: a re-upload sends nothing) while flushes keep finding ≥ 10 % of them;
- * while they find ≥ 90 %, a flush (then only a probe) starts every PG_PROBE_ROWS rows.
+ * while they find all of them, a flush (then only a probe) starts every PG_PROBE_ROWS rows.
  * Two flushes of one file in flight at once may hold the same content key (an in-file duplicate):
  * either line may then be the one stored (the other conflicts, as against another file).
  */
@@ -67,8 +68,8 @@ export class PgRecordSink implements RecordSink {
   private next = 0;
   /** Flushes to send without probing for stored hashes first (withoutStored): none at first, 9 after a flush of mostly new rows. */
   private skipProbes = 0;
-  /** The last probe found ≥ 90 % of its flush stored: flushes are PG_PROBE_ROWS until one does not. */
-  private mostlyStored = false;
+  /** The last probe found all of its flush stored: flushes are PG_PROBE_ROWS until one holds a new row. */
+  private allStored = false;
   /** New rows of flushes fed since the last commit(). */
   private inserted = 0;
   /** Fed while every flush's stored rows come after the previous ones in time; null once not (finish() reads the job back). */
@@ -96,7 +97,7 @@ export class PgRecordSink implements RecordSink {
   async insertRecords(batch: RecordBatch): Promise<null> {
     this.held.push(batch);
     this.heldCount += batch.count;
-    if (this.heldCount >= (this.mostlyStored ? PG_PROBE_ROWS : PG_FLUSH_ROWS)) await this.startFlush();
+    if (this.heldCount >= (this.allStored ? PG_PROBE_ROWS : PG_FLUSH_ROWS)) await this.startFlush();
     return null;
   }
 
@@ -229,7 +230,7 @@ export class PgRecordSink implements RecordSink {
   private async withoutStored(client: pg.PoolClient, held: RecordBatch[]): Promise<RecordBatch[]> {
     const { fresh, count, dropped } = await withoutStoredHashes(client, this.caseId, held);
     this.skipProbes = dropped >= count * 0.1 ? 0 : 9;
-    this.mostlyStored = dropped >= count * 0.9;
+    this.allStored = count > 0 && dropped === count;
     return fresh;
   }
 
