@@ -134,7 +134,11 @@ function build(db: Database.Database, caseId: number, buffer: SharedArrayBuffer)
   })();
 }
 
-/** Adds a hash's fingerprint; "held" when it already was (an all-zero one is kept apart: it marks empty slots). */
+/**
+ * Adds a hash's fingerprint; "held" when it already was (an all-zero one is kept apart: it marks
+ * empty slots). The probe loop is has()'s, written out again on purpose: a shared helper taking the
+ * key as an array made the load 15 % and the look-ups 8 % slower (stored-hash-lookups.mts, 1M).
+ */
 function add(slots: Uint32Array, capacity: number, hash: string): "added" | "held" | "zero" {
   const w0 = hexWord(hash, 0);
   const w1 = hexWord(hash, 8);
