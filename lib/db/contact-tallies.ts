@@ -1,9 +1,10 @@
 import { isoFromMs } from "../ingest/normalize/fast-clock";
+import { PhoneNumberSlots } from "./phone-number-slots";
 import { grownColumn } from "./typed-columns";
 
 /** One contact of one target as the scan counted it (what a contacts row holds). */
 export interface ContactTally {
-  /** What the number is (e164, extension, service, withheld, …: the party kind of record-fields.ts). */
+  /** What the number is (e164, extension, service, withheld, …): the smallest non-null kind seen, as MIN(kind) of the SQL recounts. */
   kind: string | null;
   first: string;
   last: string;
@@ -17,12 +18,14 @@ const INITIAL = 256;
  * A target's contact tallies, fed in time order (JobScanner), in columns instead of one object per
  * number: a tower dump names a million different numbers, and an object with two retained time
  * strings per number cost ~180 bytes each (a 1M-number file peaked at 560–630 MB in the server).
- * Here a number costs its Map entry and 25 bytes of typed arrays. Times are kept as milliseconds
- * and written back with isoFromMs, which gives back exactly the canonical `YYYY-MM-DDTHH:MM:SSZ`
+ * Here a number costs 25 bytes of typed arrays and its slot: 24–48 bytes for an E.164 number
+ * (PhoneNumberSlots), a Map entry for any other. Times are kept as milliseconds and written back with isoFromMs, which gives back exactly the canonical `YYYY-MM-DDTHH:MM:SSZ`
  * every stored start time has (the record builder writes them with it); any other spelling is kept
  * as text beside (`texts`), so what comes out is always what went in.
  */
 export class ContactTallies implements Iterable<[string, ContactTally]> {
+  /** E.164 numbers' slots (most of a file's), keyed by a double; every other number's below. */
+  private readonly phones = new PhoneNumberSlots();
   private readonly slot = new Map<string, number>();
   private readonly kindNames: (string | null)[] = [];
   private kind = new Uint8Array(INITIAL);
@@ -33,23 +36,31 @@ export class ContactTallies implements Iterable<[string, ContactTally]> {
   private texts: Map<number, { first: string; last: string }> | null = null;
 
   get size(): number {
-    return this.slot.size;
+    return this.phones.size + this.slot.size;
   }
 
-  keys(): IterableIterator<string> {
-    return this.slot.keys();
+  *keys(): IterableIterator<string> {
+    for (const [key] of this.phones.entries()) yield PhoneNumberSlots.numberOf(key);
+    yield* this.slot.keys();
   }
 
-  /** One record naming `num`, starting at `start` (`ms`), no earlier than any noted before. The kind is the first sighting's. */
+  /** One record naming `num`, starting at `start` (`ms`), no earlier than any noted before. */
   note(num: string, kind: string | null, start: string, ms: number, voice: number, message: number): void {
-    let i = this.slot.get(num);
-    const isNew = i === undefined;
-    if (i === undefined) {
-      i = this.slot.size;
+    const key = PhoneNumberSlots.keyOf(num);
+    let i = key !== 0 ? this.phones.get(key) : (this.slot.get(num) ?? -1);
+    const isNew = i < 0;
+    if (isNew) {
+      i = this.size;
       if (i === this.first.length) this.grow();
-      this.slot.set(num, i);
+      if (key !== 0) this.phones.add(key, i);
+      else this.slot.set(num, i);
       this.kind[i] = this.kindIndex(kind);
       this.first[i] = ms;
+    } else if (kind !== null) {
+      // MIN(kind) of the recounts, which skips nulls: a number's kind rarely changes, so this is one lookup.
+      const k = this.kindIndex(kind);
+      const was = this.kindNames[this.kind[i]!] ?? null;
+      if (k !== this.kind[i] && (was === null || kind < was)) this.kind[i] = k;
     }
     this.last[i] = ms;
     this.calls[i]! += voice;
@@ -62,13 +73,22 @@ export class ContactTallies implements Iterable<[string, ContactTally]> {
   /**
    * The tallies in the order of their numbers: inserted that way, the contacts index grows at its
    * edge instead of at random (1M contacts of one target: 9.1 s at random). Only the numbers are
-   * sorted; each tally is built as it is read.
+   * sorted (the E.164 ones as doubles, merged with the others' strings); each tally is built as it is read.
    */
   *sorted(): IterableIterator<[string, ContactTally]> {
-    for (const num of [...this.slot.keys()].sort()) yield [num, this.tally(this.slot.get(num)!)];
+    const keys = this.phones.sortedKeys();
+    const others = [...this.slot.keys()].sort();
+    let o = 0;
+    for (const key of keys) {
+      const num = PhoneNumberSlots.numberOf(key);
+      for (; o < others.length && others[o]! < num; o++) yield [others[o]!, this.tally(this.slot.get(others[o]!)!)];
+      yield [num, this.tally(this.phones.get(key))];
+    }
+    for (; o < others.length; o++) yield [others[o]!, this.tally(this.slot.get(others[o]!)!)];
   }
 
   *[Symbol.iterator](): IterableIterator<[string, ContactTally]> {
+    for (const [key, i] of this.phones.entries()) yield [PhoneNumberSlots.numberOf(key), this.tally(i)];
     for (const [num, i] of this.slot) yield [num, this.tally(i)];
   }
 

@@ -1,5 +1,6 @@
 import type pg from "pg";
-import { copyRows } from "./pg-copy";
+import { copyChunks } from "./pg-copy";
+import { csvChunks } from "./pg-csv-encoder";
 import type { PgTargetScan } from "./pg-load-scan";
 import { caseTargetWhere } from "./pg-post-load";
 
@@ -57,16 +58,21 @@ export async function mergeContactsPg(
   if (!tallied) return { merged: false, holdsAll };
   if (c === null) {
     if (!holdsAll) return { merged: false, holdsAll };
-    // Nothing to merge with: the tallies go in by COPY (a tower dump's ~200k contacts).
+    // Nothing to merge with: the tallies go in by COPY (a tower dump's ~1M contacts). In number
+    // order: the unique (case_id, target, number) index then grows at its right edge instead of
+    // taking each of a tower dump's numbers at a random page.
     await client.query(`DELETE FROM contacts WHERE case_id = $1 AND target = $2`, [caseId, target]);
-    // In number order: the unique (case_id, target, number) index then grows at its right edge
-    // instead of taking each of a tower dump's numbers at a random page.
-    const numbers = [...scan.contacts.keys()].sort();
-    const rows = numbers.map((num) => {
-      const t = scan.contacts.get(num)!;
-      return [caseId, target, num, t.kind, t.first, t.last, t.calls, t.messages];
+    const rows = csvChunks(scan.contacts.sorted(), (enc, [num, t]) => {
+      enc.field(caseId);
+      enc.field(target);
+      enc.field(num);
+      enc.field(t.kind);
+      enc.field(t.first);
+      enc.field(t.last);
+      enc.field(t.calls);
+      enc.field(t.messages);
     });
-    await copyRows(client, "contacts", ["case_id", "target", "number", "kind", "first_seen", "last_seen", "calls", "messages"], rows);
+    await copyChunks(client, "contacts", ["case_id", "target", "number", "kind", "first_seen", "last_seen", "calls", "messages"], rows);
     await writeCoverage(client, caseId, target, scan.maxId, n.total);
     return { merged: true, holdsAll };
   } else if (n.upTo !== c.records || n.mineAbove !== scan.records || n.total !== c.records + scan.records) {

@@ -18,7 +18,7 @@ import { linkNearDuplicatesPg, lockCaseLinks, lockCaseTarget, othersInSpan, reco
  *   another job's: then the SQL linker (linkNearDuplicatesPg) links the job instead, within and
  *   across jobs, as before. Then the configured strategy, as before.
  * - Contacts per (case, target): the scan's tallies merged into the stored contacts when
- *   contact_coverage proves that exact (pg-contacts.ts), else (and past MAX_TALLIES) the SQL recount.
+ *   contact_coverage proves that exact (pg-contacts.ts), else (and past PG_MAX_TALLIES) the SQL recount.
  * - Timeline gaps per (case, target): the scan's accumulator when the job holds every record of
  *   the target in the case, else one ordered pass over the target's records (recomputeGapsPg).
  * After a link to another job's record, or a strategy that changed primaries, the touched targets

@@ -2,17 +2,8 @@ import type pg from "pg";
 import { isoInstantMs } from "../ingest/iso-instant";
 import { NearDuplicateWindow } from "../ingest/near-duplicates";
 import { TimelineGapAccumulator } from "../ingest/timeline-gaps";
-import { MAX_TALLIES } from "./typed-columns";
-
-/** One contact of one target, as recountContactsPg would count it from the job's records alone. */
-export interface PgContactTally {
-  /** MIN(kind) of the recount: the smallest non-null kind seen. */
-  kind: string | null;
-  first: string;
-  last: string;
-  calls: number;
-  messages: number;
-}
+import { ContactTallies } from "./contact-tallies";
+import { PG_MAX_TALLIES } from "./typed-columns";
 
 /** One target's share of the job (key "" = records without a target, as in contacts and gaps). */
 export interface PgTargetScan {
@@ -23,12 +14,13 @@ export interface PgTargetScan {
   /** The job's time span of this target (all its records, linked or not): its quality score counts the gaps inside. */
   first: string;
   last: string;
-  contacts: Map<string, PgContactTally>;
+  /** The target's contacts as recountContactsPg would count them from the job's records alone. */
+  contacts: ContactTallies;
   gaps: TimelineGapAccumulator;
 }
 
 export interface PgLoadScan {
-  /** False once the tallies passed MAX_TALLIES and were dropped (then contacts are recounted in SQL). */
+  /** False once the tallies passed PG_MAX_TALLIES and were dropped (then contacts are recounted in SQL). */
   contactsComplete: boolean;
   /** Near-duplicates within the job: duplicate id → primary id. */
   links: Map<number, number>;
@@ -41,13 +33,15 @@ export interface PgLoadScan {
  * The post-load's accumulators for one PostgreSQL job, fed its stored records in (start_time, id)
  * order: by the sink from the rows each INSERT … RETURNING id reports (a time-ordered file, no
  * read-back at all), or by scanJobPg from the table. Memory is bounded by targets × counterparties
- * (at most MAX_TALLIES) plus a 2-second window and the targets' candidate silences, not by the rows.
+ * (at most PG_MAX_TALLIES) plus a 2-second window and the targets' candidate silences, not by the rows.
  *
  * Contacts follow recountContactsPg's rule (both parties, each unless it is the target; a party is
  * its E.164 form, else its raw value), so a merge equals a recount; near-duplicates and gaps follow
  * the SQLite scan (NearDuplicateWindow, TimelineGapAccumulator): linked records count for nothing.
  */
 export class PgLoadScanner {
+  /** PG_MAX_TALLIES; tests lower it to reach the recount with a small file. */
+  static maxTallies = PG_MAX_TALLIES;
   private readonly window = new NearDuplicateWindow();
   private readonly links = new Map<number, number>();
   private readonly targets = new Map<string, PgTargetScan>();
@@ -81,7 +75,7 @@ export class PgLoadScanner {
       this.currentKey = key;
       this.current = this.targets.get(key);
       if (!this.current) {
-        this.current = { records: 0, maxId: 0, first: start, last: start, contacts: new Map(), gaps: new TimelineGapAccumulator() };
+        this.current = { records: 0, maxId: 0, first: start, last: start, contacts: new ContactTallies(), gaps: new TimelineGapAccumulator() };
         this.targets.set(key, this.current);
       }
     }
@@ -94,31 +88,19 @@ export class PgLoadScanner {
     const voice = r.type === "voice" ? 1 : 0;
     const message = r.type === "sms" || r.type === "mms" ? 1 : 0;
     if (!this.contactsComplete) return;
-    this.tallies += tally(t.contacts, r.callerId, r.callerKind, key, start, voice, message) + tally(t.contacts, r.calleeId, r.calleeKind, key, start, voice, message);
-    if (this.tallies > MAX_TALLIES) {
+    const before = t.contacts.size;
+    if (r.callerId !== null && r.callerId !== key) t.contacts.note(r.callerId, r.callerKind, start, ms, voice, message);
+    if (r.calleeId !== null && r.calleeId !== key) t.contacts.note(r.calleeId, r.calleeKind, start, ms, voice, message);
+    this.tallies += t.contacts.size - before;
+    if (this.tallies > PgLoadScanner.maxTallies) {
       this.contactsComplete = false;
-      for (const ts of this.targets.values()) ts.contacts.clear();
+      for (const ts of this.targets.values()) ts.contacts = new ContactTallies();
     }
   }
 
   result(): PgLoadScan {
     return { contactsComplete: this.contactsComplete, links: this.links, targets: this.targets, first: this.first, last: this.last };
   }
-}
-
-/** Records arrive in time order: `first` is set once, `last` moves forward. Returns 1 for a new tally. */
-function tally(contacts: Map<string, PgContactTally>, num: string | null, kind: string | null, target: string, start: string, voice: number, message: number): number {
-  if (num === null || num === target) return 0;
-  const c = contacts.get(num);
-  if (!c) {
-    contacts.set(num, { kind, first: start, last: start, calls: voice, messages: message });
-    return 1;
-  }
-  c.last = start;
-  c.calls += voice;
-  c.messages += message;
-  if (kind !== null && (c.kind === null || kind < c.kind)) c.kind = kind;
-  return 0;
 }
 
 /** What the scanner needs of one stored record. */

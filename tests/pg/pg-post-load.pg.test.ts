@@ -4,6 +4,7 @@ import path from "node:path";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPgPool } from "../../lib/db/pg-connection";
+import { PgLoadScanner } from "../../lib/db/pg-load-scan";
 import { PG_FLUSH_ROWS } from "../../lib/db/pg-record-sink";
 import { getDb, type Db } from "../../lib/db/prisma";
 import { findTimelineGaps } from "../../lib/ingest/timeline-gaps";
@@ -190,6 +191,20 @@ describe.skipIf(!pgdb)("PostgreSQL post-load from the rows as they are written",
     const legs = await ingest(attFile("jan-legs.csv", withGap(31, 1)), c);
     expect(await linksOf(legs.jobId)).toBeGreaterThan(ROWS * 0.9);
     await expectConsistent(c);
+  });
+
+  it("past the scanner's tally limit, contacts are recounted in SQL: each step still equals a recount", async () => {
+    const c = await newCase("capped");
+    const limit = PgLoadScanner.maxTallies;
+    PgLoadScanner.maxTallies = 50;
+    try {
+      await ingest(attFile("capped-1.csv", withGap(61)), c);
+      await expectConsistent(c);
+      await ingest(attFile("capped-2.csv", withGap(62, 40 * DAY)), c);
+      await expectConsistent(c);
+    } finally {
+      PgLoadScanner.maxTallies = limit;
+    }
   });
 
   it("records another loader committed but has not counted yet are counted by the next job's post-load", async () => {
