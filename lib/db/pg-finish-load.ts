@@ -4,7 +4,7 @@ import { meetsGapThreshold, type TimelineGap } from "../ingest/timeline-gaps";
 import { loadConfig } from "../config";
 import { log } from "../log";
 import { nearDuplicateStrategySql } from "./near-duplicate-strategy";
-import { forgetContactCoverage, mergeContactsPg } from "./pg-contacts";
+import { forgetContactCoverage, jobAloneInCase, mergeContactsPg } from "./pg-contacts";
 import { recomputeGapsPg, sortCaseTargets, writeGapsPg, type CaseTarget } from "./pg-gaps";
 import { scanJobPg, type PgLoadScan } from "./pg-load-scan";
 import { linkNearDuplicatesPg, lockCaseLinks, lockCaseTarget, othersInSpan, recountContactsPg, writeLinksPg } from "./pg-post-load";
@@ -64,6 +64,7 @@ export async function finishPgLoad(client: pg.PoolClient, jobId: string, caseId:
   let merged = 0;
   let gapsFromScan = 0;
   let gaps = 0;
+  const alone = !recount && (await jobAloneInCase(client, jobId, caseId));
   const targets = sortCaseTargets([...[...scan.targets.keys()].map((target) => ({ caseId, target })), ...others]);
   for (const t of targets) {
     const ts = scan.targets.get(t.target);
@@ -73,7 +74,7 @@ export async function finishPgLoad(client: pg.PoolClient, jobId: string, caseId:
       // The recount groups a target's records by number: in memory (hash) rather than a sort spilled to disk.
       await client.query(`SET LOCAL work_mem = '64MB'`);
       await lockCaseTarget(client, caseId, t.target);
-      const m = !recount && ts ? await mergeContactsPg(client, jobId, caseId, t.target, ts, scan.contactsComplete) : { merged: false, holdsAll: false };
+      const m = !recount && ts ? await mergeContactsPg(client, jobId, caseId, t.target, ts, { tallied: scan.contactsComplete, alone }) : { merged: false, holdsAll: false };
       if (m.merged) merged++;
       else await recountContactsPg(client, caseId, t.target);
       if (m.holdsAll && ts) {
