@@ -2,7 +2,8 @@
 const MIN_DIGITS = 8;
 const MAX_DIGITS = 15;
 const POW10 = Array.from({ length: MAX_DIGITS + 1 }, (_, i) => 10 ** i);
-const INITIAL = 1024;
+/** Small: the scanner holds one table per target (ContactTallies), and a file may name thousands of targets. */
+const INITIAL = 32;
 /** At most this share of the table is filled (linear probing stays short). */
 const LOAD = 0.5;
 
