@@ -12,7 +12,7 @@ export interface ContactTally {
   messages: number;
 }
 
-/** Small: the scanner holds one per target, and a file may name thousands of targets (~0.7 KB each with a few numbers; 6.8 KB from 256). */
+/** Small: the scanner holds one per target, and a file may name thousands (0.7 KB each with a few numbers; 6.8 KB from 256). */
 const INITIAL = 16;
 
 /**
@@ -20,9 +20,10 @@ const INITIAL = 16;
  * number: a tower dump names a million different numbers, and an object with two retained time
  * strings per number cost ~180 bytes each (a 1M-number file peaked at 560–630 MB in the server).
  * Here a number costs 25 bytes of typed arrays and its slot: 24–48 bytes for an E.164 number
- * (PhoneNumberSlots), a Map entry for any other. Times are kept as milliseconds and written back with isoFromMs, which gives back exactly the canonical `YYYY-MM-DDTHH:MM:SSZ`
- * every stored start time has (the record builder writes them with it); any other spelling is kept
- * as text beside (`texts`), so what comes out is always what went in.
+ * (PhoneNumberSlots), a Map entry for any other. Times are kept as milliseconds and written back
+ * with isoFromMs, which gives back exactly the canonical `YYYY-MM-DDTHH:MM:SSZ` every stored start
+ * time has (the record builder writes them with it); any other spelling is kept as text beside
+ * (`texts`), so what comes out is always what went in.
  */
 export class ContactTallies implements Iterable<[string, ContactTally]> {
   /** E.164 numbers' slots (most of a file's), keyed by a double; every other number's below. */
@@ -74,7 +75,8 @@ export class ContactTallies implements Iterable<[string, ContactTally]> {
   /**
    * The tallies in the order of their numbers: inserted that way, the contacts index grows at its
    * edge instead of at random (1M contacts of one target: 9.1 s at random). Only the numbers are
-   * sorted (the E.164 ones as doubles, merged with the others' strings); each tally is built as it is read.
+   * sorted (the E.164 ones as doubles, merged with the others' strings); each tally is built as it
+   * is read.
    */
   *sorted(): IterableIterator<[string, ContactTally]> {
     const keys = this.phones.sortedKeys();
