@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { copyChunks } from "./pg-copy";
-import { csvChunks } from "./pg-csv-encoder";
+import { csvChunks, writeValues } from "./pg-csv-encoder";
 import type { PgTargetScan } from "./pg-load-scan";
 import { caseTargetWhere } from "./pg-post-load";
 
@@ -71,16 +71,7 @@ export async function mergeContactsPg(
     // order: the unique (case_id, target, number) index then grows at its right edge instead of
     // taking each of a tower dump's numbers at a random page.
     await client.query(`DELETE FROM contacts WHERE case_id = $1 AND target = $2`, [caseId, target]);
-    const rows = csvChunks(scan.contacts.sorted(), (enc, [num, t]) => {
-      enc.field(caseId);
-      enc.field(target);
-      enc.field(num);
-      enc.field(t.kind);
-      enc.field(t.first);
-      enc.field(t.last);
-      enc.field(t.calls);
-      enc.field(t.messages);
-    });
+    const rows = csvChunks(scan.contacts.sorted(), (enc, [num, t]) => writeValues(enc, [caseId, target, num, t.kind, t.first, t.last, t.calls, t.messages]));
     await copyChunks(client, "contacts", ["case_id", "target", "number", "kind", "first_seen", "last_seen", "calls", "messages"], rows);
     await writeCoverage(client, caseId, target, scan.maxId, n.total);
     return { merged: true, holdsAll };
