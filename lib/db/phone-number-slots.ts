@@ -11,8 +11,9 @@ const LOAD = 0.5;
  * Slot numbers of `+digits` phone numbers (E.164: a `+`, then 8–15 digits, the first not 0), keyed
  * by one double each instead of a string in a Map: a tower dump's million numbers cost 24–48 bytes
  * a number here (a double and a slot, the table between a quarter and half full) against ~90 in a
- * Map (its entry and the retained string), and no string hashing. The key sorts as the number's text does: the digits
- * scaled to 15 places, times 8, plus (length − 8), so `+1555` < `+15550` as in a string sort.
+ * Map (its entry and the retained string), and no string hashing. The key sorts as the number's
+ * text does: the digits scaled to 15 places, times 8, plus (length − 8), so `+15550000` <
+ * `+155500000` as in a string sort.
  */
 export class PhoneNumberSlots {
   private keys = new Float64Array(INITIAL);
