@@ -182,7 +182,7 @@ describe.skipIf(!pgdb)("record_devices (PostgreSQL)", () => {
           `INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, record_type, imei, imsi) VALUES ('j', 1, $1, $2, '2024-01-01T00:00:00Z', 'voice', $3, $4)`,
           [`h${i}`, i + 2, i < 30 ? IMEIS[0] : IMEIS[i % 2], i % 7 === 0 ? null : IMSIS[0]],
         );
-      expect(await migratePg(pool, before!.schema, PG_MIGRATIONS_DIR)).toEqual(["0015_record_devices"]);
+      expect(await migratePg(pool, before!.schema, PG_MIGRATIONS_DIR, "0015_record_devices")).toEqual(["0015_record_devices"]);
       expect(await entries(pool, 1)).toEqual(await expected(pool, 1));
       const { rows } = await pool.query(
         `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND indexname IN ('call_records_case_id_imei_idx', 'call_records_case_id_imsi_idx')`,

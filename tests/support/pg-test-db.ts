@@ -34,3 +34,35 @@ export async function tempPgSchema(name: string): Promise<{ databaseUrl: string;
     },
   };
 }
+
+/**
+ * A fresh database whose default collation is ICU's linguistic `en-US` (what most installs and
+ * hosted services give: en_US.UTF-8), with a schema in it as tempPgSchema's, dropped by cleanup().
+ * Null — said on stderr — when PostgreSQL is unreachable or has no ICU.
+ */
+export async function tempLinguisticPgDatabase(name: string): Promise<{ databaseUrl: string; schema: string; cleanup: () => Promise<void> } | null> {
+  const admin = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 2000 });
+  const database = `sy_${name.replace(/\W/g, "_")}_${crypto.randomBytes(4).toString("hex")}`;
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${database}" TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`);
+  } catch (err) {
+    process.stderr.write(`[postgres] no ICU en-US database at ${TEST_PG_URL} (${(err as Error).message}): skipping the linguistic-collation tests\n`);
+    await admin.end().catch(() => {});
+    return null;
+  }
+  await admin.end();
+  const u = new URL(TEST_PG_URL);
+  u.pathname = `/${database}`;
+  u.searchParams.set("schema", "switchyard");
+  return {
+    databaseUrl: u.toString(),
+    schema: "switchyard",
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: TEST_PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
