@@ -554,7 +554,10 @@ function printReport(report, outFile) {
     );
   if (report.postgres)
     process.stdout.write(
-      `PostgreSQL rows: a web node (WORKER_THREADS=0) + standalone workers; peak RSS and cpu s there are the loading worker's; the database's own CPU: ${report.postgres.single.map((r) => `${r.pass} ${fmt(r.postgresCpuSeconds, 1)} s`).join(", ")}.\n`,
+      `PostgreSQL rows: a web node (WORKER_THREADS=0) + standalone workers; peak RSS and cpu s there are the loading worker's; the database's own CPU: ${report.postgres.single.map((r) => `${r.pass} ${fmt(r.postgresCpuSeconds, 1)} s`).join(", ")}.\n` +
+        (report.postgres.server
+          ? `PostgreSQL ${report.postgres.server.version}, database collation ${report.postgres.server.collation}, shared_buffers ${report.postgres.server.sharedBuffers}, max_wal_size ${report.postgres.server.maxWalSize}.\n`
+          : ""),
     );
   process.stdout.write(
     `\nPeak RSS is the whole server process (main thread + worker threads share one address space); idle RSS after start-up ${fmt(report.serverIdleRssMb)} MB.\n`,

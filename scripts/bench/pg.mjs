@@ -35,6 +35,27 @@ export async function pgReachable(url) {
 }
 
 /**
+ * The server's version, its database's collation and the settings a bulk load leans on: figures
+ * from another PostgreSQL are only comparable with these beside them (a linguistic collation made
+ * the records' COPY ~1.5× slower before migration 0016; docs/benchmarks.md, "PostgreSQL load").
+ */
+async function pgServerFacts(url) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query(
+      `SELECT split_part(version(), ' ', 2) AS version, d.datcollate AS collation, d.datlocprovider AS provider, d.daticulocale AS icu,
+              current_setting('shared_buffers') AS "sharedBuffers", current_setting('max_wal_size') AS "maxWalSize"
+         FROM pg_database d WHERE d.datname = current_database()`,
+    );
+    const r = rows[0];
+    return { ...r, collation: r.provider === "i" ? `ICU ${r.icu}` : r.collation };
+  } finally {
+    await c.end();
+  }
+}
+
+/**
  * CPU seconds (user + system) the `postgres` processes of this machine spend between start() and
  * stop(): the database shares the two cores with the workers, so its share is part of what limits
  * a load. Sampled every 200 ms per process, because backends come and go with the pools (a backend
@@ -111,12 +132,13 @@ export async function runPgPath({ root, tmp, pgUrl, file, pairFiles, measureUplo
     SWITCHYARD_ADMIN_EMAIL: BENCH_USER.email,
     SWITCHYARD_ADMIN_PASSWORD: BENCH_USER.password,
   };
-  const out = { schema, workerThreads: 1, single: [], pair: null, errors: [] };
+  const out = { schema, workerThreads: 1, server: null, single: [], pair: null, errors: [] };
   const workers = [];
   let web = null;
   let events = null;
   const samplers = [];
   try {
+    out.server = await pgServerFacts(pgUrl);
     const port = await freePort();
     status(`PostgreSQL: web node (WORKER_THREADS=0) on port ${port}, schema ${schema}…`);
     web = await startServer({ root, dataDir, port, logFile: path.join(tmp, "pg-web.log"), extraEnv: { ...env, WORKER_THREADS: "0" } });
