@@ -3,9 +3,10 @@ import { PgRecordSink } from "./pg-record-sink";
 
 /** A PgRecordSink for one job of one case (the ingest task's caseId), on its own pool (a worker thread loads one job at a time). */
 export async function openPgRecordSink(databaseUrl: string, jobId: string, caseId: number): Promise<PgRecordSink> {
-  // SWITCHYARD_PG_LANES=2: flushes alternate between two connections (an experiment, measured
-  // slower on two shared cores, see docs/benchmarks.md; scripts/bench/pg-profile.mts).
-  const lanes = process.env.SWITCHYARD_PG_LANES === "2" ? 2 : 1;
+  // Flushes alternate between two connections, so one flush's COPY runs while the next is
+  // encoded and sent: with one, the loader waited on the server 4.2 of a 1M-row tower dump's
+  // ~15 s (docs/benchmarks.md, "2026-12-05"). SWITCHYARD_PG_LANES=1 keeps one connection.
+  const lanes = process.env.SWITCHYARD_PG_LANES === "1" ? 1 : 2;
   const pool = openPgPool(databaseUrl, { max: lanes });
   try {
     const client = await pool.connect();

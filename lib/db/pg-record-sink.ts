@@ -49,8 +49,8 @@ const STAGED_AFTER_CONFLICT = 9;
  * foreign key checked it per row (migration 0013).
  *
  * A flush runs while insertRecords returns and loadRows takes the batches for the next one (the
- * next flush on the same connection waits for it); with a spare connection (a lane,
- * SWITCHYARD_PG_LANES=2) two flushes run at once. Flushes are fed to the scanner and counted in
+ * next flush on the same connection waits for it); with a spare connection (a lane: the default,
+ * pg-open-sink.ts) two flushes run at once. Flushes are fed to the scanner and counted in
  * the order they were started. loadRows commits every `commitEvery` rows; commit() waits for every
  * flush and returns the new rows among them. Before a flush, rows the case already holds are
  * dropped (pg-held-rows.ts: a re-upload sends nothing) while flushes keep finding ≥ 10 % of them;
