@@ -38,6 +38,9 @@ const MAIN_THREAD_HEAP = "--max-semi-space-size=4";
  * tower dump, `npm run bench -- --skip-csv --skip-pdf --skip-scan --skip-xlsx --skip-libs --shapes
  * distinct` (2026-12-04 21:25–21:55 UTC, one run each): 32 MB first 20.86 s, re-upload 6.90 s, two
  * workers 35.19 s, peak RSS 500–559 MB; 8 MB 20.69 s, 8.00 s, 37.65 s, 375–392 MB; 4 MB 20.98 s,
- * 8.60 s, 37.71 s, 336–360 MB. 8 keeps the worker under 400 MB for a second or so of re-upload.
+ * 8.60 s, 37.71 s, 336–360 MB. 8 kept the worker under 400 MB for a second or so of re-upload.
+ * Since its sink loads through two connections (2026-12-05, lib/db/pg-open-sink.ts: a second flush
+ * in flight) it peaked at 400 MB on that file, 381–436 MB with two workers on two files (one
+ * connection: 362–393 MB).
  */
 const WORKER_PROCESS_HEAP = "--max-semi-space-size=8";
