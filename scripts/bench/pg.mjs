@@ -41,17 +41,21 @@ export async function pgReachable(url) {
  */
 async function pgServerFacts(url) {
   const c = new pg.Client({ connectionString: url });
-  await c.connect();
   try {
+    await c.connect();
+    // Through to_jsonb: the provider column is new in 15 and the ICU locale's was renamed in 17.
     const { rows } = await c.query(
-      `SELECT split_part(version(), ' ', 2) AS version, d.datcollate AS collation, d.datlocprovider AS provider, d.daticulocale AS icu,
+      `SELECT split_part(version(), ' ', 2) AS version, d.datcollate AS collation, to_jsonb(d) ->> 'datlocprovider' AS provider,
+              COALESCE(to_jsonb(d) ->> 'daticulocale', to_jsonb(d) ->> 'datlocale') AS icu,
               current_setting('shared_buffers') AS "sharedBuffers", current_setting('max_wal_size') AS "maxWalSize"
          FROM pg_database d WHERE d.datname = current_database()`,
     );
     const r = rows[0];
     return { ...r, collation: r.provider === "i" ? `ICU ${r.icu}` : r.collation };
+  } catch {
+    return null; // only a description of the server: the run does not need it
   } finally {
-    await c.end();
+    await c.end().catch(() => {});
   }
 }
 
