@@ -1,17 +1,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { targetTimeline } from "../../lib/data/timeline";
-import { openPgPool } from "../../lib/db/pg-connection";
 import { purgeJobPg } from "../../lib/db/pg-purge-job";
-import { getDb, type Db } from "../../lib/db/prisma";
 import type { ProgressTick } from "../../lib/ingest/pipeline/progress-meter";
 import { executeJob, type TaskRunner } from "../../lib/jobs/execute-job";
 import { cancelJob, createJob } from "../../lib/jobs/job-commands";
 import { silentJobEvents } from "../../lib/jobs/job-events";
 import { runIngestTask } from "../../lib/jobs/run-ingest-task";
+import { pgSuite } from "../support/pg-suite";
 import { tempPgSchema } from "../support/pg-test-db";
 import { writeAttFile } from "./att-files";
 
@@ -24,8 +22,7 @@ const pgdb = await tempPgSchema("cases");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sy-pg-cases-"));
 const TARGET = "+17133537623"; // the generator's subscriber, as stored (E.164)
 const BIG_ROWS = 120_000;
-let db: Db;
-let sql: pg.Pool;
+const suite = pgSuite(pgdb, { poolSize: 3, dirs: [tmp] });
 
 const file = (name: string, opts: Parameters<typeof writeAttFile>[1]) => {
   const p = path.join(tmp, name);
@@ -33,42 +30,30 @@ const file = (name: string, opts: Parameters<typeof writeAttFile>[1]) => {
   return p;
 };
 
-beforeAll(async () => {
-  if (!pgdb) return;
-  db = getDb(pgdb.databaseUrl);
-  await db.case.count(); // migrates the schema
-  sql = openPgPool(pgdb.databaseUrl, { max: 3 });
-});
-afterAll(async () => {
-  await sql?.end();
-  await db?.$disconnect();
-  await pgdb?.cleanup();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
 const inline: TaskRunner = (task, onProgress, flag) => runIngestTask(task, onProgress, () => Atomics.load(flag, 0) === 1);
 
 async function newCase(name: string): Promise<number> {
-  return (await db.case.create({ data: { name } })).id;
+  return (await suite.db.case.create({ data: { name } })).id;
 }
 
 async function ingest(filePath: string, caseId: number, run: TaskRunner = inline) {
-  const job = await createJob(db, { fileName: path.basename(filePath), storedPath: filePath, sha256: "test", sizeBytes: fs.statSync(filePath).size, caseId });
-  const outcome = await executeJob(db, pgdb!.databaseUrl, job.id, run, silentJobEvents);
+  const job = await createJob(suite.db, { fileName: path.basename(filePath), storedPath: filePath, sha256: "test", sizeBytes: fs.statSync(filePath).size, caseId });
+  const outcome = await executeJob(suite.db, pgdb!.databaseUrl, job.id, run, silentJobEvents);
   return { jobId: job.id, outcome: outcome! };
 }
 
-const one = async <T>(text: string, values: unknown[] = []): Promise<T> => (await sql.query(text, values)).rows[0] as T;
+const one = async <T>(text: string, values: unknown[] = []): Promise<T> => (await suite.sql.query(text, values)).rows[0] as T;
 const count = async (text: string, values: unknown[] = []) => (await one<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${text}`, values)).n;
 
 /** A case's contacts and gaps, comparable across cases and over time. */
 async function analysis(caseId: number) {
-  const contacts = (await sql.query(`SELECT target, number, first_seen, last_seen, calls, messages FROM contacts WHERE case_id = $1 ORDER BY target, number`, [caseId])).rows;
+  const contacts = (await suite.sql.query(`SELECT target, number, first_seen, last_seen, calls, messages FROM contacts WHERE case_id = $1 ORDER BY target, number`, [caseId])).rows;
   // The gaps the default threshold reports (timeline_gaps holds every candidate of an hour or more).
   const gaps = (
-    await sql.query(`SELECT target, from_time, to_time, seconds, ratio FROM timeline_gaps WHERE case_id = $1 AND seconds >= 86400 AND ratio >= 8 ORDER BY target, from_time`, [
-      caseId,
-    ])
+    await suite.sql.query(
+      `SELECT target, from_time, to_time, seconds, ratio FROM timeline_gaps WHERE case_id = $1 AND seconds >= 86400 AND ratio >= 8 ORDER BY target, from_time`,
+      [caseId],
+    )
   ).rows;
   return { contacts, gaps };
 }
@@ -76,7 +61,7 @@ async function analysis(caseId: number) {
 /** What a recount from the stored records gives for the case's target (the loader must agree with it). */
 async function recountedContacts(caseId: number) {
   return (
-    await sql.query(
+    await suite.sql.query(
       `SELECT $2::text AS target, num AS number, MIN(start_time) AS first_seen, MAX(start_time) AS last_seen,
             (COUNT(*) FILTER (WHERE record_type = 'voice'))::int AS calls, (COUNT(*) FILTER (WHERE record_type IN ('sms', 'mms')))::int AS messages
        FROM (SELECT caller AS num, start_time, record_type FROM call_records WHERE case_id = $1 AND target = $2 AND duplicate_of IS NULL AND caller <> $2
@@ -155,15 +140,15 @@ describe.skipIf(!pgdb)("cases on PostgreSQL: per-case deduplication, links, cont
     // The silence between the deliveries is the case's, not a flaw of either file: neither score drops.
     expect(j2.outcome.qualityScore).toBe(j1.outcome.qualityScore);
     // The timeline's day buckets (one GROUP BY, the same SQL as on SQLite) agree with a recount.
-    const timeline = await targetTimeline(db, TARGET, { caseId: together });
+    const timeline = await targetTimeline(suite.db, TARGET, { caseId: together });
     const recount = (
-      await sql.query(
+      await suite.sql.query(
         `SELECT substr(start_time, 1, 10) AS day, COUNT(*)::int AS n FROM call_records WHERE case_id = $1 AND target = $2 AND duplicate_of IS NULL GROUP BY day ORDER BY day`,
         [together, TARGET],
       )
     ).rows;
     expect(timeline.days.map((d) => ({ day: d.day, n: d.calls + d.messages }))).toEqual(recount);
-    expect((await targetTimeline(db, TARGET, { caseId: { in: [together] } })).days).toEqual(timeline.days);
+    expect((await targetTimeline(suite.db, TARGET, { caseId: { in: [together] } })).days).toEqual(timeline.days);
     // Each delivery alone in its own case: no silence anywhere.
     await ingest(jan, a);
     await ingest(feb, b);
@@ -180,9 +165,9 @@ describe.skipIf(!pgdb)("cases on PostgreSQL: per-case deduplication, links, cont
     const b = await ingest(legB, p);
     await ingest(legB, onlyB);
     expect(await count(`call_records WHERE job_id = $1 AND duplicate_of IS NOT NULL`, [b.jobId])).toBe(3000);
-    await sql.query(`INSERT INTO ingestion_errors (job_id, line, code, message, raw) VALUES ($1, 1, 'x', 'x', 'x')`, [a.jobId]);
+    await suite.sql.query(`INSERT INTO ingestion_errors (job_id, line, code, message, raw) VALUES ($1, 1, 'x', 'x', 'x')`, [a.jobId]);
 
-    const client = await sql.connect();
+    const client = await suite.sql.connect();
     try {
       await purgeJobPg(client, a.jobId);
     } finally {
@@ -213,7 +198,7 @@ describe.skipIf(!pgdb)("cases on PostgreSQL: per-case deduplication, links, cont
       expect(await count(`call_records d JOIN call_records p ON p.id = d.duplicate_of WHERE d.job_id = $1 AND p.job_id = $2`, [a.jobId, b.jobId])).toBe(calls);
       expect((await analysis(k)).contacts).toEqual(await recountedContacts(k));
 
-      const client = await sql.connect();
+      const client = await suite.sql.connect();
       try {
         await purgeJobPg(client, b.jobId);
       } finally {
@@ -243,7 +228,7 @@ describe.skipIf(!pgdb)("cases on PostgreSQL: per-case deduplication, links, cont
             onProgress(t);
             if (pending || !when(t)) return;
             seen.stage = t.stage;
-            pending = cancelJob(db, task.jobId).then(async () => {
+            pending = cancelJob(suite.db, task.jobId).then(async () => {
               Atomics.store(flag, 0, 1);
               seen.records = await count(`call_records WHERE job_id = $1`, [task.jobId]);
             });
@@ -275,7 +260,7 @@ describe.skipIf(!pgdb)("cases on PostgreSQL: per-case deduplication, links, cont
           if (name === "during post-load") expect(seen.records).toBe(BIG_ROWS);
           else expect(seen.records).toBeLessThan(BIG_ROWS);
           expect(outcome?.status ?? "cancelled").not.toBe("failed");
-          const job = await db.ingestionJob.findUniqueOrThrow({ where: { id: jobId } });
+          const job = await suite.db.ingestionJob.findUniqueOrThrow({ where: { id: jobId } });
           expect(job.status).toBe("cancelled");
           expect(await count(`call_records WHERE job_id = $1`, [jobId])).toBe(0);
           expect(await count(`ingestion_errors WHERE job_id = $1`, [jobId])).toBe(0);

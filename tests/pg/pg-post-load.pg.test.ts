@@ -1,17 +1,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPgPool } from "../../lib/db/pg-connection";
+import { describe, expect, it } from "vitest";
 import { PgLoadScanner } from "../../lib/db/pg-load-scan";
 import { PG_FLUSH_ROWS } from "../../lib/db/pg-record-sink";
-import { getDb, type Db } from "../../lib/db/prisma";
 import { executeJob, type TaskRunner } from "../../lib/jobs/execute-job";
 import { createJob } from "../../lib/jobs/job-commands";
 import { silentJobEvents } from "../../lib/jobs/job-events";
 import { runIngestTask } from "../../lib/jobs/run-ingest-task";
 import { recountedContactsAndGaps, storedContactsAndGaps } from "../support/pg-contacts-recount";
+import { pgSuite } from "../support/pg-suite";
 import { tempPgSchema } from "../support/pg-test-db";
 import { writeAttFile } from "./att-files";
 
@@ -25,21 +23,7 @@ const pgdb = await tempPgSchema("pg_post_load");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sy-pg-post-load-"));
 // More than one flush per file: the order check between flushes is exercised.
 const ROWS = PG_FLUSH_ROWS + 5_000;
-let db: Db;
-let sql: pg.Pool;
-
-beforeAll(async () => {
-  if (!pgdb) return;
-  db = getDb(pgdb.databaseUrl);
-  await db.case.count(); // migrates the schema
-  sql = openPgPool(pgdb.databaseUrl, { max: 3 });
-});
-afterAll(async () => {
-  await sql?.end();
-  await db?.$disconnect();
-  await pgdb?.cleanup();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const suite = pgSuite(pgdb, { poolSize: 3, dirs: [tmp] });
 
 const inline: TaskRunner = (task, onProgress) => runIngestTask(task, onProgress);
 
@@ -74,14 +58,14 @@ const withGap = (seed: number, shiftSeconds = 0): Part[] => [
 ];
 
 async function ingest(filePath: string, caseId: number, mapping?: typeof TWO_TARGET_MAPPING) {
-  const job = await createJob(db, { fileName: path.basename(filePath), storedPath: filePath, sha256: "test", sizeBytes: fs.statSync(filePath).size, caseId, mapping });
-  const outcome = await executeJob(db, pgdb!.databaseUrl, job.id, inline, silentJobEvents);
+  const job = await createJob(suite.db, { fileName: path.basename(filePath), storedPath: filePath, sha256: "test", sizeBytes: fs.statSync(filePath).size, caseId, mapping });
+  const outcome = await executeJob(suite.db, pgdb!.databaseUrl, job.id, inline, silentJobEvents);
   expect(outcome?.status).toBe("completed");
   return { jobId: job.id, outcome: outcome! };
 }
 
-const stored = (caseId: number) => storedContactsAndGaps(sql, caseId);
-const recounted = (caseId: number) => recountedContactsAndGaps(sql, caseId);
+const stored = (caseId: number) => storedContactsAndGaps(suite.sql, caseId);
+const recounted = (caseId: number) => recountedContactsAndGaps(suite.sql, caseId);
 
 async function expectConsistent(caseId: number) {
   const [s, r] = [await stored(caseId), await recounted(caseId)];
@@ -125,9 +109,9 @@ const TWO_TARGET_MAPPING = {
   headerLine: 1,
 };
 
-const newCase = async (name: string) => (await db.case.create({ data: { name } })).id;
+const newCase = async (name: string) => (await suite.db.case.create({ data: { name } })).id;
 const linksOf = async (jobId: string) =>
-  (await sql.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM call_records WHERE job_id = $1 AND duplicate_of IS NOT NULL`, [jobId])).rows[0]!.n;
+  (await suite.sql.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM call_records WHERE job_id = $1 AND duplicate_of IS NOT NULL`, [jobId])).rows[0]!.n;
 
 describe.skipIf(!pgdb)("PostgreSQL post-load from the rows as they are written", () => {
   it("a file newest-first gives the same links, contacts and gaps as the same calls oldest-first", async () => {
@@ -149,7 +133,7 @@ describe.skipIf(!pgdb)("PostgreSQL post-load from the rows as they are written",
     const c = await newCase("deliveries");
     await ingest(attFile("jan.csv", withGap(31)), c);
     await expectConsistent(c);
-    const coverage = async () => (await sql.query(`SELECT max_record_id, records FROM contact_coverage WHERE case_id = $1`, [c])).rows;
+    const coverage = async () => (await suite.sql.query(`SELECT max_record_id, records FROM contact_coverage WHERE case_id = $1`, [c])).rows;
     expect(await coverage()).toEqual([{ max_record_id: expect.any(Number), records: ROWS }]);
     // A later delivery (the same counterparties, 60 days on): merged into the stored contacts through contact_coverage.
     await ingest(attFile("mar.csv", withGap(31, 60 * DAY)), c);
@@ -179,12 +163,12 @@ describe.skipIf(!pgdb)("PostgreSQL post-load from the rows as they are written",
     const c = await newCase("forgotten");
     await ingest(attFile("fg-1.csv", withGap(71)), c);
     // As after a near-duplicate strategy changed primaries (forgetContactCoverage).
-    await sql.query(`DELETE FROM contact_coverage WHERE case_id = $1`, [c]);
+    await suite.sql.query(`DELETE FROM contact_coverage WHERE case_id = $1`, [c]);
     const second = await ingest(attFile("fg-2.csv", withGap(72, 30 * DAY)), c);
     expect(second.outcome.counts.inserted).toBe(ROWS);
     await expectConsistent(c);
     // The first job's calls are counted too: more calls and messages than the second job alone holds.
-    const { rows } = await sql.query(`SELECT SUM(calls + messages)::int AS n FROM contacts WHERE case_id = $1`, [c]);
+    const { rows } = await suite.sql.query(`SELECT SUM(calls + messages)::int AS n FROM contacts WHERE case_id = $1`, [c]);
     expect(rows[0].n).toBeGreaterThan(ROWS * 1.5);
   });
 
@@ -193,8 +177,8 @@ describe.skipIf(!pgdb)("PostgreSQL post-load from the rows as they are written",
     await ingest(attFile("if-1.csv", withGap(51)), c);
     // Another worker's job of the target, mid-load: a flush committed, its post-load not run yet.
     const f = attFile("if-2.csv", withGap(52, 20 * DAY));
-    const other = await createJob(db, { fileName: "if-2.csv", storedPath: f, sha256: "t", sizeBytes: fs.statSync(f).size, caseId: c });
-    await sql.query(
+    const other = await createJob(suite.db, { fileName: "if-2.csv", storedPath: f, sha256: "t", sizeBytes: fs.statSync(f).size, caseId: c });
+    await suite.sql.query(
       `INSERT INTO call_records (job_id, case_id, content_hash, line, start_time, duration_seconds, caller, callee, record_type, target)
        SELECT $2, case_id, 'in-flight-' || content_hash, line, to_char(start_time::timestamptz + interval '40 days', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
               duration_seconds, caller, callee, record_type, target
@@ -209,7 +193,7 @@ describe.skipIf(!pgdb)("PostgreSQL post-load from the rows as they are written",
     const c = await newCase("two-targets");
     const first = await ingest(twoTargetFile("two-1.csv", 4_000, 3, Date.UTC(2024, 0, 1)), c, TWO_TARGET_MAPPING);
     expect(first.outcome.counts.inserted).toBe(4_000);
-    const targets = async () => (await sql.query(`SELECT target FROM contact_coverage WHERE case_id = $1 ORDER BY 1`, [c])).rows;
+    const targets = async () => (await suite.sql.query(`SELECT target FROM contact_coverage WHERE case_id = $1 ORDER BY 1`, [c])).rows;
     expect((await targets()).map((r) => r.target)).toEqual(["+12127364401", "+13109827712"]);
     await expectConsistent(c);
     await ingest(twoTargetFile("two-2.csv", 4_000, 4, Date.UTC(2024, 3, 1)), c, TWO_TARGET_MAPPING);
@@ -220,10 +204,10 @@ describe.skipIf(!pgdb)("PostgreSQL post-load from the rows as they are written",
     const c = await newCase("concurrent");
     const [f1, f2] = [attFile("c1.csv", withGap(41)), attFile("c2.csv", withGap(42, 3 * DAY))];
     const [j1, j2] = await Promise.all([
-      createJob(db, { fileName: "c1.csv", storedPath: f1, sha256: "t", sizeBytes: fs.statSync(f1).size, caseId: c }),
-      createJob(db, { fileName: "c2.csv", storedPath: f2, sha256: "t", sizeBytes: fs.statSync(f2).size, caseId: c }),
+      createJob(suite.db, { fileName: "c1.csv", storedPath: f1, sha256: "t", sizeBytes: fs.statSync(f1).size, caseId: c }),
+      createJob(suite.db, { fileName: "c2.csv", storedPath: f2, sha256: "t", sizeBytes: fs.statSync(f2).size, caseId: c }),
     ]);
-    const outcomes = await Promise.all([j1, j2].map((j) => executeJob(db, pgdb!.databaseUrl, j.id, inline, silentJobEvents)));
+    const outcomes = await Promise.all([j1, j2].map((j) => executeJob(suite.db, pgdb!.databaseUrl, j.id, inline, silentJobEvents)));
     expect(outcomes.map((o) => o?.status)).toEqual(["completed", "completed"]);
     await expectConsistent(c);
     // A third, after both: the coverage left by whichever finished last holds.
