@@ -1,10 +1,8 @@
-import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPgPool } from "../../lib/db/pg-connection";
+import { describe, expect, it } from "vitest";
 import { PgRecordSink } from "../../lib/db/pg-record-sink";
-import { getDb, type Db } from "../../lib/db/prisma";
 import { COL, RECORD_COLUMNS, ROW_WIDTH, type RecordBatch } from "../../lib/ingest/pipeline/record-sink";
 import { createJob } from "../../lib/jobs/job-commands";
+import { pgSuite } from "../support/pg-suite";
 import { syntheticBatch } from "../support/record-batch";
 import { tempPgSchema } from "../support/pg-test-db";
 
@@ -17,29 +15,17 @@ import { tempPgSchema } from "../support/pg-test-db";
  * same for contacts, whose case foreign key became a trigger and a lock (migration 0014).
  */
 const pgdb = await tempPgSchema("pg_direct_copy");
-let db: Db;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  if (!pgdb) return;
-  db = getDb(pgdb.databaseUrl);
-  await db.case.count(); // migrates the schema
-  pool = openPgPool(pgdb.databaseUrl, { max: 4 });
-});
-afterAll(async () => {
-  await pool?.end();
-  await db?.$disconnect();
-  await pgdb?.cleanup();
-});
+const suite = pgSuite(pgdb, { poolSize: 4 });
 
 async function startLoad(fileName: string, caseId?: number) {
-  const job = await createJob(db, { fileName, storedPath: "/nonexistent", sha256: "t", sizeBytes: 1, caseId });
-  const sink = new PgRecordSink(await pool.connect(), job.id, job.caseId);
+  const job = await createJob(suite.db, { fileName, storedPath: "/nonexistent", sha256: "t", sizeBytes: 1, caseId });
+  const sink = new PgRecordSink(await suite.sql.connect(), job.id, job.caseId);
   await sink.begin("att");
   return { job, sink };
 }
 
-const storedLines = async (jobId: string) => (await pool.query<{ line: number }>(`SELECT line FROM call_records WHERE job_id = $1 ORDER BY line`, [jobId])).rows.map((r) => r.line);
+const storedLines = async (jobId: string) =>
+  (await suite.sql.query<{ line: number }>(`SELECT line FROM call_records WHERE job_id = $1 ORDER BY line`, [jobId])).rows.map((r) => r.line);
 
 /** The batch's rows with `by` added to their lines (the same content further down the file). */
 function movedDown(batch: RecordBatch, by: number): RecordBatch {
@@ -66,7 +52,7 @@ describe.skipIf(!pgdb)("PostgreSQL: flushes COPYed into call_records", () => {
     await sink.insertRecords(batch);
     expect(await sink.commit()).toBe(1);
     await sink.close();
-    const { rows } = await pool.query(`SELECT dialed_digits, cell_first, cell_last FROM call_records WHERE job_id = $1`, [job.id]);
+    const { rows } = await suite.sql.query(`SELECT dialed_digits, cell_first, cell_last FROM call_records WHERE job_id = $1`, [job.id]);
     expect(rows).toEqual([{ dialed_digits: 'say "hi", then\nhang up', cell_first: "", cell_last: null }]);
   });
 
@@ -92,7 +78,7 @@ describe.skipIf(!pgdb)("PostgreSQL: flushes COPYed into call_records", () => {
     await other.sink.finish();
     await other.sink.close();
     // Another case stores the same content again.
-    const elsewhere = await startLoad("elsewhere.csv", (await db.case.create({ data: { name: "elsewhere" } })).id);
+    const elsewhere = await startLoad("elsewhere.csv", (await suite.db.case.create({ data: { name: "elsewhere" } })).id);
     await elsewhere.sink.insertRecords(syntheticBatch(1_000, 150));
     expect(await elsewhere.sink.commit()).toBe(150);
     await elsewhere.sink.close();
@@ -117,7 +103,7 @@ describe.skipIf(!pgdb)("PostgreSQL: flushes COPYed into call_records", () => {
     await sink.insertRecords(syntheticBatch(5_000, 120));
     expect(await sink.commit()).toBe(120);
     // The delete trigger (migration 0013) removes what was committed so far.
-    await db.ingestionJob.delete({ where: { id: job.id } });
+    await suite.db.ingestionJob.delete({ where: { id: job.id } });
     expect(await storedLines(job.id)).toEqual([]);
     await expect(
       (async () => {
@@ -130,28 +116,28 @@ describe.skipIf(!pgdb)("PostgreSQL: flushes COPYed into call_records", () => {
   });
 
   it("deletes a case's records and contacts with the case (the delete triggers)", async () => {
-    const caseId = (await db.case.create({ data: { name: "short-lived" } })).id;
+    const caseId = (await suite.db.case.create({ data: { name: "short-lived" } })).id;
     const { job, sink } = await startLoad("case.csv", caseId);
     await sink.insertRecords(syntheticBatch(9_000, 30));
     await sink.finish();
     await sink.close();
     expect(await storedLines(job.id)).toHaveLength(30);
-    const count = async (table: string) => (await pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1`, [caseId])).rows[0].n;
+    const count = async (table: string) => (await suite.sql.query(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1`, [caseId])).rows[0].n;
     expect(await count("contacts")).toBe(1);
-    await db.case.delete({ where: { id: caseId } });
+    await suite.db.case.delete({ where: { id: caseId } });
     expect(await count("call_records")).toBe(0);
     expect(await count("contacts")).toBe(0);
   });
 
   it("stops a post-load whose case was deleted, leaving no contacts", async () => {
-    const caseId = (await db.case.create({ data: { name: "deleted mid-load" } })).id;
+    const caseId = (await suite.db.case.create({ data: { name: "deleted mid-load" } })).id;
     const { sink } = await startLoad("late.csv", caseId);
     await sink.insertRecords(syntheticBatch(12_000, 30));
     expect(await sink.commit()).toBe(30);
-    await pool.query(`DELETE FROM cases WHERE id = $1`, [caseId]);
+    await suite.sql.query(`DELETE FROM cases WHERE id = $1`, [caseId]);
     await expect(sink.finish()).rejects.toMatchObject({ code: "job_deleted" });
     await sink.close();
-    const left = await pool.query(
+    const left = await suite.sql.query(
       `SELECT (SELECT count(*) FROM contacts WHERE case_id = $1)::int AS contacts, (SELECT count(*) FROM call_records WHERE case_id = $1)::int AS records`,
       [caseId],
     );

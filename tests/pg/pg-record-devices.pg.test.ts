@@ -2,19 +2,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { deviceWhere } from "../../lib/data/record-device-filter";
 import { listRecords } from "../../lib/data/records";
 import { migratePg, PG_MIGRATIONS_DIR } from "../../lib/db/migrate-pg";
 import { openPgPool } from "../../lib/db/pg-connection";
 import { purgeJobPg } from "../../lib/db/pg-purge-job";
 import { PG_FLUSH_ROWS } from "../../lib/db/pg-record-sink";
-import { getDb, type Db } from "../../lib/db/prisma";
 import { DeviceRuns, SPREAD } from "../../lib/db/record-device-runs";
 import { executeJob, type TaskRunner } from "../../lib/jobs/execute-job";
 import { createJob } from "../../lib/jobs/job-commands";
 import { silentJobEvents } from "../../lib/jobs/job-events";
 import { runIngestTask } from "../../lib/jobs/run-ingest-task";
+import { pgSuite } from "../support/pg-suite";
 import { tempPgSchema } from "../support/pg-test-db";
 import { writeAttFile } from "./att-files";
 
@@ -28,21 +28,9 @@ import { writeAttFile } from "./att-files";
 const pgdb = await tempPgSchema("pg_record_devices");
 const before = await tempPgSchema("pg_record_devices_0014");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sy-pg-devices-"));
-let db: Db;
-let sql: pg.Pool;
-
-beforeAll(async () => {
-  if (!pgdb) return;
-  db = getDb(pgdb.databaseUrl);
-  await db.case.count(); // migrates the schema
-  sql = openPgPool(pgdb.databaseUrl, { max: 2 });
-});
+const suite = pgSuite(pgdb, { dirs: [tmp] });
 afterAll(async () => {
-  await sql?.end();
-  await db?.$disconnect();
-  await pgdb?.cleanup();
   await before?.cleanup();
-  fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 const IMEIS = ["490154203237518", "356938035643809", "353918057422111", "013455006540320", "861536030196001", "352099001761481", "990000862471854"];
@@ -73,8 +61,8 @@ function deviceFile(name: string, opts: { rows: number; seed: number; block?: nu
 }
 
 async function load(file: string, caseId: number) {
-  const job = await createJob(db, { fileName: path.basename(file), storedPath: file, sha256: "0".repeat(64), sizeBytes: fs.statSync(file).size, caseId });
-  const outcome = await executeJob(db, pgdb!.databaseUrl, job.id, inline, silentJobEvents);
+  const job = await createJob(suite.db, { fileName: path.basename(file), storedPath: file, sha256: "0".repeat(64), sizeBytes: fs.statSync(file).size, caseId });
+  const outcome = await executeJob(suite.db, pgdb!.databaseUrl, job.id, inline, silentJobEvents);
   return { jobId: job.id, outcome };
 }
 
@@ -97,37 +85,37 @@ const expected = async (pool: pg.Pool, caseId: number) =>
     )
   ).rows.sort(byEntry);
 const truth = async (caseId: number, imei: string) =>
-  Number((await sql.query(`SELECT COUNT(*) AS n FROM call_records WHERE case_id = $1 AND imei = $2`, [caseId, imei])).rows[0].n);
+  Number((await suite.sql.query(`SELECT COUNT(*) AS n FROM call_records WHERE case_id = $1 AND imei = $2`, [caseId, imei])).rows[0].n);
 
 describe.skipIf(!pgdb)("record_devices (PostgreSQL)", () => {
   it("holds every record's IMEI and IMSI once — in order, newest first, through staging — and a search finds exactly them", async () => {
-    const a = (await db.case.create({ data: { name: "devices" } })).id;
+    const a = (await suite.db.case.create({ data: { name: "devices" } })).id;
     expect((await load(deviceFile("ordered", { rows: 3000, seed: 3 }), a)).outcome?.status).toBe("completed");
-    const first = await entries(sql, a);
+    const first = await entries(suite.sql, a);
     expect(first.length).toBeGreaterThan(5000);
-    expect(first).toEqual(await expected(sql, a));
+    expect(first).toEqual(await expected(suite.sql, a));
 
     await load(deviceFile("newest-first", { rows: 2000, seed: 4, reversed: true }), a);
-    expect(await entries(sql, a)).toEqual(await expected(sql, a));
+    expect(await entries(suite.sql, a)).toEqual(await expected(suite.sql, a));
 
     // Lines repeated more than a flush apart: the last flush conflicts and goes through staging (ids from RETURNING).
     const staged = await load(deviceFile("repeats", { rows: PG_FLUSH_ROWS + 1000, seed: 5, block: 40, repeatFirst: 400 }), a);
     expect(staged.outcome?.counts.duplicates).toBeGreaterThanOrEqual(400);
-    expect(await entries(sql, a)).toEqual(await expected(sql, a));
+    expect(await entries(suite.sql, a)).toEqual(await expected(suite.sql, a));
 
     for (const imei of [IMEIS[1]!, IMEIS[1]!.slice(0, 14)]) {
-      const found = await listRecords(db, { scope: { caseId: a }, imei, includeDuplicates: true, page: 1, pageSize: 10_000 });
+      const found = await listRecords(suite.db, { scope: { caseId: a }, imei, includeDuplicates: true, page: 1, pageSize: 10_000 });
       expect(found.total).toBe(await truth(a, IMEIS[1]!));
       expect(found.total).toBeGreaterThan(1000);
       expect(found.records.every((r) => r.imei === IMEIS[1])).toBe(true);
     }
-    expect(await deviceWhere(db, { caseId: a }, "imei", [IMEIS[2]!])).toHaveProperty("OR");
-    const other = (await db.case.create({ data: { name: "empty" } })).id;
-    expect((await listRecords(db, { scope: { caseId: other }, imei: IMEIS[1]!, page: 1, pageSize: 10 })).total).toBe(0);
+    expect(await deviceWhere(suite.db, { caseId: a }, "imei", [IMEIS[2]!])).toHaveProperty("OR");
+    const other = (await suite.db.case.create({ data: { name: "empty" } })).id;
+    expect((await listRecords(suite.db, { scope: { caseId: other }, imei: IMEIS[1]!, page: 1, pageSize: 10 })).total).toBe(0);
   });
 
   it("spreads a value of too many runs, reads the job back past too many values, and a purge takes the job's entries along", async () => {
-    const k = (await db.case.create({ data: { name: "spread" } })).id;
+    const k = (await suite.db.case.create({ data: { name: "spread" } })).id;
     const spreadRuns = DeviceRuns.spreadRuns;
     DeviceRuns.spreadRuns = 40; // the handsets alternate: ~250 runs each
     let spread: string;
@@ -136,16 +124,16 @@ describe.skipIf(!pgdb)("record_devices (PostgreSQL)", () => {
     } finally {
       DeviceRuns.spreadRuns = spreadRuns;
     }
-    const stored = await runsOf(sql, k);
+    const stored = await runsOf(suite.sql, k);
     expect(
       stored
         .filter((r) => r.last_id === SPREAD)
         .map((r) => r.value)
         .sort(),
     ).toEqual([...IMEIS, ...IMSIS].sort());
-    const where = await deviceWhere(db, { caseId: k }, "imei", [IMEIS[3]!]);
+    const where = await deviceWhere(suite.db, { caseId: k }, "imei", [IMEIS[3]!]);
     expect(where).toEqual({ imei: { in: [IMEIS[3]] } });
-    expect((await listRecords(db, { scope: { caseId: k }, imei: IMEIS[3]!, includeDuplicates: true, page: 1, pageSize: 10_000 })).total).toBe(await truth(k, IMEIS[3]!));
+    expect((await listRecords(suite.db, { scope: { caseId: k }, imei: IMEIS[3]!, includeDuplicates: true, page: 1, pageSize: 10_000 })).total).toBe(await truth(k, IMEIS[3]!));
 
     const maxValues = DeviceRuns.maxValues;
     DeviceRuns.maxValues = 3;
@@ -156,17 +144,17 @@ describe.skipIf(!pgdb)("record_devices (PostgreSQL)", () => {
       DeviceRuns.maxValues = maxValues;
     }
     // Its entries (written from its records by SQL) are exact.
-    const readBackIds = new Set((await sql.query<{ id: number }>(`SELECT id FROM call_records WHERE job_id = $1`, [readBack])).rows.map((r) => r.id));
-    expect((await entries(sql, k)).filter((e) => readBackIds.has(e.record_id))).toEqual((await expected(sql, k)).filter((e) => readBackIds.has(e.record_id)));
+    const readBackIds = new Set((await suite.sql.query<{ id: number }>(`SELECT id FROM call_records WHERE job_id = $1`, [readBack])).rows.map((r) => r.id));
+    expect((await entries(suite.sql, k)).filter((e) => readBackIds.has(e.record_id))).toEqual((await expected(suite.sql, k)).filter((e) => readBackIds.has(e.record_id)));
 
-    const client = await sql.connect();
+    const client = await suite.sql.connect();
     try {
       await purgeJobPg(client, readBack);
       await purgeJobPg(client, spread);
     } finally {
       client.release();
     }
-    expect(await runsOf(sql, k)).toEqual([]);
+    expect(await runsOf(suite.sql, k)).toEqual([]);
   });
 
   it.skipIf(!before)("the migration writes the entries of records stored before it and drops the two indexes", async () => {
