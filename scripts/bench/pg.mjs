@@ -37,7 +37,8 @@ export async function pgReachable(url) {
 /**
  * The server's version, its database's collation and the settings a bulk load leans on: figures
  * from another PostgreSQL are only comparable with these beside them (a linguistic collation made
- * the records' COPY ~1.5× slower before migration 0016; docs/benchmarks.md, "PostgreSQL load").
+ * the records' COPY ~1.5× slower before migration 0016; docs/architecture.md, "PostgreSQL keys in
+ * byte order").
  */
 async function pgServerFacts(url) {
   const c = new pg.Client({ connectionString: url });

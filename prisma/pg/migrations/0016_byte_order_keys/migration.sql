@@ -6,8 +6,9 @@
 -- through the collation library instead of memcmp, and PostgreSQL 15 only shortens sort keys
 -- (abbreviated keys) under "C". A 1M-record COPY into call_records with its indexes took 8.1 s
 -- under ICU en-US and 5.4 s under "C"; the tower dump's 1M contacts 3.5 s and 2.3 s (psql, the
--- same rows; docs/benchmarks.md, "PostgreSQL load"). On a "C" or "C.UTF-8" database nothing changes
--- but the declared collation.
+-- same rows; docs/architecture.md, "PostgreSQL keys in byte order"). On a "C" database nothing
+-- changes but the declared collation; "C.UTF-8" goes through the C library as any other locale
+-- does in PostgreSQL 15, and gains a little.
 --
 -- These values are machine strings (E.164 numbers, ISO-8601 UTC times, hex digests): byte order is
 -- their order, and it is SQLite's (BINARY), so both engines sort contacts, timelines and cells
