@@ -61,8 +61,15 @@ describe.skipIf(!pgdb)("PostgreSQL key columns in byte order on a linguistic dat
     expect(stored.contacts.length).toBeGreaterThan(100);
     expect(stored.contacts).toEqual(recounted.contacts);
     expect(stored.gaps).toEqual(recounted.gaps);
-    // Listed in byte order, as SQLite lists them.
+    // Listed in byte order, as SQLite lists them. The loaded numbers are all E.164, which sort
+    // alike either way, so two that a linguistic order puts the other way round join them.
+    await suite.sql.query(
+      `INSERT INTO contacts (case_id, target, number, first_seen, last_seen, calls, messages)
+       SELECT $1, target, n, first_seen, last_seen, 1, 0 FROM (SELECT target, first_seen, last_seen FROM contacts WHERE case_id = $1 LIMIT 1) c, (VALUES ('alice'), ('Bob')) AS v(n)`,
+      [caseId],
+    );
     const numbers = (await suite.sql.query<{ number: string }>(`SELECT number FROM contacts WHERE case_id = $1 ORDER BY number`, [caseId])).rows.map((r) => r.number);
+    expect(numbers.filter((n) => n === "alice" || n === "Bob")).toEqual(["Bob", "alice"]);
     expect(numbers).toEqual([...numbers].sort());
   });
 });
