@@ -48,12 +48,17 @@ export class DeviceRuns {
     return this.known;
   }
 
+  /** Runs held in memory, every kind together (tests: a spread value stops adding them). */
+  get heldRuns(): number {
+    return this.perKind.reduce((n, runs) => n + runs.size, 0);
+  }
+
   /** A stored row (its values from `at`) and its record id. Runs form where a value's ids come in increasing order. */
   addRow(values: readonly RecordValue[], at: number, id: number): void {
     if (!this.known) return;
     for (let k = 0; k < DEVICE_KINDS.length; k++) {
       const v = values[at + DEVICE_KINDS[k]!.column];
-      if (typeof v === "string" && v !== "" && this.perKind[k]!.add(v, id) > DeviceRuns.maxValues) return this.lose();
+      if (typeof v === "string" && v !== "" && this.perKind[k]!.add(v, id, DeviceRuns.spreadRuns) > DeviceRuns.maxValues) return this.lose();
     }
   }
 
@@ -97,19 +102,31 @@ export function deviceEntriesFromJobSql(engine: "sqlite" | "postgres"): string[]
   );
 }
 
-/** Runs of ids per value, ids arriving in increasing order. */
+/**
+ * Runs of ids per value, ids arriving in increasing order. A value stops collecting runs once it
+ * has one more than `spreadRuns`: it is written as one SPREAD entry whatever follows, and its first
+ * run (the entry's first id) is kept. Before, a 1M-row file of 50 interleaved targets held ~1.9M
+ * runs (20 bytes each, ~40 MB, twice that while an array doubled) to write 100 entries, and the
+ * server peaked at 406–427 MB on it in three of eight bench runs (2026-12-05).
+ */
 class ValueRuns {
   private readonly index = new Map<string, number>();
   private readonly values: string[] = [];
   /** Per value, its latest run. */
   private latest = new Uint32Array(256);
+  /** Per value, how many runs it holds. */
+  private runsOf = new Uint32Array(256);
   private valueOf = new Uint32Array(1024);
   private first = new Float64Array(1024);
   private last = new Float64Array(1024);
   private n = 0;
 
-  /** Notes the id under the value; returns how many distinct values there are. */
-  add(value: string, id: number): number {
+  get size(): number {
+    return this.n;
+  }
+
+  /** Notes the id under the value (a spread value's runs are no longer kept); returns how many distinct values there are. */
+  add(value: string, id: number, spreadRuns: number): number {
     let v = this.index.get(value);
     if (v !== undefined) {
       const r = this.latest[v]!;
@@ -117,11 +134,16 @@ class ValueRuns {
         this.last[r] = id;
         return this.values.length;
       }
+      if (this.runsOf[v]! > spreadRuns) return this.values.length;
     } else {
       v = this.values.push(value) - 1;
       this.index.set(value, v);
-      if (v === this.latest.length) this.latest = grownColumn(this.latest, new Uint32Array(v * 2));
+      if (v === this.latest.length) {
+        this.latest = grownColumn(this.latest, new Uint32Array(v * 2));
+        this.runsOf = grownColumn(this.runsOf, new Uint32Array(v * 2));
+      }
     }
+    this.runsOf[v]!++;
     if (this.n === this.first.length) {
       this.valueOf = grownColumn(this.valueOf, new Uint32Array(this.n * 2));
       this.first = grownColumn(this.first, new Float64Array(this.n * 2));
