@@ -21,7 +21,8 @@ export type DeviceEntry = readonly [kind: string, value: string, first: number, 
  * record's IMEI and IMSI, as runs of consecutive record ids with the same value, gathered by the
  * sinks as they store rows whose ids they know, and written at the end of the load sorted by
  * (kind, value, first id). A file of one handset and one SIM is two entries; a tower dump about
- * one per record and kind. Memory: 20 bytes per run plus one string per distinct value.
+ * one per record and kind. Memory: 20 bytes per run (at most spreadRuns + 1 runs a value) plus one
+ * string per distinct value.
  *
  * When some ids are not known (a SQLite statement skipped duplicates) or there are too many values,
  * the collector gives up (`complete` false) and the sink reads the job's records back instead
@@ -106,8 +107,9 @@ export function deviceEntriesFromJobSql(engine: "sqlite" | "postgres"): string[]
  * Runs of ids per value, ids arriving in increasing order. A value stops collecting runs once it
  * has one more than `spreadRuns`: it is written as one SPREAD entry whatever follows, and its first
  * run (the entry's first id) is kept. Before, a 1M-row file of 50 interleaved targets held ~1.9M
- * runs (20 bytes each, ~40 MB, twice that while an array doubled) to write 100 entries, and the
- * server peaked at 406–427 MB on it in three of eight bench runs (2026-12-05).
+ * runs (20 bytes each, ~40 MB, more while an array doubled) to write 100 entries: `npm run bench`
+ * on that file peaked at 340–427 MB in 17 runs (4 over the 400 MB target), 286–373 MB in 12 runs
+ * after (2026-12-05, docs/benchmarks.md).
  */
 class ValueRuns {
   private readonly index = new Map<string, number>();
