@@ -25,6 +25,7 @@ import { SHAPES, writeShapeCsv } from "./bench/shape-rows.mjs";
 import { DEFAULT_PG_URL, pgReachable, runPgPath } from "./bench/pg.mjs";
 import { formatReaders, timeReaders } from "./bench/libraries.mjs";
 import { summarizeProfile, printSummary } from "./bench/cpu-profile-summary.mjs";
+import { formatProbe, probeCpu } from "./bench/cpu-probe.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = parseArgs(process.argv.slice(2));
@@ -376,6 +377,8 @@ async function main() {
       platform: `${os.platform()} ${os.release()}`,
     },
     loadAverageAtStart: load0,
+    // The CPU the machine gives (scripts/bench/cpu-probe.mjs), before the files and after them.
+    cpuProbe: { start: await probeCpu(), end: null },
     options: opt,
     targets: TARGETS,
     files: [],
@@ -525,6 +528,7 @@ async function main() {
     sampler?.stop();
     if (server) await stopServer(server.child).catch(() => {});
     report.loadAverageAtEnd = os.loadavg();
+    report.cpuProbe.end = await probeCpu().catch(() => null);
     report.finishedAt = new Date().toISOString();
     const outDir = path.join(root, "bench-results");
     fs.mkdirSync(outDir, { recursive: true });
@@ -544,6 +548,8 @@ function printReport(report, outFile) {
   process.stdout.write(
     `\nSwitchyard bench ${report.date}  ·  ${m.cpus} cores (${m.model}), ${m.memGb} GB, Node ${m.node}  ·  load avg at start ${report.loadAverageAtStart.map((l) => l.toFixed(2)).join(" ")}\n`,
   );
+  const { start, end } = report.cpuProbe;
+  process.stdout.write(`CPU probe at start: ${formatProbe(start)}${end ? `; at end: ${formatProbe(end)}` : ""}\n`);
   if (report.results.length) printTable(report.results);
   const pair = report.postgres?.pair;
   if (pair)
