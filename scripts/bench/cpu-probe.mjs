@@ -3,7 +3,7 @@
 //
 // Why: VMs of the same kind ("2 cores") ran the same code twice as fast on one day as on another
 // (the 1M-row CSV in 6.2 s against 11.0–13.4 s), and on 2026-12-05 two threads of pure JavaScript
-// on this kind of VM took 0.53–1.01 s against 0.49–0.71 s for one: 1.3–2.0 cores' worth. A
+// on this kind of VM took 0.49–1.01 s against 0.48–0.71 s for one: 1.3–2.2 cores' worth. A
 // pipeline of producers, a writer and a database can go no faster than the cores it is given, so
 // a run's figures mean little without this one beside them.
 //
