@@ -198,6 +198,8 @@ function newestMtime(paths) {
 
 /** One upload of one file, from the first byte sent to the terminal status arriving. */
 async function measureUpload(server, events, sampler, file, pass) {
+  // The server's RSS as this upload starts: a long-lived server's creeps up from job to job.
+  const rssBeforeMb = sampler.window().rssNowMb;
   sampler.reset();
   const t0 = performance.now();
   const resp = await uploadFile(server.base, file.path, server.cookie, file.caseId ?? null);
@@ -226,6 +228,7 @@ async function measureUpload(server, events, sampler, file, pass) {
     pagesPerSecond: file.pages ? file.pages / seconds : null,
     pages: file.pages ?? null,
     peakRssMb: mem.peakRssMb,
+    rssBeforeMb,
     cpuSeconds: mem.cpuSeconds,
     sampledPeakRssMb: mem.sampledPeakRssMb,
     hwmMb: mem.hwmMb,
@@ -254,6 +257,7 @@ function printTable(results) {
     ["÷ DuckDB", (r) => (r.duckdbFileRatio == null ? "" : r.duckdbFileRatio.toFixed(3))],
     ["pages/s", (r) => (r.pagesPerSecond == null ? "" : fmt(r.pagesPerSecond, 1))],
     ["cpu s", (r) => (r.cpuSeconds == null ? "" : fmt(r.cpuSeconds, 1))],
+    ["RSS before", (r) => (r.rssBeforeMb == null ? "" : fmt(r.rssBeforeMb))],
     ["peak RSS MB", (r) => fmt(r.peakRssMb)],
     ["progress ev", (r) => fmt(r.progress.count)],
     ["ev/s avg", (r) => fmt(r.progress.perSecond, 1)],
