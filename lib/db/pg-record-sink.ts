@@ -53,10 +53,11 @@ const STAGED_AFTER_CONFLICT = 9;
  * pg-open-sink.ts) two flushes run at once; their ids, taken from the sequence by each, may then
  * interleave, as any two jobs' always could: nothing here reads ids as file order (the scanner
  * links a near-duplicate to the record fed before it; device runs start anew where a value's ids
- * stop rising). Flushes are fed to the scanner and counted in the order they were started. loadRows commits every `commitEvery` rows; commit() waits for every
- * flush and returns the new rows among them. Before a flush, rows the case already holds are
- * dropped (pg-held-rows.ts: a re-upload sends nothing) while flushes keep finding ≥ 10 % of them;
- * while they find all of them, a flush (then only a probe) starts every PG_PROBE_ROWS rows.
+ * stop rising). Flushes are fed to the scanner and counted in the order they were started.
+ * loadRows commits every `commitEvery` rows; commit() waits for every flush and returns the new
+ * rows among them. Before a flush, rows the case already holds are dropped (pg-held-rows.ts: a
+ * re-upload sends nothing) while flushes keep finding ≥ 10 % of them; while they find all of them,
+ * a flush (then only a probe) starts every PG_PROBE_ROWS rows.
  * Two flushes of one file in flight at once may hold the same content key (an in-file duplicate):
  * either line may then be the one stored (the other conflicts, as against another file).
  */
